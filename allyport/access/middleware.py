@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject
+
+from allyport.access import actor as actors
+
+
+def client_ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or ""
+
+
+def actor_for_request(request: HttpRequest) -> actors.Actor:
+    ip = client_ip(request)
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return actors.for_user(user, ip, agent)
+    return actors.anonymous(ip, agent)
+
+
+class ActorMiddleware:
+    """Attach `request.actor`, built on first use."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.actor = SimpleLazyObject(lambda: actor_for_request(request))  # type: ignore[attr-defined]
+        return self.get_response(request)

@@ -1,0 +1,40 @@
+"""View decorators that apply `authorize` and render the 403 page with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from allyport.access.decisions import MENU_PREFIX, Decision, authorize
+
+View = Callable[..., HttpResponse]
+
+
+def forbidden(request: HttpRequest, decision: Decision) -> HttpResponse:
+    return render(request, "core/403.html", {"reason": decision.reason}, status=403)
+
+
+def member_page(menu_item: str | None = None) -> Callable[[View], View]:
+    """Require a signed-in company member who can see `menu_item` (if named)."""
+
+    def decorator(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            actor = request.actor  # type: ignore[attr-defined]
+            if not actor.is_member:
+                return forbidden(request, authorize(actor, "menu:My Profile/My Profile"))
+            if menu_item is not None:
+                decision = authorize(actor, MENU_PREFIX + menu_item)
+                if not decision:
+                    return forbidden(request, decision)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,245 @@
+"""Forms of registration, invitation acceptance, sign-in and My Profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.forms import LoginForm
+from django import forms
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from allyport.accounts.choices import (
+    INDUSTRY_SEGMENT_CHOICES,
+    CustomerSegment,
+    EmployeeCount,
+    PrimarySolutionType,
+)
+from allyport.accounts.domains import clean_business_email, company_for_domain, domain_of
+from allyport.accounts.models import User
+from allyport.accounts.services.registration import CompanyDetails, Person, email_taken
+
+
+class SignInForm(LoginForm):
+    """allauth's sign-in form, labelled as the guide labels it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Business email")
+        self.fields["password"].label = _("Password")
+        self.fields.pop("remember", None)
+
+
+class StartForm(forms.Form):
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=80)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=80)
+    email = forms.CharField(label=gettext_lazy("Business email"), max_length=254)
+
+    def clean_email(self) -> str:
+        email = clean_business_email(self.cleaned_data["email"])
+        if email_taken(email):
+            raise ValidationError(
+                format_html(
+                    _('This email is already registered. <a href="{}">Sign in</a> instead.'),
+                    reverse("account_login"),
+                )
+            )
+        return email
+
+
+class StartCompanyForm(StartForm):
+    accept_lead = forms.BooleanField(
+        label=gettext_lazy(
+            "Yes, I am the main point of contact for my company's business relationship "
+            "and I agree to become its alliance lead."
+        ),
+        error_messages={"required": gettext_lazy("Choose Yes to register your company.")},
+    )
+
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        if company_for_domain(domain_of(email)) is not None:
+            raise ValidationError(
+                format_html(
+                    _(
+                        "Your company is already registered for {}. Companies that share a "
+                        'domain share one account: <a href="{}">register as a user</a>.'
+                    ),
+                    domain_of(email),
+                    reverse("accounts:register_user"),
+                )
+            )
+        return email
+
+
+class StartUserForm(StartForm):
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        if company_for_domain(domain_of(email)) is None:
+            raise ValidationError(
+                format_html(
+                    _(
+                        "No company is registered for {}. Your company's alliance lead "
+                        'registers it first: <a href="{}">register your company</a>.'
+                    ),
+                    domain_of(email),
+                    reverse("accounts:register_company"),
+                )
+            )
+        return email
+
+
+class CodeForm(forms.Form):
+    code = forms.RegexField(
+        label=gettext_lazy("Security code"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": gettext_lazy("Enter the 6-digit code from the email.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class PasswordFields(forms.Form):
+    password1 = forms.CharField(
+        label=gettext_lazy("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=gettext_lazy(
+            "At least 8 characters, with an upper-case and a lower-case letter, a number, "
+            "and a symbol from ! @ # $ % ^ _ = + : ."
+        ),
+    )
+    password2 = forms.CharField(
+        label=gettext_lazy("Confirm password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, email: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.email = email
+        if settings.ALLYPORT_CAPTCHA:
+            from captcha.fields import CaptchaField
+
+            self.fields["captcha"] = CaptchaField(label=_("Type the characters you see"))
+
+    def clean_password1(self) -> str:
+        password = self.cleaned_data["password1"]
+        validate_password(password, User(email=self.email))
+        return password
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The passwords do not match."))
+        return data
+
+
+class ContactFields(forms.Form):
+    job_title = forms.CharField(label=gettext_lazy("Job title"), max_length=80)
+    phone = forms.CharField(label=gettext_lazy("Phone"), max_length=40)
+
+    def person(self, start: dict[str, str]) -> Person:
+        data = self.cleaned_data
+        return Person(
+            email=start["email"],
+            password=data["password1"],
+            first_name=start["first_name"],
+            last_name=start["last_name"],
+            job_title=data["job_title"],
+            phone=data["phone"],
+        )
+
+
+class UserDetailsForm(PasswordFields, ContactFields):
+    pass
+
+
+class CompanyDetailsForm(PasswordFields, ContactFields):
+    legal_name = forms.CharField(label=gettext_lazy("Legal company name"), max_length=80)
+    primary_solution_type = forms.ChoiceField(
+        label=gettext_lazy("Primary offering"),
+        choices=PrimarySolutionType.choices,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy("Decides your partner path registration."),
+    )
+    website = forms.URLField(
+        label=gettext_lazy("Company website"), max_length=256, assume_scheme="https"
+    )
+    country_code = LazyTypedChoiceField(label=gettext_lazy("Country"), choices=countries)
+    city = forms.CharField(label=gettext_lazy("City"), max_length=80)
+    company_phone = forms.CharField(
+        label=gettext_lazy("Company phone"), max_length=40, required=False
+    )
+    employee_count = forms.ChoiceField(
+        label=gettext_lazy("Number of employees"), choices=EmployeeCount.choices
+    )
+    industry_segment = forms.ChoiceField(
+        label=gettext_lazy("Industry"), choices=INDUSTRY_SEGMENT_CHOICES
+    )
+    customer_segments = forms.MultipleChoiceField(
+        label=gettext_lazy("Customers you serve"),
+        choices=CustomerSegment.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def company(self) -> CompanyDetails:
+        data = self.cleaned_data
+        return CompanyDetails(
+            legal_name=data["legal_name"],
+            primary_solution_type=data["primary_solution_type"],
+            website=data["website"],
+            country_code=data["country_code"],
+            city=data["city"],
+            phone=data["company_phone"],
+            employee_count=data["employee_count"],
+            industry_segment=data["industry_segment"],
+            customer_segments=list(data["customer_segments"]),
+        )
+
+
+class AcceptInvitationForm(UserDetailsForm):
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=80)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=80)
+    field_order = ["first_name", "last_name", "job_title", "phone", "password1", "password2"]
+
+
+class LockoutContactForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=120)
+    email = forms.EmailField(label=gettext_lazy("Business email"))
+    message = forms.CharField(
+        label=gettext_lazy("How can we help?"), max_length=4000, widget=forms.Textarea
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "job_title", "phone", "preferred_language"]
+        widgets = {"preferred_language": forms.Select(choices=settings.LANGUAGES)}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = True
+
+
+class CertificationsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["certification_email", "certification_consent"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("certification_email") and not data.get("certification_consent"):
+            self.add_error(
+                "certification_consent",
+                _("Give your consent to share certifications earned with this address."),
+            )
+        return data

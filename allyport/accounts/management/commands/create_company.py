@@ -1,0 +1,34 @@
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from allyport.accounts.management.commands._json import (
+    company_json,
+    dump,
+    mfa_flag,
+    split,
+    user_json,
+)
+from allyport.accounts.services.operators import OperatorError, create_company
+
+
+class Command(BaseCommand):
+    help = "Create a partner company with a verified alliance lead; prints JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--domain", required=True)
+        parser.add_argument("--name", required=True)
+        parser.add_argument("--lead-email", required=True)
+        parser.add_argument("--password", required=True)
+        parser.add_argument("--stage")
+        parser.add_argument("--paths", help="comma-separated, e.g. Software,Services")
+        parser.add_argument("--mfa", choices=["on", "off"], default="off")
+
+    def handle(self, *args, **opts):
+        try:
+            company, lead = create_company(
+                opts["domain"], opts["name"], opts["lead_email"], opts["password"],
+                stage=opts["stage"], mfa=bool(mfa_flag(opts["mfa"])), paths=split(opts["paths"]),
+            )  # fmt: skip
+        except (OperatorError, ValidationError) as exc:
+            raise CommandError(str(exc.messages[0] if hasattr(exc, "messages") else exc)) from exc
+        self.stdout.write(dump({**company_json(company), "AllianceLead": user_json(lead)}))

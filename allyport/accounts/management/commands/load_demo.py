@@ -1,0 +1,31 @@
+from django.core.management.base import BaseCommand
+
+from allyport.access.model import access_model
+from allyport.accounts.models import Company
+from allyport.accounts.services.operators import create_company, create_member
+
+PASSWORD = "Demo!Pass1"
+
+
+class Command(BaseCommand):
+    help = "Load demo companies and users into an empty database; prints the sign-ins."
+
+    def handle(self, *args, **opts):
+        if Company.objects.exists():
+            self.stdout.write("Demo data not loaded: the database already has companies.")
+            return
+        octank, _lead = create_company(
+            "octank.example", "Octank Software", "alliance_lead@octank.example", PASSWORD,
+            stage="Validated", paths=["Software", "Services"],
+        )  # fmt: skip
+        for key in access_model().roles:
+            if key != "alliance_lead":
+                create_member(octank, f"{key}@octank.example", PASSWORD, [key])
+        create_company(
+            "northwind.example", "Northwind Consulting", "lead@northwind.example", PASSWORD,
+            solution_type="CONSULTING_SERVICES", mfa=True,
+        )  # fmt: skip
+        self.stdout.write("Demo sign-ins (password for all: %s)" % PASSWORD)
+        for key, role in access_model().roles.items():
+            self.stdout.write(f"  {role.name:<16} {key}@octank.example")
+        self.stdout.write("  Alliance lead    lead@northwind.example  (second company, MFA on)")

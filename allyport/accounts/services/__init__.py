@@ -1,0 +1,1 @@
+"""Every change to companies, users and invitations goes through these functions."""

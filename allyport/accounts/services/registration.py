@@ -1,0 +1,132 @@
+"""Registering a company (its first user becomes alliance lead) and registering users."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from allyport.access import actor as actors
+from allyport.access.actor import Actor
+from allyport.access.services import RoleLimitReached, add_roles
+from allyport.accounts.choices import PATHS_BY_SOLUTION_TYPE
+from allyport.accounts.domains import company_for_domain, domain_of
+from allyport.accounts.models import Company, CompanyDomain, User
+from allyport.audit import services as audit
+
+
+class RegistrationError(Exception):
+    """Registration cannot go on; `field` names the form field to show it next to."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class Person:
+    email: str
+    password: str
+    first_name: str
+    last_name: str
+    job_title: str = ""
+    phone: str = ""
+    preferred_language: str = "en"
+
+
+@dataclass
+class CompanyDetails:
+    legal_name: str
+    primary_solution_type: str
+    website: str = ""
+    country_code: str = ""
+    city: str = ""
+    phone: str = ""
+    employee_count: str = ""
+    industry_segment: str = ""
+    customer_segments: list[str] = field(default_factory=list)
+
+
+def email_taken(email: str) -> bool:
+    return User.objects.filter(email__iexact=email).exists()
+
+
+def _create_user(person: Person, company: Company) -> User:
+    if email_taken(person.email):
+        raise RegistrationError(_("A user with this email is already registered."), "email")
+    user = User.objects.create_user(
+        person.email,
+        person.password,
+        company=company,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        job_title=person.job_title,
+        phone=person.phone,
+        preferred_language=person.preferred_language,
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def register_company(actor: Actor, person: Person, details: CompanyDetails) -> User:
+    """Create the company, its domain and its alliance lead in one transaction."""
+    domain = domain_of(person.email)
+    try:
+        with transaction.atomic():
+            if company_for_domain(domain) is not None:
+                raise RegistrationError(
+                    _("A company is already registered for %(domain)s.") % {"domain": domain},
+                    "email",
+                )
+            company = Company.objects.create(
+                paths=list(PATHS_BY_SOLUTION_TYPE[details.primary_solution_type]),
+                **details.__dict__,
+            )
+            CompanyDomain.objects.create(company=company, domain=domain)
+            user = _create_user(person, company)
+            add_roles(company, user, ["alliance_lead"])
+            audit.record(
+                actors.for_user(user, actor.source_ip, actor.user_agent),
+                "CreatePartner",
+                request_parameters={
+                    "legalName": company.legal_name,
+                    "primarySolutionType": company.primary_solution_type,
+                    "domain": domain,
+                    "allianceLeadEmail": user.email,
+                },
+                response_elements={"partnerId": company.public_id},
+            )
+    except IntegrityError as exc:  # a simultaneous registration took the domain or email
+        raise RegistrationError(
+            _("A company or user was registered for this email at the same moment. Sign in.")
+        ) from exc
+    return user
+
+
+def register_user(
+    actor: Actor,
+    person: Person,
+    company: Company,
+    roles: list[str],
+    event_name: str = "RegisterPartnerUser",
+) -> User:
+    """Create a member of `company` with `roles`; limits are checked under lock."""
+    try:
+        with transaction.atomic():
+            user = _create_user(person, company)
+            add_roles(company, user, roles)
+            audit.record(
+                actors.for_user(user, actor.source_ip, actor.user_agent),
+                event_name,
+                request_parameters={"email": user.email, "roles": roles},
+                response_elements={"partnerUserId": user.public_id},
+            )
+    except RoleLimitReached as exc:
+        raise RegistrationError(str(exc)) from exc
+    except IntegrityError as exc:
+        raise RegistrationError(
+            _("A user with this email is already registered."), "email"
+        ) from exc
+    return user

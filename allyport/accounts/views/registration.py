@@ -1,0 +1,134 @@
+"""Registration: a company (its registrant becomes alliance lead) or a user of one.
+
+Steps keep their state in the session; nothing is created until Register
+succeeds, so an abandoned or failing registration leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from allyport.accounts.domains import company_for_domain, domain_of
+from allyport.accounts.forms import (
+    CodeForm,
+    CompanyDetailsForm,
+    StartCompanyForm,
+    StartUserForm,
+    UserDetailsForm,
+)
+from allyport.accounts.models import EmailCode
+from allyport.accounts.services import codes
+from allyport.accounts.services.registration import (
+    RegistrationError,
+    register_company,
+    register_user,
+)
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+FLOWS = {
+    "company": {
+        "purpose": EmailCode.Purpose.REGISTER_COMPANY,
+        "start_form": StartCompanyForm,
+        "details_form": CompanyDetailsForm,
+        "url": "accounts:register_company",
+        "title": gettext_lazy("Register your company"),
+    },
+    "user": {
+        "purpose": EmailCode.Purpose.REGISTER_USER,
+        "start_form": StartUserForm,
+        "details_form": UserDetailsForm,
+        "url": "accounts:register_user",
+        "title": gettext_lazy("Register as a user"),
+    },
+}
+
+
+def _state(request: HttpRequest, kind: str) -> dict[str, Any]:
+    return request.session.get(f"registration:{kind}", {})
+
+
+def _save_state(request: HttpRequest, kind: str, state: dict[str, Any]) -> None:
+    request.session[f"registration:{kind}"] = state
+
+
+def choose(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/register_choose.html")
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest, kind: str) -> HttpResponse:
+    flow = FLOWS[kind]
+    form = flow["start_form"](request.POST or None, initial=_state(request, kind))
+    if request.method == "POST" and form.is_valid():
+        state = {key: form.cleaned_data[key] for key in ("first_name", "last_name", "email")}
+        _save_state(request, kind, state)
+        codes.send_code(request.actor, state["email"], flow["purpose"])
+        return redirect(f"accounts:register_{kind}_verify")
+    return render(
+        request, "accounts/register_start.html", {"form": form, "kind": kind, "flow": flow}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest, kind: str) -> HttpResponse:
+    flow = FLOWS[kind]
+    state = _state(request, kind)
+    if not state.get("email"):
+        return redirect(flow["url"])
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("action") == "resend":
+        codes.send_code(request.actor, state["email"], flow["purpose"])
+        form = CodeForm()
+        resent = True
+    else:
+        resent = False
+        if request.method == "POST" and form.is_valid():
+            try:
+                codes.verify_code(
+                    request.actor, state["email"], flow["purpose"], form.cleaned_data["code"]
+                )
+            except codes.CodeError as exc:
+                form.add_error("code", str(exc))
+            else:
+                _save_state(request, kind, {**state, "verified": True})
+                return redirect(f"accounts:register_{kind}_details")
+    context = {"form": form, "kind": kind, "flow": flow, "email": state["email"], "resent": resent}
+    return render(request, "accounts/register_verify.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def details(request: HttpRequest, kind: str) -> HttpResponse:
+    flow = FLOWS[kind]
+    state = _state(request, kind)
+    if not state.get("verified"):
+        return redirect(flow["url"])
+    form = flow["details_form"](request.POST or None, email=state["email"])
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = _register(request, kind, form, state)
+        except RegistrationError as exc:
+            form.add_error(None if exc.field == "email" else exc.field, str(exc))
+        else:
+            request.session.pop(f"registration:{kind}", None)
+            login(request, user, backend=BACKEND)
+            return redirect("home")
+    company = company_for_domain(domain_of(state["email"])) if kind == "user" else None
+    context = {"form": form, "kind": kind, "flow": flow, "state": state, "company": company}
+    return render(request, "accounts/register_details.html", context)
+
+
+def _register(request: HttpRequest, kind: str, form: Any, state: dict[str, Any]) -> Any:
+    person = form.person(state)
+    if kind == "company":
+        return register_company(request.actor, person, form.company())
+    company = company_for_domain(domain_of(state["email"]))
+    if company is None:
+        raise RegistrationError(_("No company is registered for this domain any more."))
+    return register_user(request.actor, person, company, ["standard_user"])

@@ -1,0 +1,127 @@
+"""Write CloudTrail-format audit records (spec: partner-central-api.md, Appendix B).
+
+Call `record(...)` inside the transaction of the change it describes, so the
+change and its record commit or roll back together.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import UTC
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from allyport.access.actor import Actor
+from allyport.audit.models import AuditEvent
+
+EVENT_VERSION = "1.11"
+HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS"
+SIGNIN_SOURCE = "signin.amazonaws.com"
+ACCOUNT_SOURCE = "partnercentral-account-management.amazonaws.com"
+CONSOLE_ACTION = "AwsConsoleAction"
+CONSOLE_SIGNIN = "AwsConsoleSignIn"
+# Request keys whose values never reach a record.
+SECRET_KEYS = frozenset(
+    {"password", "password1", "password2", "oldpassword", "new_password", "code", "token",
+     "secret", "secretaccesskey", "captcha", "verificationcode"}
+)  # fmt: skip
+
+
+def hide_secrets(value: Any) -> Any:
+    """Replace the values of secret-looking keys, at any depth."""
+    if isinstance(value, Mapping):
+        return {
+            key: HIDDEN if key.replace("_", "").lower() in SECRET_KEYS else hide_secrets(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [hide_secrets(item) for item in value]
+    return value
+
+
+def user_identity(actor: Actor, username: str = "") -> dict[str, Any]:
+    """Portal users are not IAM principals: CloudTrail's `Unknown` type, with our ids."""
+    if actor.user is not None:
+        identity: dict[str, Any] = {
+            "type": "Unknown",
+            "principalId": actor.user.public_id,
+            "userName": actor.user.email,
+        }
+        if actor.company is not None:
+            identity["accountId"] = actor.company.public_id
+        return identity
+    if actor.kind == "system":
+        return {"type": "AWSService", "invokedBy": "allyport"}
+    return {"type": "Unknown", "userName": username or HIDDEN}
+
+
+def _iso(moment: Any) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def record(
+    actor: Actor,
+    event_name: str,
+    *,
+    event_source: str = ACCOUNT_SOURCE,
+    event_type: str = CONSOLE_ACTION,
+    read_only: bool = False,
+    company: Any = None,
+    username: str = "",
+    request_parameters: Mapping[str, Any] | None = None,
+    response_elements: Mapping[str, Any] | None = None,
+    additional_event_data: Mapping[str, Any] | None = None,
+    resources: Iterable[Mapping[str, str]] = (),
+    error_code: str = "",
+    error_message: str = "",
+    access_key_id: str = "",
+) -> AuditEvent:
+    now = timezone.now()
+    company = company if company is not None else actor.company
+    identity = user_identity(actor, username)
+    event_id = uuid.uuid4()
+    body: dict[str, Any] = {
+        "eventVersion": EVENT_VERSION,
+        "userIdentity": identity,
+        "eventTime": _iso(now),
+        "eventSource": event_source,
+        "eventName": event_name,
+        "awsRegion": settings.ALLYPORT_AWS_REGION,
+        "sourceIPAddress": actor.source_ip or "allyport.internal",
+        "userAgent": (actor.user_agent or "allyport")[:1024],
+        "requestParameters": hide_secrets(dict(request_parameters))
+        if request_parameters is not None
+        else None,
+        "responseElements": dict(response_elements) if response_elements is not None else None,
+        "requestID": uuid.uuid4().hex,
+        "eventID": str(event_id),
+        "readOnly": read_only,
+        "resources": [dict(item) for item in resources],
+        "eventType": event_type,
+        "managementEvent": True,
+        "recipientAccountId": company.public_id if company is not None else "",
+        "eventCategory": "Management",
+    }
+    if additional_event_data:
+        body["additionalEventData"] = dict(additional_event_data)
+    if error_code:
+        body["errorCode"] = error_code
+        body["errorMessage"] = error_message[:1024]
+    resources_list = body["resources"]
+    return AuditEvent.objects.create(
+        event_id=event_id,
+        event_time=now,
+        company=company,
+        event_name=event_name,
+        event_source=event_source,
+        event_type=event_type,
+        username=identity.get("userName", "") if identity.get("userName") != HIDDEN else "",
+        access_key_id=access_key_id,
+        resource_name=resources_list[0].get("ARN", "") if resources_list else "",
+        read_only=read_only,
+        error_code=error_code,
+        record=body,
+    )

@@ -1,0 +1,32 @@
+"""Project-wide guards."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_it_has_no_missing_migrations() -> None:
+    out = io.StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    ["home", "ping", "account_login", "accounts:register", "accounts:register_company",
+     "accounts:register_user", "accounts:locked_out", "account_reset_password"],
+)  # fmt: skip
+def test_it_renders_public_pages(client, name: str) -> None:
+    assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_signed_in_home_shows_menus_and_roles(client_for, lead) -> None:
+    page = client_for(lead).get("/").content.decode()
+    assert "My Company" in page and "User Management" in page
+    assert "Alliance lead" in page and "Octank" in page

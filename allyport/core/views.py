@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from allyport.access.model import access_model
+from allyport.core.models import DevMail
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Signed out: the landing page. Signed in: the home page for the user's roles."""
+    actor = request.actor  # type: ignore[attr-defined]
+    if not actor.is_member:
+        return render(request, "core/landing.html")
+    roles = [access_model().role_name(key) for key in access_model().roles if key in actor.roles]
+    return render(request, "core/home.html", {"role_names": roles})
+
+
+def ping(request: HttpRequest) -> HttpResponse:
+    """The minimal view: the baseline the benchmarks compare pages against."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def dev_mailbox(request: HttpRequest) -> HttpResponse:
+    """Mail sent in development without SMTP (only when DEBUG)."""
+    if not settings.DEBUG:
+        raise Http404
+    messages = DevMail.objects.all()[:50]
+    return render(request, "core/dev_mailbox.html", {"messages": messages})

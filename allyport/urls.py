@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from allyport.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("ping", core_views.ping, name="ping"),
+    path("APNLogin", RedirectView.as_view(pattern_name="account_login"), name="apn_login"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("allyport.accounts.urls")),
+    path("company/users/", include("allyport.accounts.urls_users")),
+    path("dev/mailbox/", core_views.dev_mailbox, name="dev_mailbox"),
+    path("captcha/", include("captcha.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("staff/admin/", admin.site.urls),
+]
+
+handler403 = "allyport.core.errors.forbidden"
+handler404 = "allyport.core.errors.not_found"
+handler500 = "allyport.core.errors.server_error"

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole suite on SQLite, then on PostgreSQL when DATABASE_URL names one.
+# Browser tests need Debian's chromium: installed here when missing and run as root.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+export ALLYPORT_ENV=test ALLYPORT_CAPTCHA=off
+export ALLYPORT_TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+pg_url="${DATABASE_URL:-}"
+unset DATABASE_URL
+
+marker=()
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests..."
+    (apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }) >/dev/null 2>&1
+  fi
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "${CI:-}" = "true" ]; then echo "chromium is missing: CI cannot skip browser tests"; exit 1; fi
+  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+  echo "!!  chromium is not installed: BROWSER TESTS ARE SKIPPED.          !!"
+  echo "!!  Install it with: sudo apt-get install chromium                 !!"
+  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+  marker=(-m "not browser")
+fi
+
+echo "== Test suite on SQLite"
+$PY -m pytest -q "${marker[@]}" "$@"
+status=$?
+
+if [ -n "$pg_url" ]; then
+  echo "== Test suite on PostgreSQL ($pg_url)"
+  DATABASE_URL="$pg_url" $PY -m pytest -q "${marker[@]}" "$@"
+  pg_status=$?
+  [ $status -eq 0 ] && status=$pg_status
+else
+  echo "(DATABASE_URL is not set: the PostgreSQL run and its concurrency tests were skipped)"
+fi
+exit $status
