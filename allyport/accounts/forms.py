@@ -34,7 +34,6 @@ class SignInForm(LoginForm):
         super().__init__(*args, **kwargs)
         self.fields["login"].label = _("Business email")
         self.fields["password"].label = _("Password")
-        self.fields.pop("remember", None)
 
 
 class StartForm(forms.Form):

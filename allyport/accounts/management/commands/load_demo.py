@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from allyport.access.model import access_model
-from allyport.accounts.models import Company
+from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 
 PASSWORD = "Demo!Pass1"
@@ -18,9 +18,13 @@ class Command(BaseCommand):
             "octank.example", "Octank Software", "alliance_lead@octank.example", PASSWORD,
             stage="Validated", paths=["Software", "Services"],
         )  # fmt: skip
-        for key in access_model().roles:
+        for key, role in access_model().roles.items():
             if key != "alliance_lead":
                 create_member(octank, f"{key}@octank.example", PASSWORD, [key])
+        for user in User.objects.filter(company__isnull=False):
+            first, _, last = user.email.split("@")[0].partition("_")
+            user.first_name, user.last_name = first.capitalize(), last.capitalize()
+            user.save(update_fields=["first_name", "last_name"])
         create_company(
             "northwind.example", "Northwind Consulting", "lead@northwind.example", PASSWORD,
             solution_type="CONSULTING_SERVICES", mfa=True,
