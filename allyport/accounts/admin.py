@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from allyport.access.models import RoleAssignment
-from allyport.accounts.models import Company, CompanyDomain, Invitation, LockoutContact, User
+from allyport.accounts.models import (
+    AllianceLeadChangeRequest,
+    Company,
+    CompanyDomain,
+    Invitation,
+    LockoutContact,
+    User,
+)
 
 
 class DomainInline(admin.TabularInline):
@@ -54,3 +61,11 @@ class LockoutContactAdmin(admin.ModelAdmin):
 class InvitationAdmin(admin.ModelAdmin):
     list_display = ("email", "company", "created_at", "expires_at", "accepted_at", "revoked_at")
     search_fields = ("email",)
+
+
+@admin.register(AllianceLeadChangeRequest)
+class AllianceLeadChangeRequestAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "company", "requested_by", "status")
+    list_filter = ("status",)
+    search_fields = ("company__legal_name", "requested_by__email", "message")
+    raw_id_fields = ("company", "requested_by")

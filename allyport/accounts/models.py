@@ -199,3 +199,27 @@ class LockoutContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} ({self.created_at:%Y-%m-%d})"
+
+
+class AllianceLeadChangeRequest(models.Model):
+    """A member's request to change the alliance lead, for the lead and for staff."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="lead_change_requests"
+    )
+    requested_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="lead_change_requests"
+    )
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.company} ({self.created_at:%Y-%m-%d})"
