@@ -1,16 +1,11 @@
-"""Test-wide setup: environment before Django loads, shared fixtures, CI rules."""
+"""Test-wide setup: shared fixtures and CI rules. The environment is set by the
+`allyport.core.testenv` plugin (pyproject addopts), before Django loads."""
 
 from __future__ import annotations
 
 import os
 
-os.environ.setdefault("ALLYPORT_ENV", "test")
-os.environ.setdefault("ALLYPORT_CAPTCHA", "off")
-os.environ.setdefault("ALLYPORT_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-# Playwright's sync API runs an event loop in the test thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-import pytest  # noqa: E402
+import pytest
 
 pytest_plugins = ["allyport.core.testing"]
 

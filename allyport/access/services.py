@@ -8,7 +8,7 @@ single alliance lead is also held by a database constraint.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -73,8 +73,11 @@ def current_actor(actor: Actor) -> Actor:
     to a concurrent change is lost for this one too."""
     if actor.user is None:
         return actor
-    roles = RoleAssignment.objects.filter(user=actor.user).values_list("role", flat=True)
-    return replace(actor, roles=frozenset(roles))
+    roles = frozenset(RoleAssignment.objects.filter(user=actor.user).values_list("role", flat=True))
+    # Built field by field rather than with dataclasses.replace: views pass the
+    # request's lazy actor, which replace() does not accept.
+    values = {field.name: getattr(actor, field.name) for field in fields(Actor)}
+    return Actor(**{**values, "roles": roles})
 
 
 def active_member(company: Company, user_id: str, field: str | None = None) -> User:

@@ -43,6 +43,10 @@ class StartForm(forms.Form):
 
     def clean_email(self) -> str:
         email = clean_business_email(self.cleaned_data["email"])
+        if User.objects.filter(email__iexact=email, status=User.Status.REMOVED).exists():
+            raise ValidationError(
+                _("This account was removed. Ask your alliance lead for a new invitation.")
+            )
         if email_taken(email):
             raise ValidationError(
                 format_html(
@@ -221,10 +225,14 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title", "phone", "preferred_language"]
-        widgets = {"preferred_language": forms.Select(choices=settings.LANGUAGES)}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # A choice field, not only a select widget: other values are refused.
+        self.fields["preferred_language"] = forms.ChoiceField(
+            label=User._meta.get_field("preferred_language").verbose_name,
+            choices=settings.LANGUAGES,
+        )
         for name in ("first_name", "last_name"):
             self.fields[name].required = True
 

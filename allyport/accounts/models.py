@@ -155,6 +155,9 @@ class EmailCode(models.Model):
     class Meta:
         indexes = [models.Index(fields=["email", "purpose", "-created_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.purpose} code for {self.email}"
+
 
 class Invitation(models.Model):
     """An invitation to join a company with chosen roles; its link works once."""
@@ -174,6 +177,9 @@ class Invitation(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["company", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"invitation for {self.email}"
 
     @property
     def is_pending(self) -> bool:

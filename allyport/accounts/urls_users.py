@@ -1,11 +1,20 @@
 from django.urls import path
 
-from allyport.accounts.views import users
+from allyport.accounts.views.users import invitations, listing, manage_roles, members, security
 
 app_name = "users"
 
 urlpatterns = [
-    path("", users.users_tab, name="list"),
-    path("roles/", users.roles_tab, name="roles"),
-    path("roles/invite/", users.invite, name="invite"),
-]
+    path("", listing.users_tab, name="list"),
+    path("access-review.csv", listing.access_review, name="access_review"),
+    path("manage-roles/", manage_roles.manage_roles, name="manage_roles"),
+    path("reassign-lead/", members.reassign_lead, name="reassign_lead"),
+    path("security/", security.security, name="security"),
+    path("roles/", invitations.roles_tab, name="roles"),
+    path("roles/invite/", invitations.invite, name="invite"),
+    path("roles/invitations/<str:invitation_id>/revoke/", invitations.revoke,
+         name="revoke_invitation"),
+    path("<str:user_id>/remove/", members.remove, name="remove"),
+    path("<str:user_id>/deactivate/", members.deactivate, name="deactivate"),
+    path("<str:user_id>/reactivate/", members.reactivate, name="reactivate"),
+]  # fmt: skip

@@ -23,19 +23,25 @@ SIGNIN_SOURCE = "signin.amazonaws.com"
 ACCOUNT_SOURCE = "partnercentral-account-management.amazonaws.com"
 CONSOLE_ACTION = "AwsConsoleAction"
 CONSOLE_SIGNIN = "AwsConsoleSignIn"
-# Request keys whose values never reach a record.
+# Request keys whose values never reach a record, compared without "_" or "-" in
+# lower case; any key naming a password or a secret is hidden too (new_password1).
 SECRET_KEYS = frozenset(
-    {"password", "password1", "password2", "oldpassword", "new_password", "code", "token",
-     "secret", "secretaccesskey", "captcha", "verificationcode"}
+    {"password", "password1", "password2", "oldpassword", "newpassword", "code", "token",
+     "secret", "secretaccesskey", "captcha", "verificationcode", "sessiontoken", "otp"}
 )  # fmt: skip
+_SECRET_WORDS = ("password", "secret")
+
+
+def _is_secret(key: Any) -> bool:
+    name = str(key).replace("_", "").replace("-", "").lower()
+    return name in SECRET_KEYS or any(word in name for word in _SECRET_WORDS)
 
 
 def hide_secrets(value: Any) -> Any:
     """Replace the values of secret-looking keys, at any depth."""
     if isinstance(value, Mapping):
         return {
-            key: HIDDEN if key.replace("_", "").lower() in SECRET_KEYS else hide_secrets(item)
-            for key, item in value.items()
+            key: HIDDEN if _is_secret(key) else hide_secrets(item) for key, item in value.items()
         }
     if isinstance(value, list | tuple):
         return [hide_secrets(item) for item in value]

@@ -21,11 +21,6 @@ from allyport.core.testing import PASSWORD, make_company
 LIMIT_REASON = "Alliance team is limited to 20 users per company"
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _skip_unless_postgres() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL)")

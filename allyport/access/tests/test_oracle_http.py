@@ -18,11 +18,6 @@ PATHS = ["Services"]
 REASON_WORDS = {"role": "needs the", "path": "only for the", "stage": "or higher"}
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _user_with_role(company, lead: User, role: str) -> User:  # type: ignore[no-untyped-def]
     return lead if role == "alliance_lead" else make_user(company, role)
 

@@ -20,11 +20,6 @@ from allyport.core.testing import make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def roles_of(user: User) -> set[str]:
     return set(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
 

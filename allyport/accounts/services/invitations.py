@@ -18,7 +18,13 @@ from allyport.access.decisions import require
 from allyport.access.grants import grantable_roles
 from allyport.access.model import access_model
 from allyport.accounts.models import Invitation, User
-from allyport.accounts.services.registration import Person, RegistrationError, register_user
+from allyport.accounts.services.registration import (
+    Person,
+    RegistrationError,
+    email_taken,
+    register_user,
+    removed_member,
+)
 from allyport.audit import services as audit
 from allyport.core import mail
 
@@ -48,7 +54,7 @@ def row_problems(actor: Actor, row: InviteRow) -> dict[str, str]:
         problems["email"] = _("Use an address in one of your company's domains: %(d)s.") % {
             "d": ", ".join(sorted(domains))
         }
-    elif User.objects.filter(email__iexact=row.email).exists():
+    elif removed_member(row.email, actor.company) is None and email_taken(row.email):
         problems["email"] = _("This person is already registered.")
     if not row.roles:
         problems["roles"] = _("Choose at least one role.")
@@ -139,7 +145,12 @@ def accept_invitation(actor: Actor, token: str, person: Person) -> User:
         if person.email != invitation.email:
             raise RegistrationError(_("Register with the invited address."), "email")
         user = register_user(
-            actor, person, invitation.company, invitation.roles, event_name="AcceptInvitation"
+            actor,
+            person,
+            invitation.company,
+            invitation.roles,
+            event_name="AcceptInvitation",
+            invited=True,
         )
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user

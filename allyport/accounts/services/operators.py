@@ -104,6 +104,6 @@ def set_company(
             if value is not None:
                 setattr(company, field, value)
         company.save()
-        audit.record(actors.system(), "UpdatePartner", company=company,
-                     request_parameters={k: v for k, v in changes.items() if v is not None})  # fmt: skip
+        changed = {k: v for k, v in changes.items() if v is not None}
+        audit.record(actors.system(), "UpdatePartner", company=company, request_parameters=changed)
     return company

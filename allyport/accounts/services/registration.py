@@ -53,7 +53,31 @@ def email_taken(email: str) -> bool:
     return User.objects.filter(email__iexact=email).exists()
 
 
-def _create_user(person: Person, company: Company) -> User:
+def removed_member(email: str, company: Company) -> User | None:
+    """A user removed from `company`: a new invitation brings them back."""
+    return User.objects.filter(
+        email__iexact=email, company=company, status=User.Status.REMOVED
+    ).first()
+
+
+def _revive(user: User, person: Person) -> User:
+    """Re-add a removed user on the same row, so their earlier records stay theirs."""
+    for name in ("first_name", "last_name", "job_title", "phone", "preferred_language"):
+        setattr(user, name, getattr(person, name))
+    user.set_password(person.password)
+    user.status, user.is_active = User.Status.ACTIVE, True
+    user.save()
+    return user
+
+
+def _create_user(person: Person, company: Company, *, invited: bool = False) -> User:
+    removed = removed_member(person.email, company)
+    if removed is not None and invited:
+        return _revive(removed, person)
+    if removed is not None:
+        raise RegistrationError(
+            _("This account was removed. Ask your alliance lead for a new invitation."), "email"
+        )
     if email_taken(person.email):
         raise RegistrationError(_("A user with this email is already registered."), "email")
     user = User.objects.create_user(
@@ -111,11 +135,14 @@ def register_user(
     company: Company,
     roles: list[str],
     event_name: str = "RegisterPartnerUser",
+    *,
+    invited: bool = False,
 ) -> User:
-    """Create a member of `company` with `roles`; limits are checked under lock."""
+    """Create a member of `company` with `roles`; limits are checked under lock.
+    An invitation (`invited`) also brings back a user who was removed."""
     try:
         with transaction.atomic():
-            user = _create_user(person, company)
+            user = _create_user(person, company, invited=invited)
             add_roles(company, user, roles)
             audit.record(
                 actors.for_user(user, actor.source_ip, actor.user_agent),

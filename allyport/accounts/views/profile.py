@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from allyport.access.views import member_page
+from allyport.access.decisions import PermissionDenied
+from allyport.access.services import ChangeRefused
+from allyport.access.views import forbidden, member_page
+from allyport.accounts import selectors
 from allyport.accounts.forms import CertificationsForm, LockoutContactForm, ProfileForm
-from allyport.accounts.models import User
+from allyport.accounts.services.members import MAX_MESSAGE, request_alliance_lead_change
 from allyport.accounts.services.profile import contact_when_locked_out, update_profile
 
 
@@ -35,17 +40,34 @@ def certifications(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/certifications.html", {"form": form, "editing": editing})
 
 
-@member_page("My Company/View alliance lead and Request Change")
-def alliance_lead(request: HttpRequest) -> HttpResponse:
-    lead = (
-        User.objects.filter(
-            company=request.actor.company,
-            role_assignments__role="alliance_lead",
-        )
-        .only("first_name", "last_name", "email", "job_title")
-        .first()
+class LeadChangeRequestForm(forms.Form):
+    message = forms.CharField(
+        label=gettext_lazy("Message"),
+        widget=forms.Textarea,
+        max_length=MAX_MESSAGE,
+        required=False,
+        help_text=gettext_lazy("Tell the alliance lead and our staff what should change."),
     )
-    return render(request, "accounts/alliance_lead.html", {"lead": lead})
+
+
+@member_page("My Company/View alliance lead and Request Change")
+@require_http_methods(["GET", "POST"])
+def alliance_lead(request: HttpRequest) -> HttpResponse:
+    form = LeadChangeRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            request_alliance_lead_change(request.actor, form.cleaned_data["message"])
+        except ChangeRefused as refused:
+            form.add_error(refused.field if refused.field in form.fields else None, refused.reason)
+        except PermissionDenied as refused:
+            return forbidden(request, refused.decision)
+        else:
+            messages.success(
+                request, _("Your request was sent to the alliance lead and to our staff.")
+            )
+            return redirect("accounts:alliance_lead")
+    lead = selectors.alliance_lead(request.actor)
+    return render(request, "accounts/alliance_lead.html", {"lead": lead, "form": form})
 
 
 @require_http_methods(["GET", "POST"])

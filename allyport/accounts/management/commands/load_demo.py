@@ -18,7 +18,7 @@ class Command(BaseCommand):
             "octank.example", "Octank Software", "alliance_lead@octank.example", PASSWORD,
             stage="Validated", paths=["Software", "Services"],
         )  # fmt: skip
-        for key, role in access_model().roles.items():
+        for key in access_model().roles:
             if key != "alliance_lead":
                 create_member(octank, f"{key}@octank.example", PASSWORD, [key])
         for user in User.objects.filter(company__isnull=False):
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             "northwind.example", "Northwind Consulting", "lead@northwind.example", PASSWORD,
             solution_type="CONSULTING_SERVICES", mfa=True,
         )  # fmt: skip
-        self.stdout.write("Demo sign-ins (password for all: %s)" % PASSWORD)
+        self.stdout.write(f"Demo sign-ins (password for all: {PASSWORD})")
         for key, role in access_model().roles.items():
             self.stdout.write(f"  {role.name:<16} {key}@octank.example")
         self.stdout.write("  Alliance lead    lead@northwind.example  (second company, MFA on)")

@@ -1,54 +1,64 @@
-"""My Company > User Management: the Users and Partner Central roles tabs."""
+"""The Partner Central roles tab: pending invitations (revocable) and Invite users."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from allyport.access.decisions import authorize
 from allyport.access.grants import grantable_roles
 from allyport.access.model import access_model
-from allyport.access.views import forbidden, member_page
+from allyport.access.services import ChangeRefused
+from allyport.access.views import member_page
 from allyport.accounts import selectors
 from allyport.accounts.services.invitations import InviteRow, invite_users, row_problems
-
-MAX_ROWS = 20
-USER_MANAGEMENT = "My Company/User Management"
-
-
-class InviteRowForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Email"))
-    roles = forms.MultipleChoiceField(
-        label=gettext_lazy("Roles"), widget=forms.CheckboxSelectMultiple
-    )
-
-    def __init__(self, *args, role_choices, **kwargs):  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self.fields["roles"].choices = role_choices
-
-
-InviteFormSet = forms.formset_factory(InviteRowForm, extra=0, min_num=1, max_num=MAX_ROWS)
-
-
-@member_page(USER_MANAGEMENT)
-def users_tab(request: HttpRequest) -> HttpResponse:
-    users = selectors.company_users(request.actor)
-    return render(request, "accounts/users/users_tab.html", {"users": users, "tab": "users"})
+from allyport.accounts.services.members import revoke_invitation
+from allyport.accounts.views.users.common import (
+    USER_MANAGEMENT,
+    denied,
+    permission_denied_as_403,
+    role_names,
+)
+from allyport.accounts.views.users.forms import MAX_INVITE_ROWS, InviteFormSet
 
 
 @member_page(USER_MANAGEMENT)
 def roles_tab(request: HttpRequest) -> HttpResponse:
+    invitations = [
+        (invitation, role_names(invitation.roles))
+        for invitation in selectors.pending_invitations(request.actor)
+    ]
     context = {
         "tab": "roles",
-        "invitations": selectors.pending_invitations(request.actor),
+        "invitations": invitations,
         "can_invite": bool(authorize(request.actor, "invite_users")),
     }
     return render(request, "accounts/users/roles_tab.html", context)
+
+
+@member_page(USER_MANAGEMENT)
+@require_POST
+@permission_denied_as_403
+def revoke(request: HttpRequest, invitation_id: str) -> HttpResponse:
+    if refusal := denied(request, "invite_users"):
+        return refusal
+    invitation = selectors.company_invitation(request.actor, invitation_id)
+    if invitation is None:
+        raise Http404
+    try:
+        revoke_invitation(request.actor, invitation.public_id)
+    except ChangeRefused as refused:
+        messages.error(request, refused.reason)
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email}
+        )
+    return redirect("users:roles")
 
 
 def _role_choices(request: HttpRequest) -> list[tuple[str, str]]:
@@ -59,13 +69,12 @@ def _role_choices(request: HttpRequest) -> list[tuple[str, str]]:
 @member_page(USER_MANAGEMENT)
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest) -> HttpResponse:
-    decision = authorize(request.actor, "invite_users")
-    if not decision:
-        return forbidden(request, decision)
+    if refusal := denied(request, "invite_users"):
+        return refusal
     kwargs = {"role_choices": _role_choices(request)}
     formset = InviteFormSet(request.POST or None, form_kwargs=kwargs, prefix="invite")
     if request.method == "POST" and request.POST.get("action") == "add":
-        return _with_extra_row(request, formset, kwargs)
+        return _with_extra_row(request, kwargs)
     if request.method == "POST" and _valid(request, formset):
         rows = [
             InviteRow(f.cleaned_data["email"].lower(), f.cleaned_data["roles"]) for f in formset
@@ -98,10 +107,10 @@ def _valid(request: HttpRequest, formset: forms.BaseFormSet) -> bool:
     return ok
 
 
-def _with_extra_row(request: HttpRequest, formset: forms.BaseFormSet, kwargs: dict) -> HttpResponse:
+def _with_extra_row(request: HttpRequest, kwargs: dict) -> HttpResponse:
     data = request.POST.copy()
     total = int(data.get("invite-TOTAL_FORMS", "1") or 1)
-    data["invite-TOTAL_FORMS"] = str(min(total + 1, MAX_ROWS))
+    data["invite-TOTAL_FORMS"] = str(min(total + 1, MAX_INVITE_ROWS))
     formset = InviteFormSet(data, form_kwargs=kwargs, prefix="invite")
     context = {"formset": formset, "tab": "roles", "fresh": True}
     return render(request, "accounts/users/invite.html", context)

@@ -1,0 +1,78 @@
+"""What the User Management views share: the menu item, permission answers, row data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+
+from allyport.access.decisions import PermissionDenied, authorize
+from allyport.access.grants import LEAD
+from allyport.access.model import access_model
+from allyport.access.views import forbidden
+from allyport.accounts.models import User
+
+USER_MANAGEMENT = "My Company/User Management"
+
+
+def denied(request: HttpRequest, action: str) -> HttpResponse | None:
+    """The 403 page with authorize's reason when the actor lacks `action`, else None."""
+    decision = authorize(request.actor, action)  # type: ignore[attr-defined]
+    return None if decision else forbidden(request, decision)
+
+
+def permission_denied_as_403(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A service's PermissionDenied (a right lost meanwhile) becomes the 403 page."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as refused:
+            return forbidden(request, refused.decision)
+
+    return wrapper
+
+
+def role_keys(user: User) -> list[str]:
+    """The user's role keys, in the access model's order (roles prefetched)."""
+    held = {ra.role for ra in user.role_assignments.all()}
+    return [key for key in access_model().roles if key in held]
+
+
+def role_names(keys: list[str]) -> list[str]:
+    return [access_model().role_name(key) for key in keys]
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """One user as the Users tab shows it, with the actions the actor may take."""
+
+    user: User
+    roles: list[str]
+    can_remove: bool
+    can_deactivate: bool
+    can_reactivate: bool
+
+
+def user_rows(request: HttpRequest, users: list[User]) -> list[UserRow]:
+    actor = request.actor  # type: ignore[attr-defined]
+    may_remove = bool(authorize(actor, "remove_users"))
+    may_reactivate = bool(authorize(actor, "reassign_alliance_lead"))
+    rows = []
+    for user in users:
+        keys = role_keys(user)
+        removable = may_remove and LEAD not in keys and user.pk != actor.user.pk
+        rows.append(
+            UserRow(
+                user=user,
+                roles=role_names(keys),
+                can_remove=removable and user.status != User.Status.REMOVED,
+                can_deactivate=removable and user.status == User.Status.ACTIVE,
+                can_reactivate=may_reactivate and user.status == User.Status.DEACTIVATED,
+            )
+        )
+    return rows

@@ -1,0 +1,86 @@
+"""Forms of the User Management pages: they check shape; services decide the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy
+
+from allyport.access.model import access_model
+from allyport.access.services import CONFIRM_WORD
+from allyport.accounts.models import User
+
+MAX_INVITE_ROWS = 20
+CONFIRM_ERROR = gettext_lazy('Type "confirm" to continue.')
+
+
+class ConfirmForm(forms.Form):
+    """A destructive action: the user types `confirm`, as the guide asks."""
+
+    confirm = forms.CharField(
+        label=gettext_lazy('Type "confirm" to continue'),
+        max_length=20,
+        error_messages={"required": CONFIRM_ERROR},
+    )
+
+    def clean_confirm(self) -> str:
+        value = self.cleaned_data["confirm"].strip()
+        if value != CONFIRM_WORD:
+            raise forms.ValidationError(CONFIRM_ERROR)
+        return value
+
+
+class ReassignLeadForm(ConfirmForm):
+    new_lead = forms.ChoiceField(label=gettext_lazy("New alliance lead"))
+
+    field_order = ["new_lead", "confirm"]
+
+    def __init__(self, *args: Any, members: list[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", gettext_lazy("Choose a user"))]
+        choices += [(u.public_id, f"{u.full_name} <{u.email}>") for u in members]
+        self.fields["new_lead"].choices = choices
+
+
+class UserFilterForm(forms.Form):
+    """The Users tab's filters (GET): role, status and a search of name and email."""
+
+    q = forms.CharField(label=gettext_lazy("Search by name or email"), required=False)
+    role = forms.ChoiceField(label=gettext_lazy("Role"), required=False)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        any_choice = [("", gettext_lazy("Any"))]
+        roles = [(r.key, r.name) for r in access_model().roles.values()]
+        self.fields["role"].choices = any_choice + roles
+        self.fields["status"].choices = any_choice + list(User.Status.choices)
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_valid():
+            return {}
+        return {key: self.cleaned_data[key] or "" for key in ("q", "role", "status")}
+
+
+class MfaForm(forms.Form):
+    mfa = forms.TypedChoiceField(
+        label=gettext_lazy("Multi-factor authentication"),
+        choices=[("on", gettext_lazy("Enabled")), ("off", gettext_lazy("Disabled"))],
+        widget=forms.RadioSelect,
+        coerce=lambda value: value == "on",
+    )
+
+
+class InviteRowForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Email"))
+    roles = forms.MultipleChoiceField(
+        label=gettext_lazy("Roles"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, role_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].choices = role_choices
+
+
+InviteFormSet = forms.formset_factory(InviteRowForm, extra=0, min_num=1, max_num=MAX_INVITE_ROWS)

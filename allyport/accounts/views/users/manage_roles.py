@@ -1,0 +1,208 @@
+"""Manage roles: a group of up to 10 users, roles added and removed per row, applied
+together by Update. Works without JavaScript: each button posts the whole pending
+state back (hidden fields), the view applies the button's change and renders again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from allyport.access.grants import grantable_roles
+from allyport.access.model import access_model
+from allyport.access.services import (
+    MAX_USERS_PER_UPDATE,
+    ChangeRefused,
+    ChangeResult,
+    RoleChange,
+    apply_role_changes,
+)
+from allyport.access.views import member_page
+from allyport.accounts import selectors
+from allyport.accounts.models import User
+from allyport.accounts.views.users.common import (
+    USER_MANAGEMENT,
+    denied,
+    permission_denied_as_403,
+    role_keys,
+)
+
+
+@dataclass
+class Pending:
+    """The group being edited: users in order, and per user the roles to add and remove."""
+
+    order: list[str] = field(default_factory=list)
+    add: dict[str, list[str]] = field(default_factory=dict)
+    remove: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_post(cls, data: QueryDict) -> Pending:
+        known = access_model().roles
+        pending = cls()
+        for pid in dict.fromkeys(data.getlist("users")):
+            pending.order.append(pid)
+            pending.add[pid] = [r for r in dict.fromkeys(data.getlist(f"add:{pid}")) if r in known]
+            pending.remove[pid] = [
+                r for r in dict.fromkeys(data.getlist(f"remove:{pid}")) if r in known
+            ]
+        return pending
+
+    def choose(self, pid: str, role: str, held: list[str]) -> None:
+        """A role picked in the row's Role(s) list: undo its removal or add it."""
+        if role in self.remove[pid]:
+            self.remove[pid].remove(role)
+        elif role not in held and role not in self.add[pid]:
+            self.add[pid].append(role)
+
+    def unchoose(self, pid: str, role: str) -> None:
+        """The X of a role: cancel its addition, or remove a role the user holds."""
+        if role in self.add.get(pid, []):
+            self.add[pid].remove(role)
+        elif pid in self.remove and role not in self.remove[pid]:
+            self.remove[pid].append(role)
+
+    def drop(self, pid: str) -> None:
+        if pid in self.order:
+            self.order.remove(pid)
+
+    def changes(self) -> list[RoleChange]:
+        return [
+            RoleChange(pid, tuple(self.add[pid]), tuple(self.remove[pid]))
+            for pid in self.order
+            if self.add[pid] or self.remove[pid]
+        ]
+
+
+def _load_users(request: HttpRequest, pending: Pending) -> dict[str, User]:
+    """The group's users; an id of another company (or a removed user) is a 404."""
+    users = selectors.users_by_ids(request.actor, pending.order)
+    if len(users) != len(pending.order) or any(
+        u.status == User.Status.REMOVED for u in users.values()
+    ):
+        raise Http404
+    return users
+
+
+def _fold_selects(request: HttpRequest, pending: Pending, users: dict[str, User]) -> None:
+    grantable = grantable_roles(request.actor)
+    for pid in pending.order:
+        role = request.POST.get(f"role:{pid}", "")
+        if role in grantable:
+            pending.choose(pid, role, role_keys(users[pid]))
+
+
+def _add_another(request: HttpRequest, pending: Pending) -> None:
+    pid = request.POST.get("another", "")
+    if not pid:
+        messages.error(request, _("Choose a user to manage."))
+    elif len(pending.order) >= MAX_USERS_PER_UPDATE:
+        messages.error(request, _("Select at most %(n)d users.") % {"n": MAX_USERS_PER_UPDATE})
+    elif pid not in pending.order:
+        pending.order.append(pid)
+        pending.add[pid], pending.remove[pid] = [], []
+
+
+def _apply_button(request: HttpRequest, pending: Pending) -> None:
+    kind, _sep, arg = request.POST.get("action", "").partition(":")
+    if kind == "x":
+        pid, _sep, role = arg.partition(":")
+        pending.unchoose(pid, role)
+    elif kind == "drop":
+        pending.drop(arg)
+    elif kind == "another":
+        _add_another(request, pending)
+
+
+@dataclass(frozen=True)
+class Row:
+    user: User
+    held: list[tuple[str, str, bool]]  # key, name, to be removed
+    adding: list[tuple[str, str]]  # key, name
+    choices: list[tuple[str, str]]
+
+
+def _rows(request: HttpRequest, pending: Pending, users: dict[str, User]) -> list[Row]:
+    model = access_model()
+    grantable = [key for key in model.roles if key in grantable_roles(request.actor)]
+    rows = []
+    for pid in pending.order:
+        held = role_keys(users[pid])
+        removing, adding = pending.remove[pid], pending.add[pid]
+        choices = [
+            (key, model.role_name(key))
+            for key in grantable
+            if key not in adding and (key not in held or key in removing)
+        ]
+        rows.append(
+            Row(
+                user=users[pid],
+                held=[(key, model.role_name(key), key in removing) for key in held],
+                adding=[(key, model.role_name(key)) for key in adding],
+                choices=choices,
+            )
+        )
+    return rows
+
+
+def _page(request: HttpRequest, pending: Pending, users: dict[str, User]) -> HttpResponse:
+    others = selectors.active_members(request.actor).exclude(public_id__in=pending.order)
+    context = {
+        "tab": "users",
+        "rows": _rows(request, pending, users),
+        "others": others.only("public_id", "email", "first_name", "last_name"),
+        "max_users": MAX_USERS_PER_UPDATE,
+        "full": len(pending.order) >= MAX_USERS_PER_UPDATE,
+    }
+    return render(request, "accounts/users/manage_roles.html", context)
+
+
+def _results(request: HttpRequest, results: list[ChangeResult]) -> HttpResponse:
+    model = access_model()
+    named = [(r, model.role_name(r.role) if r.role in model.roles else r.role) for r in results]
+    context = {
+        "tab": "users",
+        "succeeded": [item for item in named if item[0].ok],
+        "failed": [item for item in named if not item[0].ok],
+    }
+    return render(request, "accounts/users/manage_roles_result.html", context)
+
+
+@member_page(USER_MANAGEMENT)
+@require_http_methods(["GET", "POST"])
+@permission_denied_as_403
+def manage_roles(request: HttpRequest) -> HttpResponse:
+    if refusal := denied(request, "assign_roles"):
+        return refusal
+    pending = Pending.from_post(request.POST) if request.method == "POST" else Pending()
+    action = request.POST.get("action", "")
+    if action == "start" and not 0 < len(pending.order) <= MAX_USERS_PER_UPDATE:
+        if pending.order:
+            error = _("Select at most %(n)d users.") % {"n": MAX_USERS_PER_UPDATE}
+        else:
+            error = _("Select at least one user.")
+        messages.error(request, error)
+        return redirect("users:list")
+    users = _load_users(request, pending)
+    _fold_selects(request, pending, users)
+    if action == "update":
+        return _update(request, pending, users)
+    _apply_button(request, pending)
+    return _page(request, pending, _load_users(request, pending))
+
+
+def _update(request: HttpRequest, pending: Pending, users: dict[str, User]) -> HttpResponse:
+    changes = pending.changes()
+    if not changes:
+        messages.error(request, _("Choose a role to add or remove first."))
+        return _page(request, pending, users)
+    try:
+        results = apply_role_changes(request.actor, changes)
+    except ChangeRefused as refused:
+        messages.error(request, refused.reason)
+        return _page(request, pending, users)
+    return _results(request, results)
