@@ -1,0 +1,1 @@
+"""Benchmarks run by `make bench` (scripts/bench.sh); never collected as tests."""

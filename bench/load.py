@@ -1,0 +1,223 @@
+"""Load client: a page against the minimal view (/ping) in the same server.
+
+`python -m bench.load --base http://127.0.0.1:PORT --seed SEED.json --label NAME
+--out RESULT.json`. For each scenario it warms up, then runs rounds that
+alternate the page and /ping (page first in even rounds, /ping first in odd
+ones), so drift on a shared, noisy machine hits both alike. Each phase sends
+at most BENCH_REQUESTS requests and stops issuing after BENCH_SECONDS. Worker
+threads keep one http.client connection each (reopened when the server
+closes it, as gunicorn's sync workers do after every response).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import math
+import os
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+
+GOAL = 3.0
+BASELINE = "/ping"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    key: str
+    path: str
+    title: str
+
+
+def scenarios(users: int) -> list[Scenario]:
+    return [
+        Scenario("home", "/", "Home page, signed in"),
+        Scenario("users", "/company/users/", f"Users tab, {users:,} users"),
+    ]
+
+
+@dataclass(frozen=True)
+class Settings:
+    rounds: int = int(os.environ.get("BENCH_ROUNDS", "6"))
+    requests: int = int(os.environ.get("BENCH_REQUESTS", "300"))
+    seconds: float = float(os.environ.get("BENCH_SECONDS", "3"))
+    concurrency: int = int(os.environ.get("BENCH_CONCURRENCY", "2"))
+    warmup: int = int(os.environ.get("BENCH_WARMUP", "20"))
+
+
+@dataclass
+class Samples:
+    latencies: list[float] = field(default_factory=list)
+    elapsed: float = 0.0
+    errors: int = 0
+    size: int = 0
+
+    def add(self, other: Samples) -> None:
+        self.latencies += other.latencies
+        self.elapsed += other.elapsed
+        self.errors += other.errors
+        self.size = other.size or self.size
+
+    def summary(self) -> dict[str, float]:
+        n = len(self.latencies)
+        ordered = sorted(self.latencies)
+        return {
+            "requests": n,
+            "errors": self.errors,
+            "rps": n / self.elapsed if self.elapsed else 0.0,
+            "p50_ms": percentile(ordered, 50) * 1000,
+            "p95_ms": percentile(ordered, 95) * 1000,
+            "bytes": self.size,
+        }
+
+
+def percentile(ordered: list[float], p: float) -> float:
+    """Nearest-rank percentile of an already sorted list."""
+    if not ordered:
+        return math.nan
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+class Phase:
+    """Up to `limit` GETs of one path from `threads` workers, until `deadline`."""
+
+    def __init__(self, base: str, path: str, cookie: str, limit: int, seconds: float) -> None:
+        url = urllib.parse.urlsplit(base)
+        self.host, self.port = url.hostname or "127.0.0.1", url.port or 80
+        self.path, self.limit, self.seconds = path, limit, seconds
+        self.headers = {"Cookie": f"sessionid={cookie}", "User-Agent": "allyport-bench"}
+        self.issued = 0
+        self.lock = threading.Lock()
+        self.samples = Samples()
+
+    def _take(self) -> bool:
+        with self.lock:
+            if self.issued >= self.limit or time.perf_counter() >= self.deadline:
+                return False
+            self.issued += 1
+            return True
+
+    def _worker(self) -> None:
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        while self._take():
+            started = time.perf_counter()
+            try:
+                conn.request("GET", self.path, headers=self.headers)
+                response = conn.getresponse()
+                body = response.read()
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                with self.lock:
+                    self.samples.errors += 1
+                continue
+            took = time.perf_counter() - started
+            with self.lock:
+                if response.status == 200:
+                    self.samples.latencies.append(took)
+                    self.samples.size = len(body)
+                else:
+                    self.samples.errors += 1
+        conn.close()
+
+    def run(self, threads: int) -> Samples:
+        started = time.perf_counter()
+        self.deadline = started + self.seconds
+        workers = [threading.Thread(target=self._worker) for _ in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        self.samples.elapsed = time.perf_counter() - started
+        return self.samples
+
+
+def check(base: str, path: str, cookie: str) -> None:
+    """Refuse to measure a redirect to sign-in or an error page."""
+    samples = Phase(base, path, cookie, 1, 60).run(1)
+    if samples.errors or not samples.latencies:
+        sys.exit(f"{path} did not answer 200 for the signed-in session: nothing to measure")
+
+
+def measure(base: str, scenario: Scenario, cookie: str, cfg: Settings) -> dict[str, object]:
+    check(base, scenario.path, cookie)
+    for path in (scenario.path, BASELINE):
+        Phase(base, path, cookie, cfg.warmup, cfg.seconds).run(cfg.concurrency)
+    load_before = os.getloadavg()[0]
+    page, ping, per_round = Samples(), Samples(), []
+    for n in range(cfg.rounds):
+        phases: dict[str, Samples] = {}
+        for path in (scenario.path, BASELINE)[:: 1 if n % 2 == 0 else -1]:
+            phase = Phase(base, path, cookie, cfg.requests, cfg.seconds)
+            phases[path] = phase.run(cfg.concurrency)
+        page.add(phases[scenario.path])
+        ping.add(phases[BASELINE])
+        per_round.append(throughput_ratio(phases[BASELINE], phases[scenario.path]))
+    res = result(scenario, page.summary(), ping.summary())
+    res["round_ratios"] = per_round
+    res["load_average"] = [load_before, os.getloadavg()[0]]
+    return res
+
+
+def throughput_ratio(ping: Samples, page: Samples) -> float:
+    """How many times more /ping requests per second than page requests."""
+    if not page.latencies or not ping.elapsed:
+        return math.inf
+    return (len(ping.latencies) / ping.elapsed) / (len(page.latencies) / page.elapsed)
+
+
+def result(scenario: Scenario, page: dict[str, float], ping: dict[str, float]) -> dict:
+    ratios = {
+        "throughput": ping["rps"] / page["rps"] if page["rps"] else math.inf,
+        "p50": page["p50_ms"] / ping["p50_ms"],
+        "p95": page["p95_ms"] / ping["p95_ms"],
+    }
+    met = ratios["throughput"] <= GOAL and ratios["p50"] <= GOAL
+    return {"scenario": scenario.__dict__, "page": page, "ping": ping, "ratios": ratios,
+            "goal": GOAL, "met": met}  # fmt: skip
+
+
+def print_result(label: str, res: dict) -> None:
+    scenario = res["scenario"]
+    print(f"\n{label}: {scenario['title']} ({scenario['path']}) against {BASELINE}")
+    print(f"  {'endpoint':<18}{'requests':>9}{'errors':>8}{'req/s':>9}"
+          f"{'p50 ms':>9}{'p95 ms':>9}{'bytes':>9}")  # fmt: skip
+    for name, row in ((scenario["path"], res["page"]), (BASELINE, res["ping"])):
+        print(f"  {name:<18}{row['requests']:>9}{row['errors']:>8}{row['rps']:>9.1f}"
+              f"{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['bytes']:>9}")  # fmt: skip
+    r = res["ratios"]
+    verdict = "goal met" if res["met"] else "GOAL MISSED"
+    print(f"  ratio page/ping: throughput {r['throughput']:.1f}x, p50 {r['p50']:.1f}x, "
+          f"p95 {r['p95']:.1f}x (goal <= {GOAL:.0f}x): {verdict}")  # fmt: skip
+    rounds = sorted(res["round_ratios"])
+    print(f"  throughput ratio per round: median {rounds[len(rounds) // 2]:.1f}x, "
+          f"range {rounds[0]:.1f}x-{rounds[-1]:.1f}x; load average "
+          f"{res['load_average'][0]:.1f} -> {res['load_average'][1]:.1f}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    for name in ("--base", "--seed", "--label", "--out"):
+        parser.add_argument(name, required=True)
+    args = parser.parse_args()
+    with open(args.seed, encoding="utf-8") as seed:
+        seeded = json.load(seed)
+    sessions = seeded["sessions"]
+    cfg = Settings()
+    results = []
+    for scenario in scenarios(seeded["large_company_users"]):
+        res = measure(args.base, scenario, sessions[scenario.key], cfg)
+        print_result(args.label, res)
+        failed = res["page"]["errors"] + res["ping"]["errors"]
+        if failed:
+            sys.exit(f"{failed} requests failed or did not answer 200: these figures are not valid")
+        results.append(res)
+    with open(args.out, "w", encoding="utf-8") as out:
+        json.dump({"label": args.label, "settings": cfg.__dict__, "results": results}, out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmarks: pages against the minimal view (/ping) in one gunicorn server,
+# on SQLite and then on PostgreSQL. Prints figures and ratios, and GOAL MISSED
+# for a missed goal (still exit 0). Record results in docs/benchmarks.md.
+# Tunables: BENCH_ROUNDS, BENCH_REQUESTS, BENCH_SECONDS, BENCH_CONCURRENCY,
+# BENCH_WARMUP, BENCH_USERS, BENCH_WORKERS, BENCH_PG_URL (empty: skip PostgreSQL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+OUT=var/bench
+WORKERS="${BENCH_WORKERS:-2}"
+PG_URL="${BENCH_PG_URL-postgres://root@127.0.0.1:5432/allyport_bench}"
+
+export ALLYPORT_ENV=development DEBUG=false ALLYPORT_CAPTCHA=off LOG_LEVEL=WARNING
+export ALLYPORT_TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+export ALLYPORT_VAR_DIR="$PWD/$OUT"
+unset REDIS_URL DATABASE_URL
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/bench.sqlite3*
+
+server=""
+pg_created=""
+stop_server() {
+  if [ -n "$server" ]; then
+    kill -TERM "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    server=""
+  fi
+}
+cleanup() {
+  stop_server
+  if [ -n "$pg_created" ]; then $PY -m bench.pgdb drop "$PG_URL" || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  $PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_ready() {  # at most 30 s
+  for _ in $(seq 150); do
+    if $PY -c "import urllib.request as u; u.urlopen('$1/ping', timeout=2)" 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$server" 2>/dev/null; then break; fi
+    sleep 0.2
+  done
+  echo "gunicorn did not start: see $OUT/gunicorn-$2.log" >&2
+  return 1
+}
+
+run_database() {  # label tag database-url
+  local label=$1 tag=$2 port
+  export DATABASE_URL=$3
+  echo "== $label: migrate and seed"
+  $PY manage.py migrate --noinput -v0
+  $PY -m bench.seed "$OUT/seed-$tag.json"
+  port=$(free_port)
+  .venv/bin/gunicorn allyport.wsgi -w "$WORKERS" -b "127.0.0.1:$port" --timeout 120 \
+    --graceful-timeout 5 --error-logfile "$OUT/gunicorn-$tag.log" &
+  server=$!
+  wait_ready "http://127.0.0.1:$port" "$tag"
+  echo "== $label: measuring (gunicorn -w $WORKERS on port $port)"
+  $PY -m bench.load --base "http://127.0.0.1:$port" --seed "$OUT/seed-$tag.json" \
+    --label "$label" --out "$OUT/result-$tag.json"
+  stop_server
+  unset DATABASE_URL
+}
+
+run_database SQLite sqlite "sqlite:///$PWD/$OUT/bench.sqlite3"
+
+if [ -n "$PG_URL" ]; then
+  pg_status=0
+  $PY -m bench.pgdb create "$PG_URL" || pg_status=$?
+  if [ $pg_status -eq 0 ]; then
+    pg_created=1
+    run_database PostgreSQL postgres "$PG_URL"
+    $PY -m bench.pgdb drop "$PG_URL"
+    pg_created=""
+  elif [ $pg_status -eq 2 ]; then
+    echo "!! PostgreSQL is not reachable: its benchmarks were SKIPPED"
+  else
+    exit $pg_status
+  fi
+else
+  echo "!! BENCH_PG_URL is empty: the PostgreSQL benchmarks were SKIPPED"
+fi
+
+echo
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then commit="$commit + uncommitted changes"; fi
+{
+  echo "== Summary ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), commit $commit, ${SECONDS}s)"
+  results=()
+  for tag in sqlite postgres; do
+    if [ -f "$OUT/result-$tag.json" ]; then results+=("$OUT/result-$tag.json"); fi
+  done
+  $PY -m bench.report "${results[@]}"
+} | tee "$OUT/summary.txt"
