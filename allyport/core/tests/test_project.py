@@ -30,3 +30,12 @@ def test_signed_in_home_shows_menus_and_roles(client_for, lead) -> None:
     page = client_for(lead).get("/").content.decode()
     assert "My Company" in page and "User Management" in page
     assert "Alliance lead" in page and "Octank" in page
+
+
+@pytest.mark.django_db
+def test_it_signs_out_from_the_cached_menu(client_for, lead) -> None:
+    client = client_for(lead)
+    page = client.get("/").content.decode()
+    assert 'id="logout-form"' in page and 'form="logout-form"' in page
+    client.post(reverse("account_logout"))
+    assert "Alliance lead" not in client.get("/").content.decode()
