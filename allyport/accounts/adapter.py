@@ -74,33 +74,36 @@ class AccountAdapter(DefaultAccountAdapter):
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError:
-            email = str(credentials.get("email") or credentials.get("username") or "")
-            user = User.objects.filter(email__iexact=email).select_related("company").first()
-            audit.record(
-                _anonymous(request),
-                "ConsoleLogin",
-                event_source=audit.SIGNIN_SOURCE,
-                event_type=audit.CONSOLE_SIGNIN,
-                company=user.company if user else None,
-                username=email if user else "",
-                response_elements={"ConsoleLogin": "Failure"},
-                error_code="LockedOut",
-                error_message="Too many failed sign-in attempts; sign-in is locked for a while",
+            _record_failed_sign_in(
+                request,
+                credentials,
+                "LockedOut",
+                "Too many failed sign-in attempts; sign-in is locked for a while",
             )
             request.allyport_locked_out = True  # type: ignore[attr-defined]
             raise
 
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
-        email = str(credentials.get("email") or credentials.get("username") or "")
-        user = User.objects.filter(email__iexact=email).select_related("company").first()
-        audit.record(
-            _anonymous(request),
-            "ConsoleLogin",
-            event_source=audit.SIGNIN_SOURCE,
-            event_type=audit.CONSOLE_SIGNIN,
-            company=user.company if user else None,
-            username=email if user else "",
-            response_elements={"ConsoleLogin": "Failure"},
-            error_code="FailedAuthentication",
-            error_message="Failed authentication",
+        _record_failed_sign_in(
+            request, credentials, "FailedAuthentication", "Failed authentication"
         )
+
+
+def _record_failed_sign_in(
+    request: HttpRequest, credentials: dict[str, Any], error_code: str, error_message: str
+) -> None:
+    """A failed ConsoleLogin; the address is named only when it belongs to a user
+    (CloudTrail hides unknown user names)."""
+    email = str(credentials.get("email") or credentials.get("username") or "")
+    user = User.objects.filter(email__iexact=email).select_related("company").first()
+    audit.record(
+        _anonymous(request),
+        "ConsoleLogin",
+        event_source=audit.SIGNIN_SOURCE,
+        event_type=audit.CONSOLE_SIGNIN,
+        company=user.company if user else None,
+        username=email if user else "",
+        response_elements={"ConsoleLogin": "Failure"},
+        error_code=error_code,
+        error_message=error_message,
+    )
