@@ -18,6 +18,7 @@ from allyport.access.decisions import require
 from allyport.access.grants import LEAD
 from allyport.access.models import RoleAssignment
 from allyport.access.services import ChangeRefused, lock_company, require_confirm
+from allyport.accounts import selectors
 from allyport.accounts.models import AllianceLeadChangeRequest, Company, Invitation, User
 from allyport.audit import services as audit
 from allyport.core import mail
@@ -107,13 +108,6 @@ def update_mfa(actor: Actor, enabled: bool) -> None:
         audit.record(actor, "UpdateMfaSetting", request_parameters={"mfaEnabled": enabled})
 
 
-def _lead_of(company: Company) -> User | None:
-    assignment = (
-        RoleAssignment.objects.filter(company=company, role=LEAD).select_related("user").first()
-    )
-    return assignment.user if assignment else None
-
-
 def request_alliance_lead_change(actor: Actor, message: str) -> AllianceLeadChangeRequest:
     """Record a member's request to change the alliance lead and email the lead;
     staff see the requests in the admin."""
@@ -134,7 +128,7 @@ def request_alliance_lead_change(actor: Actor, message: str) -> AllianceLeadChan
             request_parameters={"message": message},
             response_elements={"requestId": request.pk},
         )
-        lead = _lead_of(actor.company)
+        lead = selectors.alliance_lead(actor)
         if lead is not None:
             mail.send(
                 "accounts/email/lead_change_request",
