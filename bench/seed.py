@@ -37,7 +37,7 @@ def signed_in_session(user: User) -> str:
     """A database session as django.contrib.auth.login would leave it."""
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "allyport.accounts.backends.MemberBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return str(session.session_key)

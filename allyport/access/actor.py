@@ -51,7 +51,10 @@ def for_user(user: User, source_ip: str = "", user_agent: str = "") -> Actor:
     from allyport.access.models import RoleAssignment
 
     company = user.company
-    roles = frozenset(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
+    # The sign-in backend loads the roles with the user; anything else asks now.
+    roles = getattr(user, "loaded_roles", None)
+    if roles is None:
+        roles = frozenset(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
     kind = "user" if company is not None else ("staff" if user.is_staff else "anonymous")
     return Actor(
         kind=kind,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import menu_decision
@@ -54,7 +55,7 @@ def _menu(actor: Actor, menu: str) -> NavMenu | None:
     return NavMenu(menu, tuple(items)) if items else None
 
 
-def navigation(actor: Actor) -> dict[str, tuple[NavMenu, ...]]:
+def navigation(actor: Actor) -> dict[str, tuple]:  # type: ignore[type-arg]
     """The menus a member sees: built once per (roles, paths, stage), since nothing
     else decides them."""
     return _navigation(actor.roles, actor.paths, actor.stage)
@@ -63,27 +64,33 @@ def navigation(actor: Actor) -> dict[str, tuple[NavMenu, ...]]:
 @lru_cache(maxsize=4096)
 def _navigation(
     roles: frozenset[str], paths: frozenset[str], stage: str | None
-) -> dict[str, tuple[NavMenu, ...]]:
+) -> dict[str, tuple]:  # type: ignore[type-arg]
     actor = Actor(kind="user", company=_MEMBER, roles=roles, paths=paths, stage=stage)  # type: ignore[arg-type]
     bar = tuple(menu for name in BAR_MENUS if (menu := _menu(actor, name)))
     dropdowns = tuple(menu for name in DROPDOWN_MENUS if (menu := _menu(actor, name)))
-    return {"bar": bar, "dropdowns": dropdowns}
+    # The built pages the member may open, for the home page (Logout is no page).
+    pages = tuple(
+        (menu.label, item.label, item.url)
+        for menu in bar + dropdowns
+        for item in menu.items
+        if item.url and item.label != "Logout"
+    )
+    return {"bar": bar, "dropdowns": dropdowns, "pages": pages}
 
 
 @lru_cache(maxsize=4096)
-def _rendered(
-    roles: frozenset[str], paths: frozenset[str], stage: str | None, language: str
-) -> tuple[str, str]:
-    nav = _navigation(roles, paths, stage)
+def _header(roles: frozenset[str], paths: frozenset[str], stage: str | None, language: str) -> str:
     with translation.override(language):
-        return (
-            render_to_string("core/_menus.html", {"menus": nav["bar"]}),
-            render_to_string("core/_menus.html", {"menus": nav["dropdowns"]}),
-        )
+        context = {
+            "nav": _navigation(roles, paths, stage),
+            "languages": settings.LANGUAGES,
+            "current": language,
+        }
+        return render_to_string("core/_member_header.html", context)
 
 
-def navigation_html(actor: Actor) -> tuple[str, str]:
-    """The rendered bar menus and dropdown menus, cached per role set, paths, stage and
-    language: they hold no per-request value (Logout submits a form outside them)."""
-    html = _rendered(actor.roles, actor.paths, actor.stage, translation.get_language())
-    return mark_safe(html[0]), mark_safe(html[1])  # noqa: S308 - our own rendered templates
+def header_html(actor: Actor) -> SafeString:
+    """The member's top bar, rendered once per role set, paths, stage and language: it
+    holds no per-request value (Logout and Language submit forms outside it)."""
+    html = _header(actor.roles, actor.paths, actor.stage, translation.get_language())
+    return mark_safe(html)  # noqa: S308 - our own rendered template

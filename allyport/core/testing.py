@@ -13,6 +13,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from allyport.accounts import backends
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 
@@ -69,7 +70,7 @@ def outsider(db: None) -> User:
 def client_for() -> Callable[[User], Client]:
     def build(user: User) -> Client:
         client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend=backends.PATH)
         return client
 
     return build

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from allyport.accounts import backends
 from allyport.accounts.domains import company_for_domain, domain_of
 from allyport.accounts.forms import (
     CodeForm,
@@ -31,7 +32,7 @@ from allyport.accounts.services.registration import (
     register_user,
 )
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = backends.PATH
 FLOWS = {
     "company": {
         "purpose": EmailCode.Purpose.REGISTER_COMPANY,

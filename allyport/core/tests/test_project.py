@@ -39,3 +39,13 @@ def test_it_signs_out_from_the_cached_menu(client_for, lead) -> None:
     assert 'id="logout-form"' in page and 'form="logout-form"' in page
     client.post(reverse("account_logout"))
     assert "Alliance lead" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_it_switches_language_from_the_cached_menu(client) -> None:
+    page = client.get("/").content.decode()
+    assert 'id="language-form"' in page
+    assert 'form="language-form" name="language" value="de"' in page
+    response = client.post("/i18n/setlang/", {"language": "de", "next": "/"})
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "de"

@@ -37,9 +37,11 @@ def permission_denied_as_403(view: Callable[..., HttpResponse]) -> Callable[...,
     return wrapper
 
 
-def role_keys(user: User) -> list[str]:
-    """The user's role keys, in the access model's order (roles prefetched)."""
-    held = {ra.role for ra in user.role_assignments.all()}
+def role_keys(user: User, held: set[str] | None = None) -> list[str]:
+    """The user's role keys in the access model's order: from `held` when given, else
+    from the prefetched assignments."""
+    if held is None:
+        held = {ra.role for ra in user.role_assignments.all()}
     return [key for key in access_model().roles if key in held]
 
 
@@ -58,13 +60,13 @@ class UserRow:
     can_reactivate: bool
 
 
-def user_rows(request: HttpRequest, users: list[User]) -> list[UserRow]:
+def user_rows(request: HttpRequest, users: list[User], held: dict[int, set[str]]) -> list[UserRow]:
     actor = request.actor  # type: ignore[attr-defined]
     may_remove = bool(authorize(actor, "remove_users"))
     may_reactivate = bool(authorize(actor, "reassign_alliance_lead"))
     rows = []
     for user in users:
-        keys = role_keys(user)
+        keys = role_keys(user, held[user.pk])
         removable = may_remove and LEAD not in keys and user.pk != actor.user.pk
         rows.append(
             UserRow(

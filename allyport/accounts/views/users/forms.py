@@ -57,6 +57,16 @@ class UserFilterForm(forms.Form):
         self.fields["role"].choices = any_choice + roles
         self.fields["status"].choices = any_choice + list(User.Status.choices)
 
+    def choice_fields(self) -> list[dict[str, Any]]:
+        """The select fields with their options and which one is chosen, for the
+        hand-written filter bar (accounts/users/_filters.html)."""
+        result = []
+        for name in ("role", "status"):
+            current = str(self[name].value() or "")
+            options = [(v, label, str(v) == current) for v, label in self.fields[name].choices]
+            result.append({"name": name, "label": self.fields[name].label, "options": options})
+        return result
+
     def filters(self) -> dict[str, str]:
         if not self.is_valid():
             return {}

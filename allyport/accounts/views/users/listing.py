@@ -24,6 +24,7 @@ from allyport.accounts.views.users.common import (
     user_rows,
 )
 from allyport.accounts.views.users.forms import UserFilterForm
+from allyport.accounts.views.users.table import RowRenderer
 
 PAGE_SIZE = 50
 IDLE_AFTER = timedelta(days=90)
@@ -41,17 +42,22 @@ def users_tab(request: HttpRequest) -> HttpResponse:
         role=values.get("role", ""),
         status=values.get("status", ""),
         query=values.get("q", ""),
+        with_roles=False,
     )
     page = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page"))
+    can_assign = bool(authorize(request.actor, "assign_roles"))
+    members = list(page.object_list)
+    rows = user_rows(request, members, selectors.role_keys_by_user(members))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "tab": "users",
         "filters": filters,
         "page": page,
-        "rows": user_rows(request, list(page.object_list)),
+        "rows": rows,
+        "rows_html": RowRenderer(can_assign=can_assign).render(rows),
         "query": query.urlencode(),
-        "can_assign": bool(authorize(request.actor, "assign_roles")),
+        "can_assign": can_assign,
         "is_lead": bool(authorize(request.actor, "reassign_alliance_lead")),
         "max_users": MAX_USERS_PER_UPDATE,
     }
