@@ -7,6 +7,7 @@ from allyport.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("ping", core_views.ping, name="ping"),
+    path("ping/session", core_views.ping_session, name="ping_session"),
     path("APNLogin", RedirectView.as_view(pattern_name="account_login"), name="apn_login"),
     path("accounts/", include("allauth.urls")),
     path("", include("allyport.accounts.urls")),

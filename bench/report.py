@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import sys
 
+from bench.load import verdict_of
+
 HEADER = (
     "| database | scenario | page req/s | page p50 ms | page p95 ms | ping req/s "
     "| ping p50 ms | ping p95 ms | ratio (req/s) | per-round median | ratio (p50) | ratio (p95) "
@@ -26,7 +28,7 @@ def row(label: str, res: dict) -> str:
         f"{ping['rps']:.1f}", f"{ping['p50_ms']:.1f}", f"{ping['p95_ms']:.1f}",
         f"{r['throughput']:.1f}x", f"{rounds[len(rounds) // 2]:.1f}x",
         f"{r['p50']:.1f}x", f"{r['p95']:.1f}x",
-        "met" if res["met"] else "**missed**",
+        {None: "—", True: "met", False: "**missed**"}[res["met"]],
     ]  # fmt: skip
     return "| " + " | ".join(cells) + " |"
 
@@ -44,7 +46,7 @@ def main(paths: list[str]) -> None:
     print()
     for run in runs:
         for res in run["results"]:
-            verdict = "goal met" if res["met"] else "GOAL MISSED"
+            verdict = verdict_of(res)
             page, rounds = res["page"], sorted(res["round_ratios"])
             print(f"{run['label']}, {res['scenario']['title']}: {verdict} "
                   f"({page['requests']} page requests, {page['errors']} errors; "

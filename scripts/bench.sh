@@ -3,7 +3,8 @@
 # on SQLite and then on PostgreSQL. Prints figures and ratios, and GOAL MISSED
 # for a missed goal (still exit 0). Record results in docs/benchmarks.md.
 # Tunables: BENCH_ROUNDS, BENCH_REQUESTS, BENCH_SECONDS, BENCH_CONCURRENCY,
-# BENCH_WARMUP, BENCH_USERS, BENCH_WORKERS, BENCH_PG_URL (empty: skip PostgreSQL).
+# BENCH_WARMUP, BENCH_USERS, BENCH_WORKERS, BENCH_PG_URL (empty: skip PostgreSQL),
+# BENCH_REDIS_URL (empty: no Redis; sessions and cache then stay per process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -16,6 +17,20 @@ export ALLYPORT_TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend
 export ALLYPORT_VAR_DIR="$PWD/$OUT"
 unset REDIS_URL DATABASE_URL
 mkdir -p "$OUT"
+
+# Several server processes share sessions and rate-limit counters through Redis,
+# as docs/deploy.md requires; the bench runs two, so it runs them that way.
+REDIS="${BENCH_REDIS_URL-redis://127.0.0.1:6379/0}"
+redis_keys() {  # drop this script's keys only
+  $PY -c "import redis, sys; r = redis.Redis.from_url(sys.argv[1]); [r.delete(k) for k in r.scan_iter('allyport-bench*')]" "$REDIS"
+}
+if [ -n "$REDIS" ] && $PY -c "import redis, sys; redis.Redis.from_url(sys.argv[1]).ping()" "$REDIS" 2>/dev/null; then
+  export REDIS_URL="$REDIS" CACHE_KEY_PREFIX=allyport-bench
+  redis_keys
+else
+  echo "!! Redis is not reachable at '$REDIS': sessions are read from the database, cache per process"
+  REDIS=""
+fi
 rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/bench.sqlite3*
 
 server=""
@@ -29,6 +44,7 @@ stop_server() {
 }
 cleanup() {
   stop_server
+  if [ -n "$REDIS" ]; then redis_keys || true; fi
   if [ -n "$pg_created" ]; then $PY -m bench.pgdb drop "$PG_URL" || true; fi
 }
 trap cleanup EXIT

@@ -22,6 +22,14 @@ def ping(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def ping_session(request: HttpRequest) -> HttpResponse:
+    """The minimal signed-in view: reads the session and the member, renders nothing.
+    The benchmarks' second baseline, which tells what a page adds to being signed in."""
+    if not request.user.is_authenticated:
+        return HttpResponse("anonymous", content_type="text/plain", status=401)
+    return HttpResponse(request.user.public_id, content_type="text/plain")
+
+
 def dev_mailbox(request: HttpRequest) -> HttpResponse:
     """Mail sent in development without SMTP (only when DEBUG)."""
     if not settings.DEBUG:

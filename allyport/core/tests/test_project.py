@@ -49,3 +49,10 @@ def test_it_switches_language_from_the_cached_menu(client) -> None:
     response = client.post("/i18n/setlang/", {"language": "de", "next": "/"})
     assert response.status_code == 302
     assert response.cookies["django_language"].value == "de"
+
+
+@pytest.mark.django_db
+def test_the_signed_in_baseline_answers_only_members(client, client_for, lead) -> None:
+    assert client.get(reverse("ping_session")).status_code == 401
+    response = client_for(lead).get(reverse("ping_session"))
+    assert response.status_code == 200 and response.content.decode() == lead.public_id

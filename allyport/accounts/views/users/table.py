@@ -3,14 +3,16 @@
 A page shows 50 users; drawn by the template engine, each row cost dozens of
 variable lookups, URL reversals and translations, most of the page's time.
 Here the labels and URL patterns are made once per request and each row is one
-string format. Every user-supplied value goes through `escape`.
+string format. Every user-supplied value goes through `escape` (the standard library's, which
+Django's own wraps; called directly it is several times faster).
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
