@@ -171,6 +171,13 @@ ALLYPORT_CODE_TIMEOUT = env_int("ALLYPORT_CODE_TIMEOUT", 600, minimum=30)
 ALLYPORT_CODE_MAX_ATTEMPTS = env_int("ALLYPORT_CODE_MAX_ATTEMPTS", 5, minimum=1)
 ALLYPORT_INVITATION_DAYS = env_int("ALLYPORT_INVITATION_DAYS", 14, minimum=1)
 ALLYPORT_CAPTCHA = env_bool("ALLYPORT_CAPTCHA", True)
+# Requests anyone may make before signing in, per email and per client address
+# (accounts/limits.py; django-ratelimit rates, counted in the cache).
+ALLYPORT_LIMITS = {
+    "send_code": (("email", "5/h"), ("ip", "30/h")),
+    "verify_code": (("email", "20/h"), ("ip", "100/h")),
+    "contact": (("ip", "5/h"),),
+}
 CAPTCHA_IMAGE_SIZE = (160, 50)
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LENGTH = 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from allyport.access import actor as actors
@@ -65,6 +66,8 @@ def create_company(
 
 
 def create_member(company: Company, email: str, password: str, roles: list[str]) -> User:
+    """A verified member; the password must meet the same policy as in the portal."""
+    validate_password(password, User(email=email))
     unknown = set(roles) - set(access_model().roles)
     if unknown:
         raise OperatorError(f"unknown roles: {', '.join(sorted(unknown))}")

@@ -124,3 +124,16 @@ def test_it_refuses_bad_set_company_input(args: list[str], message: str) -> None
     with pytest.raises(CommandError, match=message):
         run("set_company", *args)
     assert Company.objects.get().stage == "Registered"
+
+
+def test_it_applies_the_password_policy_to_commands() -> None:
+    with pytest.raises(CommandError, match="Include a symbol"):
+        run(
+            "create_company", "--domain", "weak.example", "--name", "Weak",
+            "--lead-email", "boss@weak.example", "--password", "NoSymbol1",
+        )  # fmt: skip
+    assert not Company.objects.filter(legal_name="Weak").exists()
+    create_company()
+    with pytest.raises(CommandError, match="at least 8"):
+        run("create_user", "--email", "x@acme.example", "--password", "Sh!1a")
+    assert not User.objects.filter(email="x@acme.example").exists()

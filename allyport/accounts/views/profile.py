@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from allyport.access.decisions import PermissionDenied
 from allyport.access.services import ChangeRefused
 from allyport.access.views import forbidden, member_page
-from allyport.accounts import selectors
+from allyport.accounts import limits, selectors
 from allyport.accounts.forms import CertificationsForm, LockoutContactForm, ProfileForm
 from allyport.accounts.services.members import MAX_MESSAGE, request_alliance_lead_change
 from allyport.accounts.services.profile import contact_when_locked_out, update_profile
@@ -74,6 +74,9 @@ def alliance_lead(request: HttpRequest) -> HttpResponse:
 def locked_out(request: HttpRequest) -> HttpResponse:
     form = LockoutContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        contact_when_locked_out(request.actor, **form.cleaned_data)
-        return render(request, "accounts/locked_out_sent.html")
+        if limits.limited(request, "contact"):
+            form.add_error(None, limits.message())
+        else:
+            contact_when_locked_out(request.actor, **form.cleaned_data)
+            return render(request, "accounts/locked_out_sent.html")
     return render(request, "accounts/locked_out.html", {"form": form})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from allyport.accounts import backends
+from allyport.accounts import backends, limits
 from allyport.accounts.domains import company_for_domain, domain_of
 from allyport.accounts.forms import (
     CodeForm,
@@ -69,9 +70,12 @@ def start(request: HttpRequest, kind: str) -> HttpResponse:
     form = flow["start_form"](request.POST or None, initial=_state(request, kind))
     if request.method == "POST" and form.is_valid():
         state = {key: form.cleaned_data[key] for key in ("first_name", "last_name", "email")}
-        _save_state(request, kind, state)
-        codes.send_code(request.actor, state["email"], flow["purpose"])
-        return redirect(f"accounts:register_{kind}_verify")
+        if limits.limited(request, "send_code", state["email"]):
+            form.add_error("email", limits.message())
+        else:
+            _save_state(request, kind, state)
+            codes.send_code(request.actor, state["email"], flow["purpose"])
+            return redirect(f"accounts:register_{kind}_verify")
     return render(
         request, "accounts/register_start.html", {"form": form, "kind": kind, "flow": flow}
     )
@@ -84,24 +88,41 @@ def verify(request: HttpRequest, kind: str) -> HttpResponse:
     if not state.get("email"):
         return redirect(flow["url"])
     form = CodeForm(request.POST or None)
+    resent = False
     if request.method == "POST" and request.POST.get("action") == "resend":
-        codes.send_code(request.actor, state["email"], flow["purpose"])
-        form = CodeForm()
-        resent = True
-    else:
-        resent = False
-        if request.method == "POST" and form.is_valid():
-            try:
-                codes.verify_code(
-                    request.actor, state["email"], flow["purpose"], form.cleaned_data["code"]
-                )
-            except codes.CodeError as exc:
-                form.add_error("code", str(exc))
-            else:
-                _save_state(request, kind, {**state, "verified": True})
-                return redirect(f"accounts:register_{kind}_details")
+        form, resent = _resend(request, flow, state["email"])
+    elif (
+        request.method == "POST" and form.is_valid() and _code_accepted(request, flow, state, form)
+    ):
+        _save_state(request, kind, {**state, "verified": True})
+        return redirect(f"accounts:register_{kind}_details")
     context = {"form": form, "kind": kind, "flow": flow, "email": state["email"], "resent": resent}
     return render(request, "accounts/register_verify.html", context)
+
+
+def _resend(request: HttpRequest, flow: dict[str, Any], email: str) -> tuple[CodeForm, bool]:
+    """Send a fresh code unless the address or client asked too often."""
+    form = CodeForm()
+    if limits.limited(request, "send_code", email):
+        messages.error(request, limits.message())
+        return form, False
+    codes.send_code(request.actor, email, flow["purpose"])
+    return form, True
+
+
+def _code_accepted(
+    request: HttpRequest, flow: dict[str, Any], state: dict[str, Any], form: CodeForm
+) -> bool:
+    """Check the submitted code (within the attempt limits); errors go on the form."""
+    if limits.limited(request, "verify_code", state["email"]):
+        form.add_error("code", limits.message())
+        return False
+    try:
+        codes.verify_code(request.actor, state["email"], flow["purpose"], form.cleaned_data["code"])
+    except codes.CodeError as exc:
+        form.add_error("code", str(exc))
+        return False
+    return True
 
 
 @require_http_methods(["GET", "POST"])
