@@ -8,6 +8,12 @@ from django.utils.functional import SimpleLazyObject
 from allyport.access import actor as actors
 
 
+class ActorRequest(HttpRequest):
+    """A request after ActorMiddleware: views that read `request.actor` take this type."""
+
+    actor: actors.Actor
+
+
 def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or ""
 

@@ -7,15 +7,17 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from allyport.access.decisions import MENU_PREFIX, Decision, authorize
+from allyport.access.middleware import ActorRequest
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
-def forbidden(request: HttpRequest, decision: Decision) -> HttpResponse:
+def forbidden(request: ActorRequest, decision: Decision) -> HttpResponse:
     return render(request, "core/403.html", {"reason": decision.reason}, status=403)
 
 
@@ -25,8 +27,8 @@ def member_page(menu_item: str | None = None) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @login_required
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            actor = request.actor  # type: ignore[attr-defined]
+        def wrapper(request: ActorRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            actor = request.actor
             if not actor.is_member:
                 return forbidden(request, authorize(actor, "menu:My Profile/My Profile"))
             if menu_item is not None:

@@ -110,7 +110,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         Company, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
-    is_active = models.BooleanField(default=True)
+    # A real column (AbstractBaseUser declares a constant); removal and deactivation clear it.
+    is_active = models.BooleanField(default=True)  # type: ignore[misc]
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
 
@@ -118,7 +119,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]  # a class constant, as Django's
 
     class Meta:
         indexes = [models.Index(fields=["company", "email"])]

@@ -1,28 +1,29 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.core.models import DevMail
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: ActorRequest) -> HttpResponse:
     """Signed out: the landing page. Signed in: the home page for the user's roles."""
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     if not actor.is_member:
         return render(request, "core/landing.html")
     roles = [access_model().role_name(key) for key in access_model().roles if key in actor.roles]
     return render(request, "core/home.html", {"role_names": roles})
 
 
-def ping(request: HttpRequest) -> HttpResponse:
+def ping(request: ActorRequest) -> HttpResponse:
     """The minimal view: the baseline the benchmarks compare pages against."""
     return HttpResponse("ok", content_type="text/plain")
 
 
-def ping_session(request: HttpRequest) -> HttpResponse:
+def ping_session(request: ActorRequest) -> HttpResponse:
     """The minimal signed-in view: reads the session and the member, renders nothing.
     The benchmarks' second baseline, which tells what a page adds to being signed in."""
     if not request.user.is_authenticated:
@@ -30,7 +31,7 @@ def ping_session(request: HttpRequest) -> HttpResponse:
     return HttpResponse(request.user.public_id, content_type="text/plain")
 
 
-def dev_mailbox(request: HttpRequest) -> HttpResponse:
+def dev_mailbox(request: ActorRequest) -> HttpResponse:
     """Mail sent in development without SMTP (only when DEBUG)."""
     if not settings.DEBUG:
         raise Http404

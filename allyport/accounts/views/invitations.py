@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.contrib.auth import login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.accounts.forms import AcceptInvitationForm
 from allyport.accounts.services.invitations import (
@@ -17,7 +18,7 @@ from allyport.accounts.views.registration import BACKEND
 
 
 @require_http_methods(["GET", "POST"])
-def accept(request: HttpRequest, token: str) -> HttpResponse:
+def accept(request: ActorRequest, token: str) -> HttpResponse:
     try:
         invitation = invitation_from_token(token)
     except InvitationError as exc:

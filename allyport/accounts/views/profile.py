@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from allyport.access.decisions import PermissionDenied
+from allyport.access.middleware import ActorRequest
 from allyport.access.services import ChangeRefused
 from allyport.access.views import forbidden, member_page
 from allyport.accounts import limits, selectors
@@ -19,7 +20,7 @@ from allyport.accounts.services.profile import contact_when_locked_out, update_p
 
 @member_page("My Profile/My Profile")
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: ActorRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         update_profile(request.actor, form, "UpdateProfile")
@@ -30,7 +31,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @member_page("My Profile/My Certifications")
 @require_http_methods(["GET", "POST"])
-def certifications(request: HttpRequest) -> HttpResponse:
+def certifications(request: ActorRequest) -> HttpResponse:
     editing = request.method == "POST" or request.GET.get("edit") == "1"
     form = CertificationsForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
@@ -52,7 +53,7 @@ class LeadChangeRequestForm(forms.Form):
 
 @member_page("My Company/View alliance lead and Request Change")
 @require_http_methods(["GET", "POST"])
-def alliance_lead(request: HttpRequest) -> HttpResponse:
+def alliance_lead(request: ActorRequest) -> HttpResponse:
     form = LeadChangeRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,7 +72,7 @@ def alliance_lead(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def locked_out(request: HttpRequest) -> HttpResponse:
+def locked_out(request: ActorRequest) -> HttpResponse:
     form = LockoutContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if limits.limited(request, "contact"):

@@ -6,22 +6,27 @@ succeeds, so an abandoned or failing registration leaves nothing behind.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from django_stubs_ext import StrOrPromise
 
+from allyport.access.middleware import ActorRequest
 from allyport.accounts import backends, limits
 from allyport.accounts.domains import company_for_domain, domain_of
 from allyport.accounts.forms import (
     CodeForm,
     CompanyDetailsForm,
+    PasswordFields,
     StartCompanyForm,
+    StartForm,
     StartUserForm,
     UserDetailsForm,
 )
@@ -34,47 +39,58 @@ from allyport.accounts.services.registration import (
 )
 
 BACKEND = backends.PATH
+
+
+@dataclass(frozen=True)
+class Flow:
+    purpose: str
+    start_form: type[StartForm]
+    details_form: type[PasswordFields]
+    url: str
+    title: StrOrPromise
+
+
 FLOWS = {
-    "company": {
-        "purpose": EmailCode.Purpose.REGISTER_COMPANY,
-        "start_form": StartCompanyForm,
-        "details_form": CompanyDetailsForm,
-        "url": "accounts:register_company",
-        "title": gettext_lazy("Register your company"),
-    },
-    "user": {
-        "purpose": EmailCode.Purpose.REGISTER_USER,
-        "start_form": StartUserForm,
-        "details_form": UserDetailsForm,
-        "url": "accounts:register_user",
-        "title": gettext_lazy("Register as a user"),
-    },
+    "company": Flow(
+        purpose=EmailCode.Purpose.REGISTER_COMPANY,
+        start_form=StartCompanyForm,
+        details_form=CompanyDetailsForm,
+        url="accounts:register_company",
+        title=gettext_lazy("Register your company"),
+    ),
+    "user": Flow(
+        purpose=EmailCode.Purpose.REGISTER_USER,
+        start_form=StartUserForm,
+        details_form=UserDetailsForm,
+        url="accounts:register_user",
+        title=gettext_lazy("Register as a user"),
+    ),
 }
 
 
-def _state(request: HttpRequest, kind: str) -> dict[str, Any]:
+def _state(request: ActorRequest, kind: str) -> dict[str, Any]:
     return request.session.get(f"registration:{kind}", {})
 
 
-def _save_state(request: HttpRequest, kind: str, state: dict[str, Any]) -> None:
+def _save_state(request: ActorRequest, kind: str, state: dict[str, Any]) -> None:
     request.session[f"registration:{kind}"] = state
 
 
-def choose(request: HttpRequest) -> HttpResponse:
+def choose(request: ActorRequest) -> HttpResponse:
     return render(request, "accounts/register_choose.html")
 
 
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest, kind: str) -> HttpResponse:
+def start(request: ActorRequest, kind: str) -> HttpResponse:
     flow = FLOWS[kind]
-    form = flow["start_form"](request.POST or None, initial=_state(request, kind))
+    form = flow.start_form(request.POST or None, initial=_state(request, kind))
     if request.method == "POST" and form.is_valid():
         state = {key: form.cleaned_data[key] for key in ("first_name", "last_name", "email")}
         if limits.limited(request, "send_code", state["email"]):
             form.add_error("email", limits.message())
         else:
             _save_state(request, kind, state)
-            codes.send_code(request.actor, state["email"], flow["purpose"])
+            codes.send_code(request.actor, state["email"], flow.purpose)
             return redirect(f"accounts:register_{kind}_verify")
     return render(
         request, "accounts/register_start.html", {"form": form, "kind": kind, "flow": flow}
@@ -82,11 +98,11 @@ def start(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def verify(request: HttpRequest, kind: str) -> HttpResponse:
+def verify(request: ActorRequest, kind: str) -> HttpResponse:
     flow = FLOWS[kind]
     state = _state(request, kind)
     if not state.get("email"):
-        return redirect(flow["url"])
+        return redirect(flow.url)
     form = CodeForm(request.POST or None)
     resent = False
     if request.method == "POST" and request.POST.get("action") == "resend":
@@ -100,25 +116,25 @@ def verify(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, "accounts/register_verify.html", context)
 
 
-def _resend(request: HttpRequest, flow: dict[str, Any], email: str) -> tuple[CodeForm, bool]:
+def _resend(request: ActorRequest, flow: Flow, email: str) -> tuple[CodeForm, bool]:
     """Send a fresh code unless the address or client asked too often."""
     form = CodeForm()
     if limits.limited(request, "send_code", email):
         messages.error(request, limits.message())
         return form, False
-    codes.send_code(request.actor, email, flow["purpose"])
+    codes.send_code(request.actor, email, flow.purpose)
     return form, True
 
 
 def _code_accepted(
-    request: HttpRequest, flow: dict[str, Any], state: dict[str, Any], form: CodeForm
+    request: ActorRequest, flow: Flow, state: dict[str, Any], form: CodeForm
 ) -> bool:
     """Check the submitted code (within the attempt limits); errors go on the form."""
     if limits.limited(request, "verify_code", state["email"]):
         form.add_error("code", limits.message())
         return False
     try:
-        codes.verify_code(request.actor, state["email"], flow["purpose"], form.cleaned_data["code"])
+        codes.verify_code(request.actor, state["email"], flow.purpose, form.cleaned_data["code"])
     except codes.CodeError as exc:
         form.add_error("code", str(exc))
         return False
@@ -126,12 +142,12 @@ def _code_accepted(
 
 
 @require_http_methods(["GET", "POST"])
-def details(request: HttpRequest, kind: str) -> HttpResponse:
+def details(request: ActorRequest, kind: str) -> HttpResponse:
     flow = FLOWS[kind]
     state = _state(request, kind)
     if not state.get("verified"):
-        return redirect(flow["url"])
-    form = flow["details_form"](request.POST or None, email=state["email"])
+        return redirect(flow.url)
+    form = flow.details_form(request.POST or None, email=state["email"])
     if request.method == "POST" and form.is_valid():
         try:
             user = _register(request, kind, form, state)
@@ -146,7 +162,7 @@ def details(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, "accounts/register_details.html", context)
 
 
-def _register(request: HttpRequest, kind: str, form: Any, state: dict[str, Any]) -> Any:
+def _register(request: ActorRequest, kind: str, form: Any, state: dict[str, Any]) -> Any:
     person = form.person(state)
     if kind == "company":
         return register_company(request.actor, person, form.company())

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 
 from allyport.access.decisions import PermissionDenied, authorize
 from allyport.access.grants import LEAD
+from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.access.views import forbidden
 from allyport.accounts.models import User
@@ -18,7 +19,7 @@ from allyport.accounts.models import User
 USER_MANAGEMENT = "My Company/User Management"
 
 
-def denied(request: HttpRequest, action: str) -> HttpResponse | None:
+def denied(request: ActorRequest, action: str) -> HttpResponse | None:
     """The 403 page with authorize's reason when the actor lacks `action`, else None."""
     decision = authorize(request.actor, action)  # type: ignore[attr-defined]
     return None if decision else forbidden(request, decision)
@@ -28,7 +29,7 @@ def permission_denied_as_403(view: Callable[..., HttpResponse]) -> Callable[...,
     """A service's PermissionDenied (a right lost meanwhile) becomes the 403 page."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: ActorRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as refused:
@@ -60,14 +61,15 @@ class UserRow:
     can_reactivate: bool
 
 
-def user_rows(request: HttpRequest, users: list[User], held: dict[int, set[str]]) -> list[UserRow]:
-    actor = request.actor  # type: ignore[attr-defined]
+def user_rows(request: ActorRequest, users: list[User], held: dict[int, set[str]]) -> list[UserRow]:
+    actor = request.actor
     may_remove = bool(authorize(actor, "remove_users"))
     may_reactivate = bool(authorize(actor, "reassign_alliance_lead"))
     rows = []
+    actor_pk = actor.user.pk if actor.user else None
     for user in users:
         keys = role_keys(user, held[user.pk])
-        removable = may_remove and LEAD not in keys and user.pk != actor.user.pk
+        removable = may_remove and LEAD not in keys and user.pk != actor_pk
         rows.append(
             UserRow(
                 user=user,

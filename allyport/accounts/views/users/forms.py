@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from allyport.access.model import access_model
 from allyport.access.services import CONFIRM_WORD
@@ -13,6 +14,11 @@ from allyport.accounts.models import User
 
 MAX_INVITE_ROWS = 20
 CONFIRM_ERROR = gettext_lazy('Type "confirm" to continue.')
+
+
+def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
+    """A form's choice field, typed as one (choices are set per request)."""
+    return cast(forms.ChoiceField, form.fields[name])
 
 
 class ConfirmForm(forms.Form):
@@ -38,9 +44,9 @@ class ReassignLeadForm(ConfirmForm):
 
     def __init__(self, *args: Any, members: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", gettext_lazy("Choose a user"))]
+        choices: list[tuple[str, StrOrPromise]] = [("", gettext_lazy("Choose a user"))]
         choices += [(u.public_id, f"{u.full_name} <{u.email}>") for u in members]
-        self.fields["new_lead"].choices = choices
+        _choice_field(self, "new_lead").choices = choices
 
 
 class UserFilterForm(forms.Form):
@@ -54,8 +60,8 @@ class UserFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         any_choice = [("", gettext_lazy("Any"))]
         roles = [(r.key, r.name) for r in access_model().roles.values()]
-        self.fields["role"].choices = any_choice + roles
-        self.fields["status"].choices = any_choice + list(User.Status.choices)
+        _choice_field(self, "role").choices = [*any_choice, *roles]
+        _choice_field(self, "status").choices = [*any_choice, *User.Status.choices]
 
     def choice_fields(self) -> list[dict[str, Any]]:
         """The select fields with their options and which one is chosen, for the
@@ -63,7 +69,8 @@ class UserFilterForm(forms.Form):
         result = []
         for name in ("role", "status"):
             current = str(self[name].value() or "")
-            options = [(v, label, str(v) == current) for v, label in self.fields[name].choices]
+            choices = cast(list[tuple[str, Any]], _choice_field(self, name).choices)
+            options = [(value, label, str(value) == current) for value, label in choices]
             result.append({"name": name, "label": self.fields[name].label, "options": options})
         return result
 
@@ -90,7 +97,7 @@ class InviteRowForm(forms.Form):
 
     def __init__(self, *args: Any, role_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["roles"].choices = role_choices
+        _choice_field(self, "roles").choices = role_choices
 
 
 InviteFormSet = forms.formset_factory(InviteRowForm, extra=0, min_num=1, max_num=MAX_INVITE_ROWS)

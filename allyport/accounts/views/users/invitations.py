@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from allyport.access.decisions import authorize
 from allyport.access.grants import grantable_roles
+from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.access.services import ChangeRefused
 from allyport.access.views import member_page
@@ -28,7 +29,7 @@ from allyport.accounts.views.users.forms import MAX_INVITE_ROWS, InviteFormSet
 
 
 @member_page(USER_MANAGEMENT)
-def roles_tab(request: HttpRequest) -> HttpResponse:
+def roles_tab(request: ActorRequest) -> HttpResponse:
     invitations = [
         (invitation, role_names(invitation.roles))
         for invitation in selectors.pending_invitations(request.actor)
@@ -44,7 +45,7 @@ def roles_tab(request: HttpRequest) -> HttpResponse:
 @member_page(USER_MANAGEMENT)
 @require_POST
 @permission_denied_as_403
-def revoke(request: HttpRequest, invitation_id: str) -> HttpResponse:
+def revoke(request: ActorRequest, invitation_id: str) -> HttpResponse:
     if refusal := denied(request, "invite_users"):
         return refusal
     invitation = selectors.company_invitation(request.actor, invitation_id)
@@ -61,14 +62,14 @@ def revoke(request: HttpRequest, invitation_id: str) -> HttpResponse:
     return redirect("users:roles")
 
 
-def _role_choices(request: HttpRequest) -> list[tuple[str, str]]:
+def _role_choices(request: ActorRequest) -> list[tuple[str, str]]:
     allowed = grantable_roles(request.actor)
     return [(r.key, r.name) for r in access_model().roles.values() if r.key in allowed]
 
 
 @member_page(USER_MANAGEMENT)
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest) -> HttpResponse:
+def invite(request: ActorRequest) -> HttpResponse:
     if refusal := denied(request, "invite_users"):
         return refusal
     kwargs = {"role_choices": _role_choices(request)}
@@ -89,7 +90,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/users/invite.html", {"formset": formset, "tab": "roles"})
 
 
-def _valid(request: HttpRequest, formset: forms.BaseFormSet) -> bool:
+def _valid(request: ActorRequest, formset: forms.BaseFormSet) -> bool:
     """Check every row (shape, domain, grantable roles, duplicates); all errors at once."""
     if not formset.is_valid():
         return False
@@ -107,7 +108,7 @@ def _valid(request: HttpRequest, formset: forms.BaseFormSet) -> bool:
     return ok
 
 
-def _with_extra_row(request: HttpRequest, kwargs: dict) -> HttpResponse:
+def _with_extra_row(request: ActorRequest, kwargs: dict) -> HttpResponse:
     data = request.POST.copy()
     total = int(data.get("invite-TOTAL_FORMS", "1") or 1)
     data["invite-TOTAL_FORMS"] = str(min(total + 1, MAX_INVITE_ROWS))

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from allyport.access.decisions import authorize
+from allyport.access.middleware import ActorRequest
 from allyport.access.services import MAX_USERS_PER_UPDATE
 from allyport.access.views import member_page
 from allyport.accounts import selectors
@@ -34,7 +35,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @member_page(USER_MANAGEMENT)
 @require_GET
-def users_tab(request: HttpRequest) -> HttpResponse:
+def users_tab(request: ActorRequest) -> HttpResponse:
     filters = UserFilterForm(request.GET or None)
     values = filters.filters()
     users = selectors.company_users(
@@ -97,7 +98,7 @@ def _review_rows(users: Iterator[User]) -> Iterator[list[str]]:
 
 @member_page(USER_MANAGEMENT)
 @require_GET
-def access_review(request: HttpRequest) -> StreamingHttpResponse:
+def access_review(request: ActorRequest) -> StreamingHttpResponse:
     """Every user of the company with roles, status and last sign-in, idle ones flagged;
     streamed, so a large company does not build the file in memory."""
     users = selectors.company_users(request.actor).iterator(chunk_size=500)

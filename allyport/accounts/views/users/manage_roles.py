@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from allyport.access.grants import grantable_roles
+from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.access.services import (
     MAX_USERS_PER_UPDATE,
@@ -78,7 +79,7 @@ class Pending:
         ]
 
 
-def _load_users(request: HttpRequest, pending: Pending) -> dict[str, User]:
+def _load_users(request: ActorRequest, pending: Pending) -> dict[str, User]:
     """The group's users; an id of another company (or a removed user) is a 404."""
     users = selectors.users_by_ids(request.actor, pending.order)
     if len(users) != len(pending.order) or any(
@@ -88,7 +89,7 @@ def _load_users(request: HttpRequest, pending: Pending) -> dict[str, User]:
     return users
 
 
-def _fold_selects(request: HttpRequest, pending: Pending, users: dict[str, User]) -> None:
+def _fold_selects(request: ActorRequest, pending: Pending, users: dict[str, User]) -> None:
     grantable = grantable_roles(request.actor)
     for pid in pending.order:
         role = request.POST.get(f"role:{pid}", "")
@@ -96,7 +97,7 @@ def _fold_selects(request: HttpRequest, pending: Pending, users: dict[str, User]
             pending.choose(pid, role, role_keys(users[pid]))
 
 
-def _add_another(request: HttpRequest, pending: Pending) -> None:
+def _add_another(request: ActorRequest, pending: Pending) -> None:
     pid = request.POST.get("another", "")
     if not pid:
         messages.error(request, _("Choose a user to manage."))
@@ -107,7 +108,7 @@ def _add_another(request: HttpRequest, pending: Pending) -> None:
         pending.add[pid], pending.remove[pid] = [], []
 
 
-def _apply_button(request: HttpRequest, pending: Pending) -> None:
+def _apply_button(request: ActorRequest, pending: Pending) -> None:
     kind, _sep, arg = request.POST.get("action", "").partition(":")
     if kind == "x":
         pid, _sep, role = arg.partition(":")
@@ -126,7 +127,7 @@ class Row:
     choices: list[tuple[str, str]]
 
 
-def _rows(request: HttpRequest, pending: Pending, users: dict[str, User]) -> list[Row]:
+def _rows(request: ActorRequest, pending: Pending, users: dict[str, User]) -> list[Row]:
     model = access_model()
     grantable = [key for key in model.roles if key in grantable_roles(request.actor)]
     rows = []
@@ -149,7 +150,7 @@ def _rows(request: HttpRequest, pending: Pending, users: dict[str, User]) -> lis
     return rows
 
 
-def _page(request: HttpRequest, pending: Pending, users: dict[str, User]) -> HttpResponse:
+def _page(request: ActorRequest, pending: Pending, users: dict[str, User]) -> HttpResponse:
     others = selectors.active_members(request.actor).exclude(public_id__in=pending.order)
     context = {
         "tab": "users",
@@ -161,7 +162,7 @@ def _page(request: HttpRequest, pending: Pending, users: dict[str, User]) -> Htt
     return render(request, "accounts/users/manage_roles.html", context)
 
 
-def _results(request: HttpRequest, results: list[ChangeResult]) -> HttpResponse:
+def _results(request: ActorRequest, results: list[ChangeResult]) -> HttpResponse:
     model = access_model()
     named = [(r, model.role_name(r.role) if r.role in model.roles else r.role) for r in results]
     context = {
@@ -175,7 +176,7 @@ def _results(request: HttpRequest, results: list[ChangeResult]) -> HttpResponse:
 @member_page(USER_MANAGEMENT)
 @require_http_methods(["GET", "POST"])
 @permission_denied_as_403
-def manage_roles(request: HttpRequest) -> HttpResponse:
+def manage_roles(request: ActorRequest) -> HttpResponse:
     if refusal := denied(request, "assign_roles"):
         return refusal
     pending = Pending.from_post(request.POST) if request.method == "POST" else Pending()
@@ -195,7 +196,7 @@ def manage_roles(request: HttpRequest) -> HttpResponse:
     return _page(request, pending, _load_users(request, pending))
 
 
-def _update(request: HttpRequest, pending: Pending, users: dict[str, User]) -> HttpResponse:
+def _update(request: ActorRequest, pending: Pending, users: dict[str, User]) -> HttpResponse:
     changes = pending.changes()
     if not changes:
         messages.error(request, _("Choose a role to add or remove first."))

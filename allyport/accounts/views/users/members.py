@@ -4,11 +4,12 @@ and Reassign the alliance lead role."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from allyport.access.middleware import ActorRequest
 from allyport.access.services import ChangeRefused, reassign_alliance_lead
 from allyport.access.views import member_page
 from allyport.accounts import selectors
@@ -22,7 +23,7 @@ from allyport.accounts.views.users.common import (
 from allyport.accounts.views.users.forms import ConfirmForm, ReassignLeadForm
 
 
-def _user_or_404(request: HttpRequest, user_id: str) -> User:
+def _user_or_404(request: ActorRequest, user_id: str) -> User:
     user = selectors.company_user(request.actor, user_id)
     if user is None or user.status == User.Status.REMOVED:
         raise Http404
@@ -37,7 +38,7 @@ def _refused_into(form: ConfirmForm, refused: ChangeRefused) -> None:
 @member_page(USER_MANAGEMENT)
 @require_http_methods(["GET", "POST"])
 @permission_denied_as_403
-def remove(request: HttpRequest, user_id: str) -> HttpResponse:
+def remove(request: ActorRequest, user_id: str) -> HttpResponse:
     if refusal := denied(request, "remove_users"):
         return refusal
     user = _user_or_404(request, user_id)
@@ -55,7 +56,7 @@ def remove(request: HttpRequest, user_id: str) -> HttpResponse:
     )
 
 
-def _set_active(request: HttpRequest, user_id: str, active: bool) -> HttpResponse:
+def _set_active(request: ActorRequest, user_id: str, active: bool) -> HttpResponse:
     if refusal := denied(request, "reassign_alliance_lead" if active else "remove_users"):
         return refusal
     user = _user_or_404(request, user_id)
@@ -72,24 +73,25 @@ def _set_active(request: HttpRequest, user_id: str, active: bool) -> HttpRespons
 @member_page(USER_MANAGEMENT)
 @require_POST
 @permission_denied_as_403
-def deactivate(request: HttpRequest, user_id: str) -> HttpResponse:
+def deactivate(request: ActorRequest, user_id: str) -> HttpResponse:
     return _set_active(request, user_id, active=False)
 
 
 @member_page(USER_MANAGEMENT)
 @require_POST
 @permission_denied_as_403
-def reactivate(request: HttpRequest, user_id: str) -> HttpResponse:
+def reactivate(request: ActorRequest, user_id: str) -> HttpResponse:
     return _set_active(request, user_id, active=True)
 
 
 @member_page(USER_MANAGEMENT)
 @require_http_methods(["GET", "POST"])
 @permission_denied_as_403
-def reassign_lead(request: HttpRequest) -> HttpResponse:
+def reassign_lead(request: ActorRequest) -> HttpResponse:
     if refusal := denied(request, "reassign_alliance_lead"):
         return refusal
     actor = request.actor
+    assert actor.user is not None  # member_page admits members only
     members = list(selectors.active_members(actor).exclude(pk=actor.user.pk))
     form = ReassignLeadForm(request.POST or None, members=members)
     if request.method == "POST" and form.is_valid():

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from allyport.access.decisions import authorize
+from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
 from allyport.accounts.services.members import update_mfa
 from allyport.accounts.views.users.common import (
@@ -22,10 +23,11 @@ from allyport.accounts.views.users.forms import MfaForm
 @member_page(USER_MANAGEMENT)
 @require_http_methods(["GET", "POST"])
 @permission_denied_as_403
-def security(request: HttpRequest) -> HttpResponse:
+def security(request: ActorRequest) -> HttpResponse:
     actor = request.actor
     if request.method == "POST" and (refusal := denied(request, "manage_mfa")):
         return refusal
+    assert actor.company is not None  # member_page admits members only
     enabled = actor.company.mfa_enabled
     form = MfaForm(request.POST or None, initial={"mfa": "on" if enabled else "off"})
     if request.method == "POST" and form.is_valid():
