@@ -28,6 +28,8 @@ from allyport.accounts.views.users.forms import UserFilterForm
 from allyport.accounts.views.users.table import RowRenderer
 
 PAGE_SIZE = 50
+# What a row of the Users tab shows; loading only these keeps a page of 50 cheap.
+ROW_FIELDS = ("public_id", "email", "first_name", "last_name", "status", "last_login")
 IDLE_AFTER = timedelta(days=90)
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,7 +46,7 @@ def users_tab(request: ActorRequest) -> HttpResponse:
         status=values.get("status", ""),
         query=values.get("q", ""),
         with_roles=False,
-    )
+    ).only(*ROW_FIELDS)
     page = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page"))
     can_assign = bool(authorize(request.actor, "assign_roles"))
     members = list(page.object_list)
