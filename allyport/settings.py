@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "allyport.access",
     "allyport.accounts",
     "allyport.audit",
+    "allyport.cloud",
+    "allyport.marketplace",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +185,11 @@ CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LENGTH = 5
 ALLYPORT_PUBLIC_URL = (env_str("ALLYPORT_PUBLIC_URL") or "http://127.0.0.1:8000").rstrip("/")
 ALLYPORT_AWS_REGION = env_str("ALLYPORT_AWS_REGION") or "us-east-1"
+# Event history keeps this many days; older records are pruned by a scheduled task.
+ALLYPORT_EVENT_RETENTION_DAYS = env_int("ALLYPORT_EVENT_RETENTION_DAYS", 90, minimum=1)
+# Encrypts IAM secret access keys at rest (Fernet). Without it, a key is derived
+# from SECRET_KEY; set it on its own so rotating SECRET_KEY keeps the secrets readable.
+ALLYPORT_ENCRYPTION_KEY = env_str("ALLYPORT_ENCRYPTION_KEY") or ""
 
 # Background jobs: a database queue and a worker (`manage.py db_worker`).
 TASKS = {

@@ -13,6 +13,9 @@ from pathlib import Path
 import yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "access-model.yaml"
+# Rights the oracle does not list (event history, marketplace view): kept apart
+# so the oracle file stays a verbatim copy of the specification.
+EXTRA_ACTIONS_FILE = Path(__file__).parent / "data" / "portal-actions.yaml"
 EVERYONE = "all"
 
 
@@ -101,4 +104,11 @@ def _parse(raw: dict) -> AccessModel:
 @cache
 def access_model() -> AccessModel:
     with DATA_FILE.open(encoding="utf-8") as handle:
-        return _parse(yaml.safe_load(handle))
+        raw = yaml.safe_load(handle)
+    with EXTRA_ACTIONS_FILE.open(encoding="utf-8") as handle:
+        extra = yaml.safe_load(handle)["actions"]
+    repeated = set(extra) & set(raw["actions"])
+    if repeated:
+        raise ValueError(f"{EXTRA_ACTIONS_FILE.name} repeats oracle actions: {sorted(repeated)}")
+    raw["actions"] = {**raw["actions"], **extra}
+    return _parse(raw)
