@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "allyport.audit",
     "allyport.cloud",
     "allyport.marketplace",
+    "allyport.support",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,8 @@ ALLYPORT_LIMITS = {
     "send_code": (("email", "5/h"), ("ip", "30/h")),
     "verify_code": (("email", "20/h"), ("ip", "100/h")),
     "contact": (("ip", "5/h"),),
+    # IAM user sign-in (cloud console and account linking); "email" is account:user.
+    "cloud_signin": (("email", "10/15m"), ("ip", "60/h")),
 }
 CAPTCHA_IMAGE_SIZE = (160, 50)
 CAPTCHA_FONT_SIZE = 32

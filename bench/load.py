@@ -34,11 +34,30 @@ class Scenario:
     judged: bool = True  # False for the signed-in baseline: it has no goal of its own
 
 
-def scenarios(users: int) -> list[Scenario]:
-    return [
+def scenarios(seeded: dict) -> list[Scenario]:
+    users = seeded["large_company_users"]
+    found = [
         Scenario("home", "/ping/session", "Minimal signed-in view (baseline)", judged=False),
         Scenario("home", "/", "Home page, signed in"),
         Scenario("users", "/company/users/", f"Users tab, {users:,} users"),
+    ]
+    if seeded.get("events"):  # BENCH_EVENTS=0 seeds none and skips these
+        found += event_history_scenarios(seeded)
+    return found
+
+
+def event_history_scenarios(seeded: dict) -> list[Scenario]:
+    """The large company's lead opens Event history: the first page of the default
+    filter, and a lookup by EventName that hits."""
+    events = f"{seeded['events']:,} events, {seeded['large_company_events']:,} the company's"
+    name = seeded["lookup_event_name"]
+    return [
+        Scenario("events", "/company/event-history/", f"Event history, {events}"),
+        Scenario(
+            "events",
+            f"/company/event-history/?attribute=EventName&value={name}",
+            f"Event history, lookup by EventName ({events})",
+        ),
     ]
 
 
@@ -191,10 +210,11 @@ def verdict_of(res: dict) -> str:
 def print_result(label: str, res: dict) -> None:
     scenario = res["scenario"]
     print(f"\n{label}: {scenario['title']} ({scenario['path']}) against {BASELINE}")
-    print(f"  {'endpoint':<18}{'requests':>9}{'errors':>8}{'req/s':>9}"
+    width = max(18, len(scenario["path"]) + 1)
+    print(f"  {'endpoint':<{width}}{'requests':>9}{'errors':>8}{'req/s':>9}"
           f"{'p50 ms':>9}{'p95 ms':>9}{'bytes':>9}")  # fmt: skip
     for name, row in ((scenario["path"], res["page"]), (BASELINE, res["ping"])):
-        print(f"  {name:<18}{row['requests']:>9}{row['errors']:>8}{row['rps']:>9.1f}"
+        print(f"  {name:<{width}}{row['requests']:>9}{row['errors']:>8}{row['rps']:>9.1f}"
               f"{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['bytes']:>9}")  # fmt: skip
     r = res["ratios"]
     verdict = verdict_of(res)
@@ -216,7 +236,7 @@ def main() -> None:
     sessions = seeded["sessions"]
     cfg = Settings()
     results = []
-    for scenario in scenarios(seeded["large_company_users"]):
+    for scenario in scenarios(seeded):
         res = measure(args.base, scenario, sessions[scenario.key], cfg)
         print_result(args.label, res)
         failed = res["page"]["errors"] + res["ping"]["errors"]

@@ -3,29 +3,34 @@
 # on SQLite and then on PostgreSQL. Prints figures and ratios, and GOAL MISSED
 # for a missed goal (still exit 0). Record results in docs/benchmarks.md.
 # Tunables: BENCH_ROUNDS, BENCH_REQUESTS, BENCH_SECONDS, BENCH_CONCURRENCY,
-# BENCH_WARMUP, BENCH_USERS, BENCH_WORKERS, BENCH_PG_URL (empty: skip PostgreSQL),
-# BENCH_REDIS_URL (empty: no Redis; sessions and cache then stay per process).
+# BENCH_WARMUP, BENCH_USERS, BENCH_EVENTS (audit events for Event history, default
+# 1000000; 0 skips its scenarios), BENCH_WORKERS, BENCH_PG_URL (empty: skip
+# PostgreSQL), BENCH_REDIS_URL (empty: no Redis; sessions and cache then stay per
+# process), BENCH_OUT (results folder, default var/bench), BENCH_CACHE_PREFIX (Redis
+# key prefix, default allyport-bench; give concurrent runs different ones).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-OUT=var/bench
+OUT="${BENCH_OUT:-var/bench}"
 WORKERS="${BENCH_WORKERS:-2}"
 PG_URL="${BENCH_PG_URL-postgres://root@127.0.0.1:5432/allyport_bench}"
 
 export ALLYPORT_ENV=development DEBUG=false ALLYPORT_CAPTCHA=off LOG_LEVEL=WARNING
 export ALLYPORT_TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend
-export ALLYPORT_VAR_DIR="$PWD/$OUT"
+case "$OUT" in /*) ;; *) OUT="$PWD/$OUT" ;; esac
+export ALLYPORT_VAR_DIR="$OUT"
 unset REDIS_URL DATABASE_URL
 mkdir -p "$OUT"
 
 # Several server processes share sessions and rate-limit counters through Redis,
 # as docs/deploy.md requires; the bench runs two, so it runs them that way.
 REDIS="${BENCH_REDIS_URL-redis://127.0.0.1:6379/0}"
+PREFIX="${BENCH_CACHE_PREFIX:-allyport-bench}"
 redis_keys() {  # drop this script's keys only
-  $PY -c "import redis, sys; r = redis.Redis.from_url(sys.argv[1]); [r.delete(k) for k in r.scan_iter('allyport-bench*')]" "$REDIS"
+  $PY -c "import redis, sys; r = redis.Redis.from_url(sys.argv[1]); [r.delete(k) for k in r.scan_iter(sys.argv[2] + '*')]" "$REDIS" "$PREFIX"
 }
 if [ -n "$REDIS" ] && $PY -c "import redis, sys; redis.Redis.from_url(sys.argv[1]).ping()" "$REDIS" 2>/dev/null; then
-  export REDIS_URL="$REDIS" CACHE_KEY_PREFIX=allyport-bench
+  export REDIS_URL="$REDIS" CACHE_KEY_PREFIX="$PREFIX"
   redis_keys
 else
   echo "!! Redis is not reachable at '$REDIS': sessions are read from the database, cache per process"
@@ -84,7 +89,7 @@ run_database() {  # label tag database-url
   unset DATABASE_URL
 }
 
-run_database SQLite sqlite "sqlite:///$PWD/$OUT/bench.sqlite3"
+run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
 
 if [ -n "$PG_URL" ]; then
   pg_status=0

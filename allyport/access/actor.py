@@ -7,17 +7,19 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from allyport.accounts.models import Company, User
+    from allyport.cloud.principals import IamPrincipal
 
 
 @dataclass(frozen=True)
 class Actor:
-    """A portal user, a staff operator, the system, or nobody yet (anonymous).
+    """A portal user, a staff operator, an IAM principal of the embedded cloud,
+    the system, or nobody yet (anonymous).
 
     `roles`, `paths` and `stage` are read once when the actor is built, so one
     request makes one decision set, whatever changes meanwhile.
     """
 
-    kind: str  # "user" | "staff" | "system" | "anonymous"
+    kind: str  # "user" | "staff" | "iam" | "system" | "anonymous"
     user: User | None = None
     company: Company | None = None
     roles: frozenset[str] = frozenset()
@@ -26,6 +28,9 @@ class Actor:
     source_ip: str = ""
     user_agent: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # The IAM user or role session acting (kind "iam"), or the role a portal user's
+    # action runs as in the cloud account (mapping runs as the cloud admin role).
+    iam: IamPrincipal | None = None
 
     @property
     def is_member(self) -> bool:

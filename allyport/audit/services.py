@@ -49,7 +49,10 @@ def hide_secrets(value: Any) -> Any:
 
 
 def user_identity(actor: Actor, username: str = "") -> dict[str, Any]:
-    """Portal users are not IAM principals: CloudTrail's `Unknown` type, with our ids."""
+    """IAM principals as CloudTrail shows them (IAMUser, AssumedRole); portal users
+    are not IAM principals: CloudTrail's `Unknown` type, with our ids."""
+    if actor.iam is not None:
+        return actor.iam.user_identity()
     if actor.user is not None:
         identity: dict[str, Any] = {
             "type": "Unknown",
@@ -62,6 +65,21 @@ def user_identity(actor: Actor, username: str = "") -> dict[str, Any]:
     if actor.kind == "system":
         return {"type": "AWSService", "invokedBy": "allyport"}
     return {"type": "Unknown", "userName": username or HIDDEN}
+
+
+def _recipient(actor: Actor, company: Any) -> str:
+    """The cloud account for IAM principals; the partner company's id otherwise."""
+    if actor.iam is not None:
+        return actor.iam.account_id
+    return company.public_id if company is not None else ""
+
+
+def _username(identity: Mapping[str, Any]) -> str:
+    """The Username lookup attribute: a role session goes by its role's name."""
+    name = identity.get("userName") or identity.get("sessionContext", {}).get(
+        "sessionIssuer", {}
+    ).get("userName", "")
+    return "" if name == HIDDEN else str(name)
 
 
 def _iso(moment: Any) -> str:
@@ -108,7 +126,7 @@ def record(
         "resources": [dict(item) for item in resources],
         "eventType": event_type,
         "managementEvent": True,
-        "recipientAccountId": company.public_id if company is not None else "",
+        "recipientAccountId": _recipient(actor, company),
         "eventCategory": "Management",
     }
     if additional_event_data:
@@ -124,8 +142,8 @@ def record(
         event_name=event_name,
         event_source=event_source,
         event_type=event_type,
-        username=identity.get("userName", "") if identity.get("userName") != HIDDEN else "",
-        access_key_id=access_key_id,
+        username=_username(identity),
+        access_key_id=access_key_id or identity.get("accessKeyId", ""),
         resource_name=resources_list[0].get("ARN", "") if resources_list else "",
         read_only=read_only,
         error_code=error_code,

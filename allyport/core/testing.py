@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core.cache import cache
@@ -16,6 +17,9 @@ from django.test import Client
 from allyport.accounts import backends
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
+
+if TYPE_CHECKING:
+    from allyport.cloud.models import CloudAccount, IamUser
 
 PASSWORD = "Test!Pass1"
 _counter = itertools.count(1)
@@ -74,3 +78,53 @@ def client_for() -> Callable[[User], Client]:
         return client
 
     return build
+
+
+# --- the embedded cloud ----------------------------------------------------------
+# Cloud modules are imported inside the factories, so this plugin loads even while
+# the cloud app is half-written on a branch.
+
+
+def make_cloud_account(
+    alias: str | None = None, admin: str = "admin"
+) -> tuple[CloudAccount, IamUser]:
+    """A cloud account and its first IAM user (AdministratorAccess, password PASSWORD)."""
+    from allyport.cloud.services import create_account
+
+    account = create_account(alias or f"account-{next(_counter)}", admin, PASSWORD)
+    return account, account.users.get(name=admin)
+
+
+def make_iam_user(
+    account: CloudAccount, name: str, *policy_arns: str, password: str = PASSWORD,
+    inline: dict[str, Any] | None = None,
+) -> IamUser:  # fmt: skip
+    """An IAM user with these managed policies and, if given, one inline policy document."""
+    import json
+
+    from allyport.access.actor import system
+    from allyport.cloud import services
+
+    user = services.create_user(system(), account, name, password)
+    for arn in policy_arns:
+        services.attach_policy(system(), user, arn)
+    if inline is not None:
+        services.put_inline_policy(system(), user, "inline", json.dumps(inline))
+    return user
+
+
+def cloud_client(user: IamUser, password: str = PASSWORD) -> Client:
+    """A client signed in to the cloud console as `user`, through the sign-in page."""
+    client = Client()
+    response = client.post(
+        "/cloud/",
+        {"account_id": user.account.account_id, "user_name": user.name, "password": password},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    return client
+
+
+@pytest.fixture
+def cloud_admin(db: None) -> IamUser:
+    """The administrator (AdministratorAccess) of a fresh cloud account, "octank-cloud"."""
+    return make_cloud_account("octank-cloud")[1]

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.core.models import DevMail
+from allyport.marketplace.selectors import home_summary
 
 
 def home(request: ActorRequest) -> HttpResponse:
@@ -15,7 +16,8 @@ def home(request: ActorRequest) -> HttpResponse:
     if not actor.is_member:
         return render(request, "core/landing.html")
     roles = [access_model().role_name(key) for key in access_model().roles if key in actor.roles]
-    return render(request, "core/home.html", {"role_names": roles})
+    marketplace = home_summary(actor)
+    return render(request, "core/home.html", {"role_names": roles, "marketplace": marketplace})
 
 
 def ping(request: ActorRequest) -> HttpResponse:

@@ -6,3 +6,7 @@ class MarketplaceConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.marketplace"
+
+    def ready(self) -> None:
+        # Connects the receiver that cancels an unlinking request when its case is resolved.
+        from allyport.marketplace.services import unlinking  # noqa: F401

@@ -9,32 +9,15 @@ from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
 from allyport.access.model import access_model
-from allyport.access.services import CONFIRM_WORD
 from allyport.accounts.models import User
+from allyport.core.forms import ConfirmForm
 
 MAX_INVITE_ROWS = 20
-CONFIRM_ERROR = gettext_lazy('Type "confirm" to continue.')
 
 
 def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
     """A form's choice field, typed as one (choices are set per request)."""
     return cast(forms.ChoiceField, form.fields[name])
-
-
-class ConfirmForm(forms.Form):
-    """A destructive action: the user types `confirm`, as the guide asks."""
-
-    confirm = forms.CharField(
-        label=gettext_lazy('Type "confirm" to continue'),
-        max_length=20,
-        error_messages={"required": CONFIRM_ERROR},
-    )
-
-    def clean_confirm(self) -> str:
-        value = self.cleaned_data["confirm"].strip()
-        if value != CONFIRM_WORD:
-            raise forms.ValidationError(CONFIRM_ERROR)
-        return value
 
 
 class ReassignLeadForm(ConfirmForm):

@@ -20,7 +20,8 @@ from allyport.accounts.views.users.common import (
     denied,
     permission_denied_as_403,
 )
-from allyport.accounts.views.users.forms import ConfirmForm, ReassignLeadForm
+from allyport.accounts.views.users.forms import ReassignLeadForm
+from allyport.core.forms import ConfirmForm
 
 
 def _user_or_404(request: ActorRequest, user_id: str) -> User:

@@ -1,0 +1,84 @@
+"""Retention: Event history keeps `ALLYPORT_EVENT_RETENTION_DAYS` (90) days.
+
+`prune_events` deletes older records in batches and queues its own next run a day
+later, so one run started by `manage.py prune_events` keeps a daily chain going on
+the task worker (`manage.py db_worker`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Q, Value
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+
+from allyport.accounts.models import Company
+from allyport.audit.models import AuditEvent
+
+# Rows per DELETE: each batch is its own short transaction, so neither memory nor
+# row locks grow with the backlog, and writers (record()) wait at most one batch.
+BATCH = 5000
+EVERY = timedelta(days=1)
+
+
+def _expired_ids(company_id: int | None, read_only: bool, cutoff: datetime, batch: int) -> list:
+    # (company, read_only, event_time): a range scan at the old end of audit_recent_idx.
+    # There is no index on event_time alone (see AuditEvent.Meta), so pruning goes
+    # company by company; `= false`, not `NOT read_only`, so SQLite uses the index.
+    company = Q(company__isnull=True) if company_id is None else Q(company_id=company_id)
+    expired = AuditEvent.objects.filter(company, read_only=Value(read_only), event_time__lt=cutoff)
+    return list(expired.order_by("event_time").values_list("pk", flat=True)[:batch])
+
+
+def _delete_range(company_id: int | None, read_only: bool, cutoff: datetime, batch: int) -> int:
+    deleted = 0
+    while ids := _expired_ids(company_id, read_only, cutoff, batch):
+        deleted += AuditEvent.objects.filter(pk__in=ids).delete()[0]
+        if len(ids) < batch:
+            break
+    return deleted
+
+
+def delete_expired(batch: int = BATCH) -> int:
+    """Delete records older than the retention period; return how many. Records of
+    no company (failed sign-ins of unknown addresses) are pruned too."""
+    cutoff = timezone.now() - timedelta(days=settings.ALLYPORT_EVENT_RETENTION_DAYS)
+    companies: list[int | None] = [None, *Company.objects.values_list("pk", flat=True)]
+    return sum(
+        _delete_range(company_id, read_only, cutoff, batch)
+        for company_id in companies
+        for read_only in (False, True)
+    )
+
+
+def _already_queued() -> bool:
+    """Whether a later run waits in the database queue (a running job is RUNNING,
+    not READY, so a run never counts itself)."""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(prune_events.get_backend(), DatabaseBackend):
+        return False
+    waiting = DBTaskResult.objects.filter(
+        task_path=prune_events.module_path, status=TaskResultStatus.READY
+    )
+    return waiting.exists()
+
+
+def schedule_next() -> bool:
+    """Queue the next run a day from now, unless one is queued; False when the
+    backend cannot defer (the immediate backend of the tests runs tasks at once)."""
+    if not prune_events.get_backend().supports_defer:
+        return False
+    if not _already_queued():
+        prune_events.using(run_after=timezone.now() + EVERY).enqueue()
+    return True
+
+
+@task()
+def prune_events() -> int:
+    # The next run is queued first, so a failed run does not end the daily chain.
+    schedule_next()
+    return delete_expired()

@@ -1,0 +1,150 @@
+"""Event history: the company's CloudTrail-format events (spec: partner-central-api.md,
+Appendix B §5.3), for the alliance lead and cloud admins."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from functools import wraps
+from html import escape
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from allyport.access.decisions import authorize
+from allyport.access.middleware import ActorRequest
+from allyport.access.views import View, forbidden, member_page
+from allyport.audit import selectors
+from allyport.audit.forms import EventHistoryForm
+from allyport.audit.models import AuditEvent
+
+RIGHT = "view_event_history"
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S UTC"
+_ID = "00000000-0000-0000-0000-000000000000"  # stands for the event ID in the URL pattern
+
+
+def event_history_page(view: View) -> View:
+    """A signed-in member whose roles hold the Event history right; others get 403
+    with the reason (Event history is in no menu, so the right alone decides)."""
+
+    @member_page()
+    @wraps(view)
+    def wrapper(request: ActorRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        decision = authorize(request.actor, RIGHT)
+        if not decision:
+            return forbidden(request, decision)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class EventRows:
+    """The rows of a page, built as HTML in one pass (as the Users tab's): the template
+    engine's per-cell lookups would cost more than the query. Every value is escaped."""
+
+    def __init__(self) -> None:
+        self.detail_url = reverse("audit:event_detail", args=[_ID])
+        self.empty = escape(_("No events match these filters."))
+
+    def render(self, events: Iterable[AuditEvent]) -> SafeString:
+        rows = "".join(self._row(event) for event in events)
+        return mark_safe(rows or f'<tr><td colspan="6">{self.empty}</td></tr>')  # noqa: S308
+
+    def _row(self, event: AuditEvent) -> str:
+        url = self.detail_url.replace(_ID, str(event.event_id))
+        moment = event.event_time
+        cells = (
+            escape(event.username) or "—",
+            f'<a href="{url}">{escape(event.event_name)}</a>',
+            escape(getattr(event, "resource_type", None) or "") or "—",
+            escape(event.resource_name) or "—",
+            escape(event.event_source),
+        )
+        return (
+            f'<tr><td><time datetime="{moment.isoformat()}">{moment.strftime(TIME_FORMAT)}'
+            f"</time></td><td>{'</td><td>'.join(cells)}</td></tr>"
+        )
+
+
+def filter_query(request: ActorRequest) -> str:
+    """The filters of this request without the page cursor, for links."""
+    query = request.GET.copy()
+    query.pop("after", None)
+    return query.urlencode()
+
+
+def render_list(
+    request: ActorRequest, form: EventHistoryForm, page: selectors.EventPage | None
+) -> HttpResponse:
+    """The page; with no `page` (bad filters) it shows the errors and answers 400."""
+    filters = filter_query(request)
+    next_url = ""
+    if page is not None and page.next_cursor is not None:
+        query = request.GET.copy()
+        query["after"] = form.cursor_token(page.next_cursor)
+        next_url = "?" + query.urlencode()
+    context = {
+        "form": form,
+        "valid": page is not None,
+        "rows_html": EventRows().render(page.events) if page is not None else "",
+        "next_url": next_url,
+        "first_url": "?" + filters if "after" in request.GET else "",
+        "filters": filters,
+        "retention_days": settings.ALLYPORT_EVENT_RETENTION_DAYS,
+        "attribute_value": form["attribute"].value() or "",
+    }
+    return render(request, "audit/event_history.html", context, status=400 if page is None else 200)
+
+
+@event_history_page
+@require_GET
+def event_history(request: ActorRequest) -> HttpResponse:
+    form = EventHistoryForm(request.GET)
+    if not form.is_valid():
+        return render_list(request, form, None)
+    page = selectors.lookup_events(
+        request.actor, **form.lookup(), before=form.cleaned_data.get("cursor")
+    )
+    return render_list(request, form, page)
+
+
+def _detail_fields(event: AuditEvent) -> list[tuple[str, str]]:
+    record = event.record
+    return [
+        (_("Event time"), event.event_time.strftime(TIME_FORMAT)),
+        (_("User name"), event.username),
+        (_("Event name"), event.event_name),
+        (_("Event source"), event.event_source),
+        (_("Event type"), event.event_type),
+        (_("Read-only"), "true" if event.read_only else "false"),
+        (_("AWS access key"), event.access_key_id),
+        (_("Source IP address"), str(record.get("sourceIPAddress", ""))),
+        (_("AWS region"), str(record.get("awsRegion", ""))),
+        (_("Error code"), event.error_code),
+        (_("Error message"), str(record.get("errorMessage", ""))),
+        (_("Event ID"), str(event.event_id)),
+        (_("Request ID"), str(record.get("requestID", ""))),
+    ]
+
+
+@event_history_page
+@require_GET
+def event_detail(request: ActorRequest, event_id: uuid.UUID) -> HttpResponse:
+    event = selectors.get_event(request.actor, event_id)
+    if event is None:  # another company's, expired or missing: the same answer
+        raise Http404
+    context = {
+        "event": event,
+        "fields": _detail_fields(event),
+        "resources": event.record.get("resources") or [],
+        "record_json": json.dumps(event.record, indent=2, ensure_ascii=False),
+    }
+    return render(request, "audit/event_detail.html", context)

@@ -1,0 +1,1 @@
+"""Marketplace changes: linking, mapping, unlinking, seller products and offers."""
