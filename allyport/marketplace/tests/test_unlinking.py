@@ -150,3 +150,14 @@ def test_it_lets_staff_answer_and_resolve_a_case_in_the_admin(
     assert case.status == SupportCase.RESOLVED
     assert case.messages.filter(from_staff=True, body="We are on it.").exists()
     assert UnlinkRequest.objects.get().status == UnlinkRequest.CANCELLED
+
+
+def test_it_needs_sign_in_for_cases(lead, client_for, client) -> None:
+    testing.link(lead)
+    _request(lead, client_for)
+    case = SupportCase.objects.get()
+    for url in (reverse("support:case", args=[case.case_id]),
+                reverse("support:resolve", args=[case.case_id])):  # fmt: skip
+        response = client.post(url) if url.endswith("resolve/") else client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert SupportCase.objects.get().status == SupportCase.OPEN
