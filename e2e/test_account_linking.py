@@ -91,3 +91,35 @@ def test_it_lists_missing_permissions_then_links_maps_and_unlinks(page: Page) ->
     page.get_by_role("button", name="Resolve case").click()
     expect(page.locator("#case-status")).to_have_text("Resolved")
     assert UnlinkRequest.objects.get().status == UnlinkRequest.CANCELLED
+
+
+def test_it_finds_linking_events_in_event_history_and_downloads_them(page: Page) -> None:
+    company, lead = make_company("Octank Ltd", domain="octank.example")
+    iam_user = testing.seller_account()
+    testing.link(lead, iam_user)
+
+    sign_in(page, "lead@octank.example")
+    page.get_by_role("link", name="Event history").click()
+    expect(page.get_by_role("heading", name="Event history")).to_be_visible()
+    field(page, "Lookup attributes").select_option(label="Event name")
+    field(page, "Attribute value").fill("AssociatePartnerAccount")
+    page.get_by_role("button", name="Filter").click()
+    rows = page.locator("table.events tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("linker")
+    screenshot(page, "event-history")
+    rows.first.get_by_role("link").first.click()
+    expect(page.locator("pre.event-record")).to_contain_text('"type": "IAMUser"')
+    expect(page.locator("pre.event-record")).to_contain_text("HIDDEN_DUE_TO_SECURITY_REASONS")
+    page.go_back()
+
+    with page.expect_download() as csv_download:
+        page.get_by_role("link", name="CSV").click()
+    text = open(csv_download.value.path(), encoding="utf-8").read()
+    assert "AssociatePartnerAccount" in text and "CreateRole" not in text
+    with page.expect_download() as json_download:
+        page.get_by_role("link", name="JSON").click()
+    records = json.load(open(json_download.value.path(), encoding="utf-8"))["Records"]
+    assert [r["eventName"] for r in records] == ["AssociatePartnerAccount"]
+    assert records[0]["userIdentity"]["accessKeyId"] == ""
+    assert records[0]["recipientAccountId"] == iam_user.account.account_id

@@ -89,6 +89,9 @@ run_database() {  # label tag database-url
   unset DATABASE_URL
 }
 
+echo "== IAM policy evaluator (one core, no server)"
+$PY -m bench.evaluator --json "$OUT/evaluator.json" | tee "$OUT/evaluator.txt"
+
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
 
 if [ -n "$PG_URL" ]; then
@@ -118,4 +121,6 @@ if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then commit="$commi
     if [ -f "$OUT/result-$tag.json" ]; then results+=("$OUT/result-$tag.json"); fi
   done
   $PY -m bench.report "${results[@]}"
+  echo
+  cat "$OUT/evaluator.txt"
 } | tee "$OUT/summary.txt"

@@ -6,6 +6,8 @@ export ALLYPORT_ENV="${ALLYPORT_ENV:-development}"
 PY=.venv/bin/python
 $PY manage.py migrate --noinput -v0
 $PY manage.py load_demo
+# Event history retention: prunes now and queues the daily run (once).
+$PY manage.py prune_events
 cat <<MSG
 
   Allyport is at http://127.0.0.1:8000

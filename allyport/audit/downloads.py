@@ -23,19 +23,11 @@ from allyport.audit import selectors
 from allyport.audit.forms import EventHistoryForm
 from allyport.audit.models import AuditEvent
 from allyport.audit.views import event_history_page, render_list
+from allyport.core.spreadsheets import safe_cell
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Parts are joined up to about this many characters before they are sent, so a
 # large download is not hundreds of thousands of tiny socket writes.
 SEND_SIZE = 64 * 1024
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text: formula-like values get a leading quote
-    (the same guard as the Users tab's access review)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class _Echo:

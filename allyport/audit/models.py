@@ -10,8 +10,8 @@ class AuditEvent(models.Model):
     the other columns copy the lookup attributes so event history can filter by index."""
 
     event_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # No index of its own either: on PostgreSQL one on event_time alone tempts the
-    # planner into scanning every company's events by time for a large company.
+    # No index of its own: on PostgreSQL one on event_time alone tempts the planner to
+    # scan everyone's events by time for a large company (pruning uses the first below).
     event_time = models.DateTimeField()
     # No index of its own: every composite index below starts with company.
     company = models.ForeignKey(

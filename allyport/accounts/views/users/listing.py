@@ -26,13 +26,12 @@ from allyport.accounts.views.users.common import (
 )
 from allyport.accounts.views.users.forms import UserFilterForm
 from allyport.accounts.views.users.table import RowRenderer
+from allyport.core.spreadsheets import safe_cell
 
 PAGE_SIZE = 50
 # What a row of the Users tab shows; loading only these keeps a page of 50 cheap.
 ROW_FIELDS = ("public_id", "email", "first_name", "last_name", "status", "last_login")
 IDLE_AFTER = timedelta(days=90)
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @member_page(USER_MANAGEMENT)
@@ -72,12 +71,6 @@ class _Echo:
 
     def write(self, value: str) -> str:
         return value
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text: formula-like values get a leading quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def is_idle(user: User, now: datetime) -> bool:
