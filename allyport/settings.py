@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "allyport.cloud",
     "allyport.marketplace",
     "allyport.support",
+    "allyport.pipeline",
+    "allyport.awsapi",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +195,44 @@ ALLYPORT_EVENT_RETENTION_DAYS = env_int("ALLYPORT_EVENT_RETENTION_DAYS", 90, min
 # Encrypts IAM secret access keys at rest (Fernet). Without it, a key is derived
 # from SECRET_KEY; set it on its own so rotating SECRET_KEY keeps the secrets readable.
 ALLYPORT_ENCRYPTION_KEY = env_str("ALLYPORT_ENCRYPTION_KEY") or ""
+
+# Selling API quotas per company (spec Appendix A §1.1; awsapi/throttling.py).
+# Operations of one group share its counters; rates are django-ratelimit rates
+# (fixed windows: "100000/24h" approximates AWS's rolling 24 hours). A group whose
+# operations are ["*"] counts each operation not listed elsewhere on its own.
+# ALLYPORT_API_THROTTLING=off turns throttling off (tests, benchmarks).
+ALLYPORT_API_THROTTLING = env_bool("ALLYPORT_API_THROTTLING", True)
+ALLYPORT_API_QUOTAS = {
+    "partnercentral-selling": {
+        "read": {
+            "operations": [
+                "GetOpportunity", "GetAwsOpportunitySummary", "ListOpportunities",
+                "ListSolutions", "GetEngagementInvitation", "ListEngagementInvitations",
+            ],
+            "rates": ["10/s", "100000/24h"],
+        },
+        "write": {
+            "operations": [
+                "CreateOpportunity", "UpdateOpportunity", "AssociateOpportunity",
+                "DisassociateOpportunity", "RejectEngagementInvitation", "AssignOpportunity",
+                "StartEngagementFromOpportunityTask", "StartEngagementByAcceptingInvitationTask",
+            ],
+            "rates": ["1/s", "10000/24h"],
+        },
+        "prospecting-get": {
+            "operations": ["GetProspectingFromEngagementTask"], "rates": ["100/s"],
+        },
+        "prospecting-list": {
+            "operations": ["ListProspectingFromEngagementTasks"], "rates": ["50/s"],
+        },
+        "prospecting-write": {
+            "operations": ["StartProspectingFromEngagementTask"], "rates": ["2/s"],
+        },
+        "engagement-write": {"operations": ["CreateEngagement"], "rates": ["15/s"]},
+        # Not published: each other operation at the read rate.
+        "other": {"operations": ["*"], "rates": ["10/s"]},
+    },
+}  # fmt: skip
 
 # Background jobs: a database queue and a worker (`manage.py db_worker`).
 TASKS = {

@@ -4,6 +4,7 @@ mapping and unmapping users, and unlinking with `confirm`."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -115,11 +116,11 @@ def test_it_finds_linking_events_in_event_history_and_downloads_them(page: Page)
 
     with page.expect_download() as csv_download:
         page.get_by_role("link", name="CSV").click()
-    text = open(csv_download.value.path(), encoding="utf-8").read()
+    text = Path(csv_download.value.path()).read_text(encoding="utf-8")
     assert "AssociatePartnerAccount" in text and "CreateRole" not in text
     with page.expect_download() as json_download:
         page.get_by_role("link", name="JSON").click()
-    records = json.load(open(json_download.value.path(), encoding="utf-8"))["Records"]
+    records = json.loads(Path(json_download.value.path()).read_text(encoding="utf-8"))["Records"]
     assert [r["eventName"] for r in records] == ["AssociatePartnerAccount"]
     assert records[0]["userIdentity"]["accessKeyId"] == ""
     assert records[0]["recipientAccountId"] == iam_user.account.account_id

@@ -4,6 +4,7 @@ policy simulator's decision and reasons."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -16,8 +17,12 @@ from e2e.helpers import field, screenshot
 
 pytestmark = pytest.mark.browser
 
-BAD_POLICY = '{"Version": "2012-10-17", "Statement": [{"Effect": "Permit", "Action": "iam:CreateRole", "Resource": "role/x", "Condition": {"StringEqualz": {"a": "b"}}}]}'
-GOOD_POLICY = '{"Version": "2012-10-17", "Statement": [{"Sid": "Roles", "Effect": "Allow", "Action": "iam:CreateRole", "Resource": "arn:aws:iam::*:role/PartnerCentralRoleFor*"}]}'
+BAD_POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{
+    "Effect": "Permit", "Action": "iam:CreateRole", "Resource": "role/x",
+    "Condition": {"StringEqualz": {"a": "b"}}}]})  # fmt: skip
+GOOD_POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{
+    "Sid": "Roles", "Effect": "Allow", "Action": "iam:CreateRole",
+    "Resource": "arn:aws:iam::*:role/PartnerCentralRoleFor*"}]})  # fmt: skip
 
 
 def test_it_creates_a_policy_an_access_key_and_simulates(page: Page) -> None:

@@ -102,6 +102,7 @@ def record(
     error_code: str = "",
     error_message: str = "",
     access_key_id: str = "",
+    request_id: str = "",
 ) -> AuditEvent:
     now = timezone.now()
     company = company if company is not None else actor.company
@@ -120,7 +121,7 @@ def record(
         if request_parameters is not None
         else None,
         "responseElements": dict(response_elements) if response_elements is not None else None,
-        "requestID": uuid.uuid4().hex,
+        "requestID": request_id or uuid.uuid4().hex,
         "eventID": str(event_id),
         "readOnly": read_only,
         "resources": [dict(item) for item in resources],

@@ -128,3 +128,31 @@ def cloud_client(user: IamUser, password: str = PASSWORD) -> Client:
 def cloud_admin(db: None) -> IamUser:
     """The administrator (AdministratorAccess) of a fresh cloud account, "octank-cloud"."""
     return make_cloud_account("octank-cloud")[1]
+
+
+def run_at_once(calls: list[Callable[[], Any]]) -> list[Any]:
+    """Each call in its own thread, released together; each result or exception
+    (the concurrency tests, against PostgreSQL)."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(calls))
+    outcomes: list[Any] = [None] * len(calls)
+
+    def work(index: int) -> None:
+        try:
+            barrier.wait()
+            outcomes[index] = calls[index]()
+        except Exception as exc:  # the outcome under test
+            outcomes[index] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads)
+    return outcomes

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +15,7 @@ from allyport.access.decisions import PermissionDenied
 from allyport.access.models import RoleAssignment
 from allyport.access.services import RoleChange, apply_role_changes, reassign_alliance_lead
 from allyport.accounts.models import Company, User
-from allyport.core.testing import PASSWORD, make_company
+from allyport.core.testing import PASSWORD, make_company, run_at_once
 
 LIMIT_REASON = "Alliance team is limited to 20 users per company"
 
@@ -39,29 +38,6 @@ def bulk_users(company: Company, prefix: str, count: int, role: str) -> list[Use
         [RoleAssignment(company=company, user=user, role=role) for user in users]
     )
     return users
-
-
-def run_at_once(calls: list[Callable[[], Any]]) -> list[Any]:
-    """Run each call in its own thread, released together; each result or exception."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[Any] = [None] * len(calls)
-
-    def work(index: int) -> None:
-        try:
-            barrier.wait()
-            outcomes[index] = calls[index]()
-        except Exception as exc:  # the outcome under test
-            outcomes[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
 
 
 @pytest.mark.postgres

@@ -1,0 +1,221 @@
+"""One API call, from the request's bytes to the answer.
+
+Order: read the body; verify SigV4 (before anything else is revealed); find the
+caller and its company; resolve `X-Amz-Target` to an operation of an installed
+model; parse the JSON; throttle; validate against the input shape; run the
+handler, serialize its result and write the audit record in one transaction.
+
+Every failure is an AWS error body. Anything unexpected is logged with the
+request id and answered as InternalServerException, never with its details.
+Calls are recorded in the event history once the caller is known, failures
+included (with their error code).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+
+from allyport.access.actor import Actor
+from allyport.audit import services as audit
+from allyport.awsapi import (
+    caller,
+    registry,
+    responses,
+    serialization,
+    service_models,
+    sigv4,
+    throttling,
+    validation,
+)
+from allyport.awsapi.registry import ApiContext, ApiError, InternalServer
+
+logger = logging.getLogger(__name__)
+API_CALL = "AwsApiCall"
+READ_PREFIXES = ("Get", "List", "Search")
+MAX_DEPTH = 64  # the models nest far less; deeper input is refused before any walk
+MAX_RECORDED = 100_000  # CloudTrail omits requestParameters/responseElements above 100 KB
+_BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
+
+
+@dataclass
+class Call:
+    request_id: str
+    service: str = ""
+    operation: str = ""
+    event_source: str = ""
+    actor: Actor | None = None
+    params: dict[str, Any] | None = None
+
+
+class HandlerDidNotAuthorize(RuntimeError):
+    """A handler returned without calling ctx.authorize(): refused, never answered."""
+
+
+def serialization_error(message: str, status: int = 400) -> ApiError:
+    return ApiError(message, code="SerializationException", status=status)
+
+
+def unknown_operation(message: str) -> ApiError:
+    return ApiError(message, code="UnknownOperationException", status=400)
+
+
+def handle(
+    request: HttpRequest, run: Callable[[HttpRequest, Call], dict[str, Any]]
+) -> HttpResponse:
+    call = Call(request_id=str(uuid.uuid4()))
+    try:
+        body = run(request, call)
+    except ApiError as err:
+        _record_failure(call, err)
+        return responses.error(err, call.request_id, call.service)
+    except Exception:
+        logger.exception(
+            "awsapi: %s %s failed (request %s)", call.service, call.operation, call.request_id
+        )
+        fault = InternalServer(f"An internal error occurred. Request ID: {call.request_id}")
+        _record_failure(call, fault)
+        return responses.error(fault, call.request_id, call.service)
+    return responses.ok(body, call.request_id)
+
+
+def read_body(request: HttpRequest) -> bytes:
+    try:
+        return request.body
+    except RequestDataTooBig as error:
+        raise serialization_error("The request body is too large.", status=413) from error
+
+
+def parse_body(raw: bytes) -> dict[str, Any]:
+    """The body as a JSON object; SerializationException for anything else (NaN and
+    Infinity, NUL and unpaired surrogates, which no database stores, included)."""
+    if not raw.strip():
+        return {}
+    try:
+        value = json.loads(raw, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as error:
+        raise serialization_error("The request body is not valid JSON.") from error
+    if not isinstance(value, dict):
+        raise serialization_error("The request body must be a JSON object.")
+    _check_text(value)
+    return value
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _check_text(value: Any) -> None:
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise serialization_error("The request body is nested too deeply.")
+        if isinstance(item, dict):
+            stack += [(key, depth + 1) for key in item]
+            stack += [(child, depth + 1) for child in item.values()]
+        elif isinstance(item, list):
+            stack += [(child, depth + 1) for child in item]
+        elif isinstance(item, str) and _BAD_TEXT.search(item):
+            raise serialization_error("The request body has a NUL or an unpaired surrogate.")
+
+
+def _target(header: str) -> tuple[str | None, str]:
+    """(service, operation) from `AWSPartnerCentralSelling.ListSolutions`; the service
+    is None when the prefix names no installed JSON service."""
+    prefix, _sep, name = header.strip().rpartition(".")
+    return service_models.services_by_target_prefix().get(prefix), name
+
+
+def authenticated(request: HttpRequest, call: Call, raw: bytes, service: str | None) -> Actor:
+    """Verify the signature (scoped to the target's service when it is known) and
+    build the calling actor."""
+    if service is not None:
+        expected = frozenset({service_models.service_model(service).signing_name})
+    else:
+        expected = service_models.signing_names()
+    key, auth = sigv4.authenticate(request, raw, expected)
+    call.event_source = f"{auth.service}.amazonaws.com"
+    call.actor = caller.actor_for(key, request)
+    return call.actor
+
+
+def run_operation(request: HttpRequest, call: Call) -> dict[str, Any]:
+    raw = read_body(request)
+    target = request.headers.get("X-Amz-Target", "")
+    service, name = _target(target)
+    actor = authenticated(request, call, raw, service)
+    call.operation = name[:64] or "UnknownOperation"
+    if service is None:
+        raise unknown_operation(f"Unknown target {target[:128]!r}.")
+    call.service = service
+    model = service_models.operation_model(service, name)
+    if model is None:
+        raise unknown_operation(f"{service} has no operation {name[:64]!r}.")
+    call.params = parse_body(raw)
+    handler = registry.handler_for(service, name)
+    if handler is None:
+        raise unknown_operation(f"{name} is not supported yet (see docs/api-compatibility.md).")
+    assert actor.company is not None
+    throttling.check(request, actor.company.public_id, service, name)
+    params = validation.validate(model.input_shape, call.params)
+    ctx = ApiContext(actor, name, service, call.request_id, params)
+    with transaction.atomic():
+        result = handler(ctx, params)
+        if not ctx.authorized:
+            raise HandlerDidNotAuthorize(f"{service} {name}: the handler never called authorize()")
+        output = serialization.serialize(model.output_shape, result)
+        _record(call, response=output)
+    return output
+
+
+def ping(request: HttpRequest, call: Call) -> dict[str, Any]:
+    """The minimal SigV4-authenticated call: verification and caller, nothing else."""
+    authenticated(request, call, read_body(request), None)
+    call.actor = None  # not recorded: the benchmarks' baseline
+    return {}
+
+
+def _bounded(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    if value is None or len(json.dumps(value, default=str)) > MAX_RECORDED:
+        return None
+    return value
+
+
+def _record(
+    call: Call, error: ApiError | None = None, response: dict[str, Any] | None = None
+) -> None:
+    if call.actor is None:
+        return
+    read_only = call.operation.startswith(READ_PREFIXES)
+    audit.record(
+        call.actor,
+        call.operation,
+        event_source=call.event_source,
+        event_type=API_CALL,
+        read_only=read_only,
+        company=call.actor.company,
+        request_parameters=_bounded(call.params),
+        response_elements=None if read_only else _bounded(response),
+        error_code=error.code if error else "",
+        error_message=error.message if error else "",
+        request_id=call.request_id,
+    )
+
+
+def _record_failure(call: Call, error: ApiError) -> None:
+    """Failed calls are recorded after the rollback; a failure to record is logged,
+    and the caller still gets its answer."""
+    try:
+        _record(call, error=error)
+    except Exception:
+        logger.exception("awsapi: could not record the failed call (request %s)", call.request_id)

@@ -1,0 +1,50 @@
+"""AWS JSON 1.0 answers: the body, `x-amzn-RequestId`, and errors with `__type`."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from botocore.exceptions import UnknownServiceError
+from botocore.model import NoShapeFoundError, StructureShape
+from django.http import HttpResponse
+
+from allyport.awsapi import service_models
+from allyport.awsapi.registry import ApiError
+
+CONTENT_TYPE = "application/x-amz-json-1.0"
+
+
+def _json(body: dict[str, Any], status: int, request_id: str) -> HttpResponse:
+    content = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+    response = HttpResponse(content, status=status, content_type=CONTENT_TYPE)
+    response["x-amzn-RequestId"] = request_id
+    return response
+
+
+def ok(body: dict[str, Any], request_id: str) -> HttpResponse:
+    return _json(body, 200, request_id)
+
+
+def error(err: ApiError, request_id: str, service: str = "") -> HttpResponse:
+    """`__type` in the body (the only place boto3 reads it), the header as AWS sends it,
+    and the message under the member name the service's error shape uses."""
+    body = {"__type": err.code, message_key(service, err.code): err.message, **err.extra}
+    response = _json(body, err.status, request_id)
+    response["x-amzn-ErrorType"] = err.code
+    return response
+
+
+@cache
+def message_key(service: str, code: str) -> str:
+    """`Message` in selling, account and benefits; `message` in channel."""
+    if not service:
+        return "Message"
+    try:
+        shape = service_models.service_model(service).shape_for(code)
+    except (NoShapeFoundError, UnknownServiceError):
+        return "Message"
+    if isinstance(shape, StructureShape) and "message" in shape.members:
+        return "message"
+    return "Message"

@@ -1,0 +1,172 @@
+"""API credentials, the real boto3 client against live_server, raw signed requests,
+and test handlers registered for one test."""
+
+from __future__ import annotations
+
+import gc
+import json
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from unittest import mock
+
+import boto3
+import pytest
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.config import Config
+from botocore.credentials import Credentials
+
+from allyport.access.actor import system
+from allyport.accounts.models import Company
+from allyport.awsapi import registry
+from allyport.cloud import services as cloud
+from allyport.cloud.models import AccessKey, CloudAccount, IamUser
+from allyport.core.testing import make_company
+from allyport.marketplace.services.linking import link_for_operator
+
+SELLING = "partnercentral-selling"
+TARGET = "AWSPartnerCentralSelling"
+FULL_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralFullAccess"
+SANDBOX_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralSandboxFullAccess"
+
+
+@dataclass
+class ApiCredentials:
+    company: Company | None
+    user: IamUser
+    key: AccessKey
+    secret: str
+
+    @property
+    def key_id(self) -> str:
+        return self.key.access_key_id
+
+
+def make_credentials(policy: str = FULL_ACCESS, linked: bool = True) -> ApiCredentials:
+    """An IAM user with `policy` and an access key, in a cloud account linked to a new
+    company (or in an account linked to none)."""
+    company: Company | None = None
+    if linked:
+        company = make_company()[0]
+        account = link_for_operator(company).account
+    else:
+        account = CloudAccount.objects.create(alias=f"unlinked-{uuid.uuid4().hex[:12]}")
+    user = cloud.create_user(system(), account, "api")
+    cloud.attach_policy(system(), user, policy)
+    key, secret = cloud.create_access_key(system(), user)
+    return ApiCredentials(company, user, key, secret)
+
+
+@pytest.fixture(autouse=True)
+def _no_throttling(settings: Any) -> None:
+    """Off unless a test turns it on: the write quota is one call a second."""
+    settings.ALLYPORT_API_THROTTLING = False
+
+
+@pytest.fixture
+def creds(transactional_db: None) -> ApiCredentials:
+    return make_credentials()
+
+
+@pytest.fixture
+def api_url(live_server: Any) -> str:
+    return f"{live_server.url}/api/aws"
+
+
+@pytest.fixture
+def boto_for(api_url: str) -> Iterator[Callable[..., Any]]:
+    """The real boto3 client for these credentials, one attempt per call.
+
+    After the test the clients are closed and garbage collected (a ClientError's
+    traceback keeps its response, and so its connection, alive): a connection left
+    open holds a live-server thread past the session, which then closes the shared
+    in-memory SQLite connection from the wrong thread."""
+    clients: list[Any] = []
+
+    def build(credentials: ApiCredentials, secret: str | None = None, key_id: str = "") -> Any:
+        client = boto3.client(
+            SELLING,
+            endpoint_url=api_url,
+            region_name="us-east-1",
+            aws_access_key_id=key_id or credentials.key_id,
+            aws_secret_access_key=secret or credentials.secret,
+            config=Config(retries={"total_max_attempts": 1}),
+        )
+        clients.append(client)
+        return client
+
+    yield build
+    for client in clients:
+        client.close()
+    gc.collect()
+
+
+@pytest.fixture
+def client(boto_for: Callable[..., Any], creds: ApiCredentials) -> Any:
+    return boto_for(creds)
+
+
+@pytest.fixture
+def handlers(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, Callable[..., Any]], None]:
+    """`handlers("ListSolutions", fn)` registers fn for this test only, in place of any
+    handler the pipeline registered (the registry is restored afterwards)."""
+    monkeypatch.setattr(registry, "_handlers", dict(registry._handlers))
+
+    def add(name: str, fn: Callable[..., Any]) -> None:
+        registry.unregister(SELLING, name)
+        registry.operation(SELLING, name)(fn)
+
+    return add
+
+
+@dataclass
+class RawResponse:
+    status: int
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+
+def signed_post(
+    url: str,
+    credentials: ApiCredentials,
+    operation: str,
+    body: bytes,
+    *,
+    when: datetime | None = None,
+    headers: dict[str, str] | None = None,
+    service: str = SELLING,
+) -> RawResponse:
+    """A request signed by botocore's own SigV4Auth (at `when`, if given), sent as is."""
+    request = AWSRequest(
+        method="POST",
+        url=url,
+        data=body,
+        headers={
+            "X-Amz-Target": f"{TARGET}.{operation}",
+            "Content-Type": "application/x-amz-json-1.0",
+            **(headers or {}),
+        },
+    )
+    clock = mock.patch("botocore.auth.get_current_datetime", return_value=when)
+    with clock if when is not None else nullcontext():
+        signer = SigV4Auth(
+            Credentials(credentials.key_id, credentials.secret), service, "us-east-1"
+        )
+        signer.add_auth(request)
+    return send(url, body, dict(request.headers))
+
+
+def send(url: str, body: bytes, headers: dict[str, str]) -> RawResponse:
+    """POST with urllib; HTTP errors are answers too."""
+    prepared = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(prepared, timeout=20) as response:  # noqa: S310
+            return RawResponse(response.status, dict(response.headers), json.loads(response.read()))
+    except urllib.error.HTTPError as error:
+        return RawResponse(error.code, dict(error.headers), json.loads(error.read() or b"{}"))

@@ -1,0 +1,127 @@
+"""Results serialized by the output shape, read back by the real boto3 client."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from allyport.awsapi import serialization, service_models, timestamps
+from allyport.awsapi.tests.conftest import ApiCredentials, signed_post
+
+CREATED = datetime(2025, 1, 2, 3, 4, 5, 123456, tzinfo=UTC)
+
+
+def solution(**extra: Any) -> dict:
+    return {
+        "Catalog": "AWS", "Id": "S-1", "Arn": "S-1", "Name": "Octank Analytics",
+        "Status": "Active", "Category": "Software", "CreatedDate": CREATED, **extra,
+    }  # fmt: skip
+
+
+def output_shape(operation: str) -> Any:
+    model = service_models.operation_model("partnercentral-selling", operation)
+    assert model is not None
+    return model.output_shape
+
+
+def test_it_sends_timestamps_boto3_reads_as_datetimes(client: Any, handlers: Any) -> None:
+    def list_solutions(ctx: Any, params: dict) -> dict:
+        ctx.authorize(catalog=params["Catalog"])
+        return {"SolutionSummaries": [solution(AwsMarketplaceSolutionArn=None)], "NextToken": None}
+
+    handlers("ListSolutions", list_solutions)
+    answer = client.list_solutions(Catalog="AWS")
+    summary = answer["SolutionSummaries"][0]
+    assert summary["CreatedDate"] == CREATED.replace(microsecond=123000)
+    assert summary["CreatedDate"].tzinfo is not None
+    assert "AwsMarketplaceSolutionArn" not in summary
+    assert "NextToken" not in answer
+
+
+def test_it_writes_iso_8601_utc_with_milliseconds(
+    api_url: str, creds: ApiCredentials, handlers: Any
+) -> None:
+    def list_solutions(ctx: Any, params: dict) -> dict:
+        ctx.authorize(catalog=params["Catalog"])
+        local = CREATED.astimezone(timezone(timedelta(hours=2)))
+        return {"SolutionSummaries": [solution(CreatedDate=local)]}
+
+    handlers("ListSolutions", list_solutions)
+    answer = signed_post(api_url, creds, "ListSolutions", b'{"Catalog": "AWS"}')
+    assert answer.body["SolutionSummaries"][0]["CreatedDate"] == "2025-01-02T03:04:05.123Z"
+
+
+def test_it_answers_an_output_less_operation_with_an_empty_object(
+    api_url: str, creds: ApiCredentials, handlers: Any
+) -> None:
+    def assign(ctx: Any, params: dict) -> None:
+        ctx.authorize(catalog=params["Catalog"])
+
+    handlers("AssignOpportunity", assign)
+    body = (
+        b'{"Catalog": "AWS", "Identifier": "O1", "Assignee": {"Email": "a@example.com",'
+        b' "FirstName": "A", "LastName": "B", "BusinessTitle": "PartnerAccountManager"}}'
+    )
+    answer = signed_post(api_url, creds, "AssignOpportunity", body)
+    assert (answer.status, answer.body) == (200, {})
+
+
+def invitation(payload: dict) -> dict:
+    return {
+        "Catalog": "Sandbox", "Id": "engi-0000000000001", "PayloadType": "OpportunityInvitation",
+        "Receiver": {"Account": {"AwsAccountId": "111122223333"}}, "Payload": payload,
+        "InvitationDate": CREATED,
+    }  # fmt: skip
+
+
+def test_it_sends_a_union_with_its_one_member(client: Any, handlers: Any) -> None:
+    def get_invitation(ctx: Any, params: dict) -> dict:
+        ctx.authorize(catalog=params["Catalog"])
+        opportunity = {
+            "ReceiverResponsibilities": ["Co-Sell Facilitator"],
+            "Customer": {"CompanyName": "Octank", "CountryCode": "US"},
+            "Project": {"Title": "Migration", "BusinessProblem": "x" * 20},
+            "SenderContacts": [],
+        }
+        return invitation({"OpportunityInvitation": opportunity})
+
+    handlers("GetEngagementInvitation", get_invitation)
+    answer = client.get_engagement_invitation(Catalog="Sandbox", Identifier="engi-0000000000001")
+    assert list(answer["Payload"]) == ["OpportunityInvitation"]
+    assert answer["Receiver"]["Account"]["AwsAccountId"] == "111122223333"
+
+
+def test_it_refuses_to_send_a_union_with_two_members(client: Any, handlers: Any) -> None:
+    def get_invitation(ctx: Any, params: dict) -> dict:
+        ctx.authorize(catalog=params["Catalog"])
+        return invitation({"OpportunityInvitation": {}, "LeadInvitation": {}})
+
+    handlers("GetEngagementInvitation", get_invitation)
+    with pytest.raises(ClientError) as caught:
+        client.get_engagement_invitation(Catalog="Sandbox", Identifier="engi-0000000000001")
+    assert caught.value.response["Error"]["Code"] == "InternalServerException"
+
+
+def test_it_converts_values_to_what_the_shape_wants() -> None:
+    shape = output_shape("ListSolutions")
+    result = serialization.serialize(
+        shape, {"SolutionSummaries": (solution(Id=Decimal("12"), Unknown="dropped"),)}
+    )
+    assert result["SolutionSummaries"][0]["Id"] == "12"
+    assert "Unknown" not in result["SolutionSummaries"][0]
+    assert serialization.serialize(None, {"Anything": 1}) == {}
+    with pytest.raises(serialization.OutputError):
+        serialization.serialize(shape, {"SolutionSummaries": [solution(CreatedDate=5)]})
+
+
+def test_it_formats_timestamps_as_the_docs_show() -> None:
+    assert (
+        timestamps.format_timestamp(datetime(2023, 5, 1, 20, 37, 46)) == "2023-05-01T20:37:46.000Z"
+    )
+    assert timestamps.parse_timestamp("2023-05-01T20:37:46.123Z") == datetime(
+        2023, 5, 1, 20, 37, 46, 123000, tzinfo=UTC
+    )

@@ -1,0 +1,32 @@
+"""The endpoint (`POST /api/aws`) and the minimal signed endpoint (`POST /api/aws/_ping`)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+
+from allyport.awsapi import dispatch, responses
+from allyport.awsapi.registry import ApiError
+
+
+def _post_only(request: HttpRequest) -> HttpResponse | None:
+    if request.method == "POST":
+        return None
+    err = ApiError("Only POST is accepted here.", code="UnknownOperationException", status=405)
+    response = responses.error(err, str(uuid.uuid4()))
+    response["Allow"] = "POST"
+    return response
+
+
+@csrf_exempt  # signed with SigV4, never with a session cookie
+def endpoint(request: HttpRequest) -> HttpResponse:
+    """Every operation of every AWS JSON service, chosen by X-Amz-Target."""
+    return _post_only(request) or dispatch.handle(request, dispatch.run_operation)
+
+
+@csrf_exempt
+def ping(request: HttpRequest) -> HttpResponse:
+    """SigV4 verification and the caller lookup, then `{}`: the benchmarks' baseline."""
+    return _post_only(request) or dispatch.handle(request, dispatch.ping)

@@ -1,0 +1,63 @@
+"""SubmitOpportunity, AssignOpportunity, Associate/DisassociateOpportunity and
+GetAwsOpportunitySummary: operations on one opportunity, without output or with
+AWS's view of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allyport.awsapi.registry import ApiContext, operation
+from allyport.pipeline import services
+from allyport.pipeline.api.base import SELLING, arn, translated
+
+
+@operation(SELLING, "SubmitOpportunity")
+@translated
+def submit_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["Identifier"]
+    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    services.submit_opportunity(
+        ctx.actor,
+        catalog,
+        identifier,
+        params["InvolvementType"],
+        params.get("Visibility") or "Full",
+    )
+    return {}
+
+
+@operation(SELLING, "AssignOpportunity")
+@translated
+def assign_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["Identifier"]
+    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    services.assign_opportunity(ctx.actor, catalog, identifier, params["Assignee"])
+    return {}
+
+
+def _related(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str, str, str]:
+    catalog, identifier = params["Catalog"], params["OpportunityIdentifier"]
+    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    return catalog, identifier, params["RelatedEntityType"], params["RelatedEntityIdentifier"]
+
+
+@operation(SELLING, "AssociateOpportunity")
+@translated
+def associate_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    services.associate_opportunity(ctx.actor, *_related(ctx, params))
+    return {}
+
+
+@operation(SELLING, "DisassociateOpportunity")
+@translated
+def disassociate_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    services.disassociate_opportunity(ctx.actor, *_related(ctx, params))
+    return {}
+
+
+@operation(SELLING, "GetAwsOpportunitySummary")
+@translated
+def get_aws_opportunity_summary(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["RelatedOpportunityIdentifier"]
+    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    return services.get_aws_opportunity_summary(ctx.actor, catalog, identifier)

@@ -1,0 +1,60 @@
+"""CreateOpportunity, GetOpportunity, UpdateOpportunity, ListOpportunities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allyport.awsapi.idempotency import with_client_token
+from allyport.awsapi.registry import ApiContext, operation
+from allyport.pipeline import services
+from allyport.pipeline.api.base import SELLING, account_id, arn, translated
+
+
+@operation(SELLING, "CreateOpportunity")
+@translated
+def create_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog = params["Catalog"]
+    ctx.authorize(catalog=catalog)
+
+    def create() -> dict[str, Any]:
+        opportunity = services.create_opportunity(ctx.actor, catalog, params)
+        return {
+            "Id": opportunity.public_id,
+            "PartnerOpportunityIdentifier": opportunity.partner_opportunity_identifier or None,
+            "LastModifiedDate": opportunity.last_modified_date,
+        }
+
+    return with_client_token(ctx, params["ClientToken"], params, create)
+
+
+@operation(SELLING, "GetOpportunity")
+@translated
+def get_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["Identifier"]
+    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    opportunity = services.get_opportunity(ctx.actor, catalog, identifier)
+    return services.opportunity_view(opportunity, account_id(ctx))
+
+
+@operation(SELLING, "UpdateOpportunity")
+@translated
+def update_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["Identifier"]
+    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    opportunity = services.update_opportunity(
+        ctx.actor, catalog, identifier, params, last_modified_date=params["LastModifiedDate"]
+    )
+    return {"Id": opportunity.public_id, "LastModifiedDate": opportunity.last_modified_date}
+
+
+@operation(SELLING, "ListOpportunities")
+@translated
+def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog = params["Catalog"]
+    ctx.authorize(catalog=catalog)
+    page = services.list_opportunities(ctx.actor, catalog, params)
+    account = account_id(ctx)
+    return {
+        "OpportunitySummaries": [services.opportunity_summary(o, account) for o in page.items],
+        "NextToken": page.next_token,
+    }

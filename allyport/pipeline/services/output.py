@@ -1,0 +1,78 @@
+"""Opportunities and solutions in the API's output shapes (GetOpportunity,
+OpportunitySummary, SolutionBase). The model's shapes decide which members show."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from botocore.model import Shape
+
+from allyport.pipeline.models import Opportunity, Solution
+from allyport.pipeline.services.common import opportunity_arn
+from allyport.pipeline.shapes import shape
+
+
+def _timestamp(value: Any) -> Any:
+    if isinstance(value, str):
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value
+
+
+def project(value: Any, target: Shape) -> Any:
+    """Keep only what `target` defines, at any depth; stored ISO strings become datetimes
+    where the shape has a timestamp."""
+    if target.type_name == "structure" and isinstance(value, dict):
+        members = target.members
+        return {key: project(item, members[key]) for key, item in value.items() if key in members}
+    if target.type_name == "list" and isinstance(value, list):
+        return [project(item, target.member) for item in value]  # type: ignore[attr-defined]
+    if target.type_name == "timestamp":
+        return _timestamp(value)
+    return value
+
+
+@cache
+def _shape(name: str) -> Shape:
+    return shape(name)
+
+
+def _envelope(opportunity: Opportunity, account_id: str) -> dict[str, Any]:
+    return {
+        **opportunity.data,
+        "Catalog": opportunity.catalog,
+        "Id": opportunity.public_id,
+        "Arn": opportunity_arn(opportunity.catalog, opportunity.public_id, account_id),
+        "LastModifiedDate": opportunity.last_modified_date,
+        "CreatedDate": opportunity.created_date,
+    }
+
+
+def opportunity_view(opportunity: Opportunity, account_id: str) -> dict[str, Any]:
+    """The GetOpportunity answer (Origin is not returned; RelatedEntityIdentifiers is
+    always present)."""
+    value = _envelope(opportunity, account_id)
+    value["RelatedEntityIdentifiers"] = dict(opportunity.related)
+    return project(value, _shape("GetOpportunityResponse"))  # type: ignore[no-any-return]
+
+
+def opportunity_summary(opportunity: Opportunity, account_id: str) -> dict[str, Any]:
+    """A ListOpportunities item (OpportunitySummary)."""
+    return project(_envelope(opportunity, account_id), _shape("OpportunitySummary"))  # type: ignore[no-any-return]
+
+
+def solution_summary(solution: Solution) -> dict[str, Any]:
+    """A ListSolutions item (SolutionBase; its Arn has the S- pattern in the model)."""
+    value: dict[str, Any] = {
+        "Catalog": solution.catalog,
+        "Id": solution.public_id,
+        "Arn": solution.public_id,
+        "Name": solution.name,
+        "Status": solution.status,
+        "Category": solution.category,
+        "CreatedDate": solution.created_date,
+    }
+    if solution.aws_marketplace_solution_arn:
+        value["AwsMarketplaceSolutionArn"] = solution.aws_marketplace_solution_arn
+    return value
