@@ -17,6 +17,7 @@ urlpatterns = [
     path("company/event-history/", include("allyport.audit.urls")),
     path("cloud/", include("allyport.cloud.urls")),
     path("api/aws", include("allyport.awsapi.urls")),
+    path("sell/", include("allyport.pipeline.urls")),
     path("dev/mailbox/", core_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -27,6 +27,9 @@ PAGES: dict[str, str] = {
     "My Profile/My Profile": "accounts:profile",
     "My Profile/My Certifications": "accounts:certifications",
     "My Profile/Logout": "account_logout",
+    "Sell/Opportunity Management": "pipeline:opportunities",
+    "Build/Offerings": "pipeline:offerings",
+    "Market/Offerings": "pipeline:offerings",
 }
 
 

@@ -1,0 +1,73 @@
+"""What the pipeline's pages share: their menu items, the catalog switch, the
+answers to the services' refusals, and the members who may own opportunities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import Http404, QueryDict
+from django.http.response import HttpResponseBase
+from django.urls import reverse
+
+from allyport.access.decisions import PermissionDenied
+from allyport.access.middleware import ActorRequest
+from allyport.access.model import access_model
+from allyport.access.views import forbidden
+from allyport.accounts import selectors
+from allyport.accounts.models import User
+from allyport.pipeline.models import Catalog, Opportunity
+from allyport.pipeline.services.errors import NotFound
+from allyport.pipeline.services.scope import MANAGE_ALL, MANAGE_OWNED
+
+OPPORTUNITY_MANAGEMENT = "Sell/Opportunity Management"
+OFFERINGS = "Build/Offerings"
+
+
+def catalog_of(request: ActorRequest) -> str:
+    """The catalog the page works in: `?catalog=Sandbox`, AWS otherwise."""
+    return Catalog.SANDBOX if request.GET.get("catalog") == Catalog.SANDBOX else Catalog.AWS
+
+
+def posted(request: ActorRequest) -> QueryDict | None:
+    """The form data of a POST (even an empty one), None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def catalog_query(catalog: str) -> str:
+    return "?catalog=Sandbox" if catalog == Catalog.SANDBOX else ""
+
+
+def opportunity_url(opportunity: Opportunity, name: str = "pipeline:opportunity") -> str:
+    return reverse(name, args=[opportunity.public_id]) + catalog_query(opportunity.catalog)
+
+
+def list_url(catalog: str) -> str:
+    return reverse("pipeline:opportunities") + catalog_query(catalog)
+
+
+def service_refusals(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """NotFound (missing, another company's, the other catalog's, or not one's own) is
+    the 404 page; PermissionDenied (a role without the right) the 403 page with the
+    reason."""
+
+    @wraps(view)
+    def wrapper(request: ActorRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound:
+            raise Http404 from None
+        except PermissionDenied as refused:
+            return forbidden(request, refused.decision)
+
+    return wrapper
+
+
+def owner_candidates(request: ActorRequest) -> list[User]:
+    """Active members holding a role that may own opportunities (ACE roles, the
+    alliance team and lead, …), in email order."""
+    actions = access_model().actions
+    roles = set(actions[MANAGE_OWNED] or ()) | set(actions[MANAGE_ALL] or ())
+    members = selectors.active_members(request.actor).filter(role_assignments__role__in=roles)
+    return list(members.distinct().only("public_id", "email", "first_name", "last_name"))
