@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "allyport.cloud",
     "allyport.marketplace",
     "allyport.support",
+    "allyport.events",
     "allyport.pipeline",
     "allyport.awsapi",
 ]
@@ -195,6 +196,10 @@ ALLYPORT_EVENT_RETENTION_DAYS = env_int("ALLYPORT_EVENT_RETENTION_DAYS", 90, min
 # Encrypts IAM secret access keys at rest (Fernet). Without it, a key is derived
 # from SECRET_KEY; set it on its own so rotating SECRET_KEY keeps the secrets readable.
 ALLYPORT_ENCRYPTION_KEY = env_str("ALLYPORT_ENCRYPTION_KEY") or ""
+# Webhooks (events app): production accepts only https URLs of public addresses
+# (the SSRF guard); development and tests may post to http://127.0.0.1.
+ALLYPORT_WEBHOOK_REQUIRE_HTTPS = env_bool("ALLYPORT_WEBHOOK_REQUIRE_HTTPS", PRODUCTION)
+ALLYPORT_WEBHOOK_ALLOW_PRIVATE = env_bool("ALLYPORT_WEBHOOK_ALLOW_PRIVATE", not PRODUCTION)
 
 # Selling API quotas per company (spec Appendix A §1.1; awsapi/throttling.py).
 # Operations of one group share its counters; rates are django-ratelimit rates

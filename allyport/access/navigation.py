@@ -30,6 +30,7 @@ PAGES: dict[str, str] = {
     "Sell/Opportunity Management": "pipeline:opportunities",
     "Build/Offerings": "pipeline:offerings",
     "Market/Offerings": "pipeline:offerings",
+    "Market/Leads Management": "leads:list",
 }
 
 

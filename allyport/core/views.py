@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.core.models import DevMail
@@ -16,8 +17,12 @@ def home(request: ActorRequest) -> HttpResponse:
     if not actor.is_member:
         return render(request, "core/landing.html")
     roles = [access_model().role_name(key) for key in access_model().roles if key in actor.roles]
-    marketplace = home_summary(actor)
-    return render(request, "core/home.html", {"role_names": roles, "marketplace": marketplace})
+    context = {
+        "role_names": roles,
+        "marketplace": home_summary(actor),
+        "can_manage_webhooks": bool(authorize(actor, "manage_webhooks")),
+    }
+    return render(request, "core/home.html", context)
 
 
 def ping(request: ActorRequest) -> HttpResponse:

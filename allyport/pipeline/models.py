@@ -133,3 +133,6 @@ class Solution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.public_id} {self.name}"
+
+
+from allyport.pipeline.engagement_models import *  # noqa: E402,F401,F403

@@ -10,7 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 from django.test import Client
 
-from allyport.awsapi import views
+from allyport.awsapi import registry, views
 from allyport.awsapi.tests.conftest import ApiCredentials, signed_post
 
 
@@ -34,8 +34,10 @@ def test_it_refuses_an_unknown_target_prefix(api_url: str, creds: ApiCredentials
 
 
 def test_it_says_when_an_operation_is_not_supported_yet(client: Any) -> None:
+    # GetSellingSystemSettings is not served; should it ever be, pick another unserved one.
+    assert "GetSellingSystemSettings" not in registry.supported("partnercentral-selling")
     with pytest.raises(ClientError) as caught:
-        client.list_engagements(Catalog="AWS")
+        client.get_selling_system_settings(Catalog="AWS")
     assert caught.value.response["Error"]["Code"] == "UnknownOperationException"
     assert "not supported yet" in caught.value.response["Error"]["Message"]
 

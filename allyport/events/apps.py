@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    """EventBridge-format events of the selling API and the webhooks that receive them."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "allyport.events"
+    verbose_name = "Events and webhooks"
+
+    def ready(self) -> None:
+        # Connects the receivers of the pipeline's signals.
+        from allyport.events import receivers
+
+        receivers.connect()

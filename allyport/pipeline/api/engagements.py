@@ -1,0 +1,200 @@
+"""Engagement invitations, engagements and the engagement tasks (spec §2.9–§2.13).
+
+Resources for the policy evaluator: an invitation is named by the ARN the
+caller gave, or for a bare id by `arn:aws:partnercentral::<caller's
+account>:<Catalog>/engagement-invitation/<id>` (as opportunities are named
+with the caller's account); an engagement by its ARN.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allyport.awsapi.idempotency import with_client_token
+from allyport.awsapi.registry import ApiContext, operation
+from allyport.pipeline.api.base import SELLING, account_id, arn, translated
+from allyport.pipeline.engagement_models import EngagementTask
+from allyport.pipeline.services import engagements, invitations, tasks
+
+
+def _invitation_resource(ctx: ApiContext, catalog: str, identifier: str) -> str:
+    if identifier.startswith("arn:"):
+        return identifier
+    return f"arn:aws:partnercentral::{account_id(ctx)}:{catalog}/engagement-invitation/{identifier}"
+
+
+def _engagement_resource(catalog: str, identifier: str) -> str:
+    if identifier.startswith("arn:"):
+        return identifier
+    return engagements.engagement_arn(catalog, identifier)
+
+
+def _on_invitation(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:
+    catalog, identifier = params["Catalog"], params["Identifier"]
+    ctx.authorize(_invitation_resource(ctx, catalog, identifier), catalog=catalog)
+    return catalog, identifier
+
+
+@operation(SELLING, "ListEngagementInvitations")
+@translated
+def list_engagement_invitations(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog = params["Catalog"]
+    ctx.authorize(catalog=catalog)
+    page = invitations.list_invitations(ctx.actor, catalog, params)
+    company = engagements.member_company(ctx.actor)
+    accounts = invitations.receiver_accounts(page.items)
+    return {
+        "EngagementInvitationSummaries": [
+            invitations.invitation_summary(item, company, accounts) for item in page.items
+        ],
+        "NextToken": page.next_token,
+    }
+
+
+@operation(SELLING, "GetEngagementInvitation")
+@translated
+def get_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = _on_invitation(ctx, params)
+    invitation = invitations.find_invitation(ctx.actor, catalog, identifier)
+    return invitations.invitation_view(invitation, invitations.receiver_accounts([invitation]))
+
+
+@operation(SELLING, "RejectEngagementInvitation")
+@translated
+def reject_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = _on_invitation(ctx, params)
+    invitations.reject_invitation(ctx.actor, catalog, identifier, params.get("RejectionReason"))
+    return {}
+
+
+@operation(SELLING, "AcceptEngagementInvitation")
+@translated
+def accept_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = _on_invitation(ctx, params)
+    invitations.accept_invitation(ctx.actor, catalog, identifier)
+    return {}
+
+
+@operation(SELLING, "StartEngagementByAcceptingInvitationTask")
+@translated
+def start_engagement_by_accepting_invitation_task(
+    ctx: ApiContext, params: dict[str, Any]
+) -> dict[str, Any]:
+    catalog, identifier = _on_invitation(ctx, params)
+
+    def start() -> dict[str, Any]:
+        task = tasks.start_engagement_by_accepting_invitation(
+            ctx.actor, catalog, identifier, params.get("Tags")
+        )
+        return tasks.task_view(task, account_id(ctx))
+
+    return with_client_token(ctx, params["ClientToken"], params, start)
+
+
+@operation(SELLING, "StartEngagementFromOpportunityTask")
+@translated
+def start_engagement_from_opportunity_task(
+    ctx: ApiContext, params: dict[str, Any]
+) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["Identifier"]
+    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+
+    def start() -> dict[str, Any]:
+        task = tasks.start_engagement_from_opportunity(
+            ctx.actor, catalog, identifier, params["AwsSubmission"], params.get("Tags")
+        )
+        return tasks.task_view(task, account_id(ctx))
+
+    return with_client_token(ctx, params["ClientToken"], params, start)
+
+
+def _task_list(ctx: ApiContext, params: dict[str, Any], kind: str) -> dict[str, Any]:
+    catalog = params["Catalog"]
+    ctx.authorize(catalog=catalog)
+    page = tasks.list_tasks(ctx.actor, catalog, kind, params)
+    account = account_id(ctx)
+    return {
+        "TaskSummaries": [tasks.task_view(task, account) for task in page.items],
+        "NextToken": page.next_token,
+    }
+
+
+@operation(SELLING, "ListEngagementByAcceptingInvitationTasks")
+@translated
+def list_engagement_by_accepting_invitation_tasks(
+    ctx: ApiContext, params: dict[str, Any]
+) -> dict[str, Any]:
+    return _task_list(ctx, params, EngagementTask.Kind.ACCEPTING_INVITATION)
+
+
+@operation(SELLING, "ListEngagementFromOpportunityTasks")
+@translated
+def list_engagement_from_opportunity_tasks(
+    ctx: ApiContext, params: dict[str, Any]
+) -> dict[str, Any]:
+    return _task_list(ctx, params, EngagementTask.Kind.FROM_OPPORTUNITY)
+
+
+@operation(SELLING, "CreateEngagement")
+@translated
+def create_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog = params["Catalog"]
+    ctx.authorize(catalog=catalog)
+
+    def create() -> dict[str, Any]:
+        engagement = engagements.create_engagement(ctx.actor, catalog, params)
+        return {
+            "Id": engagement.public_id,
+            "Arn": engagements.engagement_arn(catalog, engagement.public_id),
+            "ModifiedAt": engagement.modified_at,
+        }
+
+    return with_client_token(ctx, params["ClientToken"], params, create)
+
+
+@operation(SELLING, "GetEngagement")
+@translated
+def get_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["Identifier"]
+    ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
+    engagement = engagements.find_engagement(ctx.actor, catalog, identifier)
+    return engagements.engagement_view(engagement)
+
+
+@operation(SELLING, "ListEngagements")
+@translated
+def list_engagements(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog = params["Catalog"]
+    ctx.authorize(catalog=catalog)
+    page = engagements.list_engagements(ctx.actor, catalog, params)
+    return {
+        "EngagementSummaryList": [engagements.engagement_summary(e) for e in page.items],
+        "NextToken": page.next_token,
+    }
+
+
+@operation(SELLING, "ListEngagementMembers")
+@translated
+def list_engagement_members(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["Identifier"]
+    ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
+    members, token = engagements.list_members(ctx.actor, catalog, identifier, params)
+    return {
+        "EngagementMemberList": [engagements.member_view(m) for m in members],
+        "NextToken": token,
+    }
+
+
+@operation(SELLING, "CreateEngagementInvitation")
+@translated
+def create_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog, identifier = params["Catalog"], params["EngagementIdentifier"]
+    ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
+
+    def create() -> dict[str, Any]:
+        invitation = invitations.create_engagement_invitation(
+            ctx.actor, catalog, identifier, params["Invitation"]
+        )
+        return {"Id": invitation.public_id, "Arn": invitations.invitation_arn(invitation)}
+
+    return with_client_token(ctx, params["ClientToken"], params, create)

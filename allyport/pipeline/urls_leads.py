@@ -1,0 +1,14 @@
+"""Market > Leads Management (mounted at /market/leads/)."""
+
+from django.urls import path
+
+from allyport.pipeline import views_leads
+
+app_name = "leads"
+
+urlpatterns = [
+    path("", views_leads.invitation_list, name="list"),
+    path("<str:invitation_id>/", views_leads.invitation_detail, name="detail"),
+    path("<str:invitation_id>/accept", views_leads.accept, name="accept"),
+    path("<str:invitation_id>/reject", views_leads.reject, name="reject"),
+]
