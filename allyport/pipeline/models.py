@@ -136,3 +136,4 @@ class Solution(models.Model):
 
 
 from allyport.pipeline.engagement_models import *  # noqa: E402,F401,F403
+from allyport.pipeline.snapshot_models import *  # noqa: E402,F401,F403

@@ -34,10 +34,10 @@ def test_it_refuses_an_unknown_target_prefix(api_url: str, creds: ApiCredentials
 
 
 def test_it_says_when_an_operation_is_not_supported_yet(client: Any) -> None:
-    # GetSellingSystemSettings is not served; should it ever be, pick another unserved one.
-    assert "GetSellingSystemSettings" not in registry.supported("partnercentral-selling")
+    # Prospecting needs AWS insights Allyport does not have, so it stays unserved.
+    assert "ListProspectingFromEngagementTasks" not in registry.supported("partnercentral-selling")
     with pytest.raises(ClientError) as caught:
-        client.get_selling_system_settings(Catalog="AWS")
+        client.list_prospecting_from_engagement_tasks(Catalog="AWS")
     assert caught.value.response["Error"]["Code"] == "UnknownOperationException"
     assert "not supported yet" in caught.value.response["Error"]["Message"]
 

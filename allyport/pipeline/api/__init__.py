@@ -1,5 +1,14 @@
 """Selling API handlers (registered with `allyport.awsapi.registry` on import)."""
 
-from allyport.pipeline.api import actions, engagements, opportunities, solutions  # noqa: F401
+from allyport.pipeline.api import (  # noqa: F401
+    actions,
+    contexts,
+    engagements,
+    opportunities,
+    snapshots,
+    solutions,
+    system_settings,
+    tags,
+)
 
 __all__ = ["actions", "opportunities", "solutions"]
