@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "allyport.cloud",
     "allyport.marketplace",
     "allyport.support",
+    "allyport.bulk",
     "allyport.events",
     "allyport.pipeline",
     "allyport.awsapi",

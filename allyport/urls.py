@@ -19,6 +19,7 @@ urlpatterns = [
     path("cloud/", include("allyport.cloud.urls")),
     path("api/aws", include("allyport.awsapi.urls")),
     path("sell/", include("allyport.pipeline.urls")),
+    path("sell/bulk/", include("allyport.bulk.urls")),
     path("market/leads/", include("allyport.pipeline.urls_leads")),
     path("dev/mailbox/", core_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),

@@ -8,12 +8,19 @@
 # PostgreSQL), BENCH_REDIS_URL (empty: no Redis; sessions and cache then stay per
 # process), BENCH_OUT (results folder, default var/bench), BENCH_CACHE_PREFIX (Redis
 # key prefix, default allyport-bench; give concurrent runs different ones).
+# API section (PostgreSQL only; bench/api_seed.py, bench/api_load.py): BENCH_OPPORTUNITIES
+# (default 1000000; 0 skips it) in allyport_api_bench and BENCH_API_SMALL (10000) in
+# allyport_api10k_bench on the server of BENCH_PG_URL, BENCH_API_SUSTAINED_SECONDS,
+# BENCH_API_SUSTAINED_CONCURRENCY. BENCH_ONLY=api runs only the API section.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 OUT="${BENCH_OUT:-var/bench}"
 WORKERS="${BENCH_WORKERS:-2}"
 PG_URL="${BENCH_PG_URL-postgres://root@127.0.0.1:5432/allyport_bench}"
+OPPORTUNITIES="${BENCH_OPPORTUNITIES:-1000000}"
+API_SMALL="${BENCH_API_SMALL:-10000}"
+ONLY="${BENCH_ONLY:-}"
 
 export ALLYPORT_ENV=development DEBUG=false ALLYPORT_CAPTCHA=off LOG_LEVEL=WARNING
 export ALLYPORT_TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend
@@ -40,6 +47,8 @@ rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/bench.sqlite3*
 
 server=""
 pg_created=""
+api_servers=()
+api_created=()
 stop_server() {
   if [ -n "$server" ]; then
     kill -TERM "$server" 2>/dev/null || true
@@ -47,8 +56,19 @@ stop_server() {
     server=""
   fi
 }
+stop_api() {  # the API servers, then their databases
+  local pid url
+  for pid in "${api_servers[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  api_servers=()
+  for url in "${api_created[@]}"; do $PY -m bench.pgdb drop "$url" || true; done
+  api_created=()
+}
 cleanup() {
   stop_server
+  stop_api
   if [ -n "$REDIS" ]; then redis_keys || true; fi
   if [ -n "$pg_created" ]; then $PY -m bench.pgdb drop "$PG_URL" || true; fi
 }
@@ -89,6 +109,47 @@ run_database() {  # label tag database-url
   unset DATABASE_URL
 }
 
+api_database() {  # tag database-url opportunities: seed it, serve it; appends to api_targets
+  local tag=$1 url=$2 count=$3 port
+  echo "== API, $count opportunities: migrate and seed ($url)"
+  DATABASE_URL=$url $PY manage.py migrate --noinput -v0
+  DATABASE_URL=$url BENCH_OPPORTUNITIES=$count $PY -m bench.api_seed "$OUT/seed-$tag.json"
+  port=$(free_port)
+  env DATABASE_URL="$url" ALLYPORT_API_THROTTLING=off CACHE_KEY_PREFIX="$PREFIX-$tag" \
+    .venv/bin/gunicorn allyport.wsgi -w "$WORKERS" -b "127.0.0.1:$port" --timeout 120 \
+    --graceful-timeout 5 --error-logfile "$OUT/gunicorn-$tag.log" &
+  server=$!
+  wait_ready "http://127.0.0.1:$port" "$tag"
+  api_servers+=("$server")
+  server=""
+  api_targets+=(--target "$count opportunities" "http://127.0.0.1:$port" "$OUT/seed-$tag.json")
+}
+
+run_api() {  # Selling API: operations against /api/aws/_ping, large and small database
+  local base=${PG_URL%/*} url status sizes=("api:$OPPORTUNITIES") size
+  if [ "$API_SMALL" -gt 0 ] && [ "$API_SMALL" -lt "$OPPORTUNITIES" ]; then
+    sizes+=("api10k:$API_SMALL")
+  fi
+  api_targets=()
+  for size in "${sizes[@]}"; do
+    url="$base/allyport_${size%%:*}_bench"
+    status=0
+    $PY -m bench.pgdb create "$url" || status=$?
+    if [ $status -eq 2 ]; then
+      echo "!! PostgreSQL is not reachable: the API benchmark was SKIPPED"
+      return 0
+    elif [ $status -ne 0 ]; then
+      exit $status
+    fi
+    api_created+=("$url")
+    api_database "${size%%:*}" "$url" "${size#*:}"
+  done
+  echo "== API: measuring (gunicorn -w $WORKERS per database)"
+  $PY -m bench.api_load run "${api_targets[@]}" --out "$OUT/result-api.json"
+  stop_api
+}
+
+if [ "$ONLY" != "api" ]; then
 echo "== IAM policy evaluator (one core, no server)"
 $PY -m bench.evaluator --json "$OUT/evaluator.json" | tee "$OUT/evaluator.txt"
 
@@ -110,6 +171,15 @@ if [ -n "$PG_URL" ]; then
 else
   echo "!! BENCH_PG_URL is empty: the PostgreSQL benchmarks were SKIPPED"
 fi
+fi  # BENCH_ONLY
+
+if [ -z "$PG_URL" ]; then
+  echo "!! BENCH_PG_URL is empty: the API benchmark (PostgreSQL only) was SKIPPED"
+elif [ "$OPPORTUNITIES" -gt 0 ]; then
+  run_api
+else
+  echo "!! BENCH_OPPORTUNITIES=0: the API benchmark was SKIPPED"
+fi
 
 echo
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -120,7 +190,13 @@ if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then commit="$commi
   for tag in sqlite postgres; do
     if [ -f "$OUT/result-$tag.json" ]; then results+=("$OUT/result-$tag.json"); fi
   done
-  $PY -m bench.report "${results[@]}"
-  echo
-  cat "$OUT/evaluator.txt"
+  if [ ${#results[@]} -gt 0 ]; then
+    $PY -m bench.report "${results[@]}"
+    echo
+  fi
+  if [ -f "$OUT/evaluator.txt" ]; then cat "$OUT/evaluator.txt"; fi
+  if [ -f "$OUT/result-api.json" ]; then
+    echo
+    $PY -m bench.api_load report "$OUT/result-api.json"
+  fi
 } | tee "$OUT/summary.txt"

@@ -23,11 +23,7 @@ from allyport.audit import selectors
 from allyport.audit.forms import EventHistoryForm
 from allyport.audit.models import AuditEvent
 from allyport.audit.views import event_history_page, render_list
-from allyport.core.spreadsheets import safe_cell
-
-# Parts are joined up to about this many characters before they are sent, so a
-# large download is not hundreds of thousands of tiny socket writes.
-SEND_SIZE = 64 * 1024
+from allyport.core.spreadsheets import buffered, safe_cell
 
 
 class _Echo:
@@ -35,19 +31,6 @@ class _Echo:
 
     def write(self, value: str) -> str:
         return value
-
-
-def _buffered(parts: Iterable[str]) -> Iterator[str]:
-    buffer: list[str] = []
-    size = 0
-    for part in parts:
-        buffer.append(part)
-        size += len(part)
-        if size >= SEND_SIZE:
-            yield "".join(buffer)
-            buffer, size = [], 0
-    if buffer:
-        yield "".join(buffer)
 
 
 def _csv_header() -> list[str]:
@@ -91,7 +74,7 @@ def _download(request: ActorRequest, extension: str, content_type: str) -> HttpR
         return render_list(request, form, None)
     events = selectors.iter_events(request.actor, **form.lookup())
     parts = _csv_lines(events) if extension == "csv" else _json_parts(events)
-    response = StreamingHttpResponse(_buffered(parts), content_type=content_type)
+    response = StreamingHttpResponse(buffered(parts), content_type=content_type)
     name = f"event-history-{timezone.now():%Y-%m-%d}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

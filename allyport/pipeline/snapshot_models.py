@@ -257,6 +257,8 @@ def _run_jobs(sender: Any, opportunity: Opportunity, **kwargs: Any) -> None:
     change is committed already: a failing run is logged, never the caller's error."""
     from allyport.pipeline.services.snapshots import run_jobs_for
 
+    if kwargs.get("change") == "Created":
+        return  # a new opportunity has no snapshot jobs yet (bulk imports create many)
     try:
         run_jobs_for(opportunity)
     except Exception:

@@ -94,9 +94,9 @@ def _insert(opportunity: Opportunity) -> None:
             opportunity.public_id = opportunity_id()
 
 
-def create_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -> Opportunity:
-    """A new opportunity, pending submission (an AWS referral in Sandbox: approved).
-    Portal members own what they create; API-created ones have no owner yet."""
+def prepare_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -> Opportunity:
+    """The opportunity a create would insert (not saved), or its refusal with every
+    field error. Bulk imports prepare rows with it and insert them together."""
     company = require_pipeline(actor)
     check_catalog(catalog)
     data = _create_data(catalog, payload)
@@ -113,6 +113,13 @@ def create_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -
         last_modified_date=moment,
     )
     copy_columns(opportunity)
+    return opportunity
+
+
+def create_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -> Opportunity:
+    """A new opportunity, pending submission (an AWS referral in Sandbox: approved).
+    Portal members own what they create; API-created ones have no owner yet."""
+    opportunity = prepare_opportunity(actor, catalog, payload)
     with transaction.atomic():
         _insert(opportunity)
         record_console(

@@ -1,0 +1,117 @@
+"""Starting bulk jobs and finding them: the one place that checks who may.
+
+Bulk actions are the ACE roles' ("Perform bulk imports, exports, updates, and
+transfers", guide: ACE manager and ACE user), held with `submit_opportunities`;
+which opportunities a job reaches is then the pipeline's own rule (all of the
+company's for managers, owned ones otherwise), applied to every row by its
+services. A member sees the jobs they started; members who manage all
+opportunities see every job of their company (their files hold nothing more
+than those members may read).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Mapping
+from itertools import islice
+from typing import IO, Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from allyport.access.actor import Actor
+from allyport.access.decisions import require
+from allyport.audit import services as audit
+from allyport.bulk.models import BulkJob
+from allyport.bulk.storage import Role, iter_parts, open_text, store_file
+from allyport.bulk.tasks import run_bulk_job
+from allyport.pipeline.services.common import SELLING_SOURCE
+from allyport.pipeline.services.errors import NotFound
+from allyport.pipeline.services.scope import SUBMIT, check_catalog, company_of, sees_all
+
+BULK_RIGHT = SUBMIT
+
+
+def require_bulk(actor: Actor) -> None:
+    company_of(actor)
+    require(actor, BULK_RIGHT)
+
+
+def start_job(
+    actor: Actor,
+    kind: str,
+    catalog: str,
+    *,
+    source: IO[bytes] | None = None,
+    file_name: str = "",
+    file_format: str = "",
+    rows_expected: int | None = None,
+    result_format: str = "",
+    options: Mapping[str, Any] | None = None,
+) -> BulkJob:
+    """Store the job and its file and queue it; the worker runs it as `actor`'s user."""
+    require_bulk(actor)
+    company = company_of(actor)
+    check_catalog(catalog)
+    with transaction.atomic():
+        job = BulkJob.objects.create(
+            company=company,
+            catalog=catalog,
+            kind=kind,
+            created_by=actor.user,
+            source_ip=actor.source_ip[:64],
+            file_name=file_name[:255],
+            file_format=file_format,
+            rows_expected=rows_expected,
+            result_format=result_format,
+            options=dict(options or {}),
+        )
+        if source is not None:
+            job.file_size = store_file(job, Role.UPLOAD, source)
+            job.save(update_fields=["file_size"])
+        audit.record(
+            actor,
+            "StartBulkJob",
+            event_source=SELLING_SOURCE,
+            request_parameters={"kind": kind, "catalog": catalog, "fileName": file_name or None},
+            response_elements={"jobId": job.public_id},
+        )
+        # In the same transaction: a job that is not stored is never queued.
+        run_bulk_job.enqueue(job.public_id)
+    job.refresh_from_db()
+    return job
+
+
+def visible_jobs(actor: Actor) -> QuerySet[BulkJob]:
+    require_bulk(actor)
+    jobs = BulkJob.objects.filter(company=actor.company)
+    if not sees_all(actor):
+        jobs = jobs.filter(created_by=actor.user)
+    return jobs
+
+
+def find_job(actor: Actor, public_id: str) -> BulkJob:
+    """The job, or NotFound (missing, another company's, or another member's)."""
+    job = visible_jobs(actor).filter(public_id=public_id).select_related("created_by").first()
+    if job is None:
+        raise NotFound("BulkJob", public_id)
+    return job
+
+
+def error_lines(job: BulkJob) -> Iterator[bytes]:
+    """The error report (CSV: Row, Id, Field, Message), as stored."""
+    return iter_parts(job, Role.ERRORS)
+
+
+def first_errors(job: BulkJob, limit: int) -> list[list[str]]:
+    """The first `limit` lines of the error report, for the result page."""
+    if not job.failed:
+        return []
+    with open_text(job, Role.ERRORS) as stream:
+        rows = csv.reader(stream)
+        next(rows, None)
+        return list(islice(rows, limit))
+
+
+def result_parts(job: BulkJob) -> Iterator[bytes]:
+    return iter_parts(job, Role.RESULT)
