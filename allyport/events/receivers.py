@@ -12,13 +12,20 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from django.db.models.signals import post_delete, post_save
+
 from allyport.events import engagement_envelopes as engagements
 from allyport.events import envelopes, services
+from allyport.events.models import Webhook
 from allyport.pipeline import engagement_signals, signals
 from allyport.pipeline.engagement_models import Engagement, EngagementInvitation
 from allyport.pipeline.models import Opportunity
 
 logger = logging.getLogger(__name__)
+
+
+def _forget_flag(sender: Any, instance: Webhook, **kwargs: Any) -> None:
+    services.forget_flag(instance.company_id)
 
 
 def _raise(
@@ -82,6 +89,8 @@ def on_engagement_changed(
 
 
 def connect() -> None:
+    post_save.connect(_forget_flag, sender=Webhook, dispatch_uid="events.webhook_saved")
+    post_delete.connect(_forget_flag, sender=Webhook, dispatch_uid="events.webhook_deleted")
     signals.opportunity_changed.connect(on_opportunity_changed, dispatch_uid="events.opportunity")
     engagement_signals.engagement_invitation_changed.connect(
         on_invitation_changed, dispatch_uid="events.invitation"

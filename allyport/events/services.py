@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,9 @@ logger = logging.getLogger(__name__)
 
 RIGHT = "manage_webhooks"
 MAX_WEBHOOKS = 20
+# How long "does this company have an active webhook" is remembered; webhook
+# changes clear it at once, so this only bounds a missed clear.
+FLAG_SECONDS = 300
 SECRET_PREFIX = "whsec_"
 _RESOURCE_TYPE = "Allyport::Events::Webhook"
 
@@ -102,6 +106,7 @@ def set_active(actor: Actor, webhook: Webhook, active: bool) -> Webhook:
     require(actor, RIGHT, webhook)
     with transaction.atomic():
         Webhook.objects.filter(pk=webhook.pk).update(is_active=active)
+        forget_flag(webhook.company_id)  # update() sends no post_save
         webhook.is_active = active
         _audit(actor, "ActivateWebhook" if active else "DeactivateWebhook", webhook)
     return webhook
@@ -158,7 +163,33 @@ def enqueue_deliveries(ids: Iterable[int]) -> None:
             logger.exception("could not queue webhook delivery %s", delivery_id)
 
 
+def _flag_key(company_id: int) -> str:
+    return f"events:active-webhooks:{company_id}"
+
+
+def forget_flag(company_id: int) -> None:
+    """After a webhook change commits, the next event asks the database again
+    (called on every save and delete of a webhook, see `receivers`). Cleared now as
+    well: a reader between now and the commit may cache the old answer again, which
+    the clear after commit removes."""
+    cache.delete(_flag_key(company_id))
+    transaction.on_commit(lambda: cache.delete(_flag_key(company_id)))
+
+
+def _has_active_webhooks(company: Any) -> bool:
+    """Cached per company (most have none, and every opportunity change asks; bulk
+    imports make thousands). Every webhook change clears it (`forget_flag`)."""
+    key = _flag_key(company.pk)
+    flag = cache.get(key)
+    if flag is None:
+        flag = Webhook.objects.filter(company=company, is_active=True).exists()
+        cache.set(key, flag, FLAG_SECONDS)
+    return bool(flag)
+
+
 def subscribers(company: Any, detail_type: str) -> list[Webhook]:
+    if not _has_active_webhooks(company):
+        return []
     hooks = Webhook.objects.filter(company=company, is_active=True)
     return [hook for hook in hooks if hook.subscribes_to(detail_type)]
 
