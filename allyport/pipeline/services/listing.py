@@ -47,14 +47,15 @@ def page_size(value: Any) -> int:
     return size
 
 
-def _bound(member: str, value: Any) -> date | datetime:
+def _bound(field: str, value: Any) -> date | datetime:
+    """A range bound of a filter; a refusal names its whole path (TargetCloseDate.…)."""
     if isinstance(value, date):  # a datetime is a date too
         return value
     text = str(value)
     try:
         return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
     except ValueError:
-        raise refuse(member, _("This is not a date."), reason=REQUEST) from None
+        raise refuse(field, _("This is not a date."), reason=REQUEST) from None
 
 
 def _filtered(queryset: QuerySet[Opportunity], request: Mapping[str, Any]) -> QuerySet[Opportunity]:
@@ -64,9 +65,11 @@ def _filtered(queryset: QuerySet[Opportunity], request: Mapping[str, Any]) -> Qu
     for member, column, after, before in RANGES:
         bounds = request.get(member) or {}
         if bounds.get(after) is not None:
-            queryset = queryset.filter(**{f"{column}__gte": _bound(after, bounds[after])})
+            bound = _bound(f"{member}.{after}", bounds[after])
+            queryset = queryset.filter(**{f"{column}__gte": bound})
         if bounds.get(before) is not None:
-            queryset = queryset.filter(**{f"{column}__lt": _bound(before, bounds[before])})
+            bound = _bound(f"{member}.{before}", bounds[before])
+            queryset = queryset.filter(**{f"{column}__lt": bound})
     return queryset
 
 
