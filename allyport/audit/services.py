@@ -86,7 +86,7 @@ def _iso(moment: Any) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def record(
+def event(
     actor: Actor,
     event_name: str,
     *,
@@ -104,6 +104,7 @@ def record(
     access_key_id: str = "",
     request_id: str = "",
 ) -> AuditEvent:
+    """One CloudTrail record, not saved yet (`record` saves it; `record_many` saves many)."""
     now = timezone.now()
     company = company if company is not None else actor.company
     identity = user_identity(actor, username)
@@ -136,7 +137,7 @@ def record(
         body["errorCode"] = error_code
         body["errorMessage"] = error_message[:1024]
     resources_list = body["resources"]
-    return AuditEvent.objects.create(
+    return AuditEvent(
         event_id=event_id,
         event_time=now,
         company=company,
@@ -150,3 +151,15 @@ def record(
         error_code=error_code,
         record=body,
     )
+
+
+def record(actor: Actor, event_name: str, **fields: Any) -> AuditEvent:
+    """Write one record (the arguments of `event`) in the caller's transaction."""
+    audit_event = event(actor, event_name, **fields)
+    audit_event.save(force_insert=True)
+    return audit_event
+
+
+def record_many(events: Iterable[AuditEvent]) -> None:
+    """Write records made by `event` in one statement (bulk imports)."""
+    AuditEvent.objects.bulk_create(list(events))

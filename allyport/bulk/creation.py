@@ -22,11 +22,13 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from allyport.access.actor import Actor
+from allyport.audit import services as audit
+from allyport.audit.models import AuditEvent
 from allyport.bulk.runner import Failure, failures_of
 from allyport.pipeline import services
 from allyport.pipeline.ids import opportunity_id
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.common import changed, record_console
+from allyport.pipeline.services.common import changed, console_event
 from allyport.pipeline.services.opportunities import prepare_opportunity
 
 
@@ -53,15 +55,15 @@ def _fresh_ids(pending: list[Opportunity]) -> None:
             return
 
 
-def _announce(actor: Actor, opportunity: Opportunity) -> None:
-    record_console(
+def _created_event(actor: Actor, opportunity: Opportunity) -> AuditEvent | None:
+    """The audit record `create_opportunity` writes, unsaved (a batch writes them together)."""
+    return console_event(
         actor,
         "CreateOpportunity",
         opportunity,
         request={"catalog": opportunity.catalog},
         response={"id": opportunity.public_id},
     )
-    changed(actor, opportunity, "Created")
 
 
 class BatchCreator:
@@ -84,8 +86,10 @@ class BatchCreator:
             with transaction.atomic():
                 _fresh_ids(opportunities)
                 Opportunity.objects.bulk_create(opportunities)
+                events = [_created_event(self.actor, opportunity) for opportunity in opportunities]
+                audit.record_many(event for event in events if event is not None)
                 for opportunity in opportunities:
-                    _announce(self.actor, opportunity)
+                    changed(self.actor, opportunity, "Created")
         except IntegrityError:
             return self._one_by_one(pending)
         return []

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from allyport.access.actor import Actor
 from allyport.audit import services as audit
+from allyport.audit.models import AuditEvent
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.signals import opportunity_changed
 
@@ -52,6 +53,34 @@ def arn_of(opportunity: Opportunity) -> str:
     )
 
 
+def console_event(
+    actor: Actor,
+    event_name: str,
+    opportunity: Opportunity | None = None,
+    *,
+    company: Any = None,
+    request: Mapping[str, Any] | None = None,
+    response: Mapping[str, Any] | None = None,
+) -> AuditEvent | None:
+    """The audit record of a console change, unsaved; None for IAM callers, whose API
+    calls the API layer records itself (so nothing is recorded twice)."""
+    if actor.kind == "iam":
+        return None
+    resources = []
+    if opportunity is not None:
+        company = opportunity.company
+        resources.append({"ARN": arn_of(opportunity), "type": "AWS::PartnerCentral::Opportunity"})
+    return audit.event(
+        actor,
+        event_name,
+        event_source=SELLING_SOURCE,
+        company=company,
+        request_parameters=request,
+        response_elements=response,
+        resources=resources,
+    )
+
+
 def record_console(
     actor: Actor,
     event_name: str,
@@ -61,23 +90,12 @@ def record_console(
     request: Mapping[str, Any] | None = None,
     response: Mapping[str, Any] | None = None,
 ) -> None:
-    """Audit a console change. The API layer records IAM callers' calls itself, so
-    they are not recorded twice."""
-    if actor.kind == "iam":
-        return
-    resources = []
-    if opportunity is not None:
-        company = opportunity.company
-        resources.append({"ARN": arn_of(opportunity), "type": "AWS::PartnerCentral::Opportunity"})
-    audit.record(
-        actor,
-        event_name,
-        event_source=SELLING_SOURCE,
-        company=company,
-        request_parameters=request,
-        response_elements=response,
-        resources=resources,
+    """Audit a console change (see `console_event`)."""
+    record = console_event(
+        actor, event_name, opportunity, company=company, request=request, response=response
     )
+    if record is not None:
+        record.save(force_insert=True)
 
 
 def changed(actor: Actor, opportunity: Opportunity, change: str) -> None:
