@@ -14,8 +14,6 @@ the same reason (the app's configuration is not ours to edit).
 
 from __future__ import annotations
 
-import secrets
-import string
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +21,7 @@ from django.db import models
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
+from allyport.pipeline.ids import alnum
 from allyport.pipeline.models import Catalog, Opportunity
 
 __all__ = [
@@ -32,26 +31,20 @@ __all__ = [
     "EngagementTask",
 ]
 
-_ALNUM = string.digits + string.ascii_lowercase
-
-
-def _alnum(count: int) -> str:
-    return "".join(secrets.choice(_ALNUM) for _ in range(count))
-
 
 def engagement_id() -> str:
     """`eng-` and 14 characters, as the model's EngagementIdentifier pattern wants."""
-    return "eng-" + _alnum(14)
+    return "eng-" + alnum(14)
 
 
 def invitation_id() -> str:
     """`engi-` and 13 characters."""
-    return "engi-" + _alnum(13)
+    return "engi-" + alnum(13)
 
 
 def task_id() -> str:
     """`task-` and 13 characters (TaskArnOrIdentifier)."""
-    return "task-" + _alnum(13)
+    return "task-" + alnum(13)
 
 
 class Engagement(models.Model):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import secrets
+import string
+
+_LOWER_ALNUM = string.digits + string.ascii_lowercase
 
 
 def _digits(count: int) -> str:
@@ -18,3 +21,8 @@ def opportunity_id() -> str:
 def solution_id() -> str:
     """`S-` and 7 digits, like the documented `S-1234567`."""
     return "S-" + _digits(7)
+
+
+def alnum(count: int) -> str:
+    """`count` random digits or lower-case letters (engagement, task and job ids)."""
+    return "".join(secrets.choice(_LOWER_ALNUM) for _ in range(count))

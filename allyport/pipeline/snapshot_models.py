@@ -9,14 +9,13 @@ for the same reason.
 from __future__ import annotations
 
 import logging
-import secrets
-import string
 from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from allyport.pipeline.engagement_models import Engagement, task_id
+from allyport.pipeline.ids import alnum
 from allyport.pipeline.models import Catalog, Opportunity
 from allyport.pipeline.signals import opportunity_changed
 
@@ -31,26 +30,20 @@ __all__ = [
     "SellingSystemSettings",
 ]
 
-_ALNUM = string.digits + string.ascii_lowercase
-
-
-def _alnum(count: int) -> str:
-    return "".join(secrets.choice(_ALNUM) for _ in range(count))
-
 
 def snapshot_job_id() -> str:
     """`job-` and 13 characters (ResourceSnapshotJobIdentifier)."""
-    return "job-" + _alnum(13)
+    return "job-" + alnum(13)
 
 
 def snapshot_id() -> str:
     """Internal: the keyset position of a snapshot in its lists."""
-    return "snap-" + _alnum(16)
+    return "snap-" + alnum(16)
 
 
 def association_id() -> str:
     """Internal: the keyset position of an association in its list."""
-    return "era-" + _alnum(16)
+    return "era-" + alnum(16)
 
 
 class SellingSystemSettings(models.Model):
