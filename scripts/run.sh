@@ -8,6 +8,8 @@ $PY manage.py migrate --noinput -v0
 $PY manage.py load_demo
 # Event history retention: prunes now and queues the daily run (once).
 $PY manage.py prune_events
+# Expired invitations, stalled deliveries and jobs: sweeps now and every 10 minutes.
+$PY manage.py sweep
 cat <<MSG
 
   Allyport is at http://127.0.0.1:8000

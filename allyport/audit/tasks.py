@@ -12,10 +12,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Q, Value
 from django.utils import timezone
-from django_tasks import TaskResultStatus, task
+from django_tasks import task
 
 from allyport.accounts.models import Company
 from allyport.audit.models import AuditEvent
+from allyport.core import periodic
 
 # Rows per DELETE: each batch is its own short transaction, so neither memory nor
 # row locks grow with the backlog, and writers (record()) wait at most one batch.
@@ -53,28 +54,9 @@ def delete_expired(batch: int = BATCH) -> int:
     )
 
 
-def _already_queued() -> bool:
-    """Whether a later run waits in the database queue (a running job is RUNNING,
-    not READY, so a run never counts itself)."""
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
-    if not isinstance(prune_events.get_backend(), DatabaseBackend):
-        return False
-    waiting = DBTaskResult.objects.filter(
-        task_path=prune_events.module_path, status=TaskResultStatus.READY
-    )
-    return waiting.exists()
-
-
 def schedule_next() -> bool:
-    """Queue the next run a day from now, unless one is queued; False when the
-    backend cannot defer (the immediate backend of the tests runs tasks at once)."""
-    if not prune_events.get_backend().supports_defer:
-        return False
-    if not _already_queued():
-        prune_events.using(run_after=timezone.now() + EVERY).enqueue()
-    return True
+    """Queue the next daily run unless one is queued (see core.periodic)."""
+    return periodic.schedule_next(prune_events, EVERY)
 
 
 @task()
