@@ -28,114 +28,186 @@ class OutputError(Exception):
 
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path or 'output'}: {message}")
+        self.path, self.message = path, message
+
+    def inside(self, step: str) -> OutputError:
+        """The same error seen from the parent: `step` is a member name or `[i]`."""
+        if not self.path:
+            return OutputError(step, self.message)
+        joiner = "" if self.path.startswith("[") else "."
+        return OutputError(f"{step}{joiner}{self.path}", self.message)
 
 
 def serialize(shape: StructureShape | None, value: Mapping[str, Any] | None) -> dict[str, Any]:
     """The JSON-ready body; `{}` for output-less operations and empty results."""
     if shape is None or value is None:
         return {}
-    result = _structure(shape, value, "")
+    result = converter(shape)(value)
     assert isinstance(result, dict)
     return result
 
 
-def _value(shape: Shape, value: Any, path: str) -> Any:
+# Converters are built once per shape object (botocore caches an operation's shapes)
+# rather than re-reading the shape for every value: a list of 100 summaries walks
+# ~3,000 members. The shape is kept with its converter so its id is never reused.
+_BUILT: dict[int, tuple[Shape, Callable[[Any], Any]]] = {}
+_MAX_BUILT = 20_000
+
+
+def converter(shape: Shape) -> Callable[[Any], Any]:
+    """The function that turns a value into `shape`'s wire form (OutputError if it
+    does not fit)."""
+    built = _BUILT.get(id(shape))
+    if built is None or built[0] is not shape:
+        if len(_BUILT) > _MAX_BUILT:  # shapes built afresh by a caller: do not grow forever
+            _BUILT.clear()
+        built = (shape, _build(shape))
+        _BUILT[id(shape)] = built
+    return built[1]
+
+
+def _build(shape: Shape) -> Callable[[Any], Any]:
+    if shape.type_name == "structure":
+        if getattr(shape, "is_document_type", False):
+            return _as_is
+        return _Structure(shape)
+    if shape.type_name == "list":
+        return _List(shape)
+    if shape.type_name == "map":
+        return _Map(shape)
     convert = _CONVERTERS.get(shape.type_name)
-    if convert is None:
+    return _as_is if convert is None else convert
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+class _Structure:
+    """The members the value sets, None and unknown ones dropped; member converters
+    are built on first use, so recursive shapes terminate."""
+
+    def __init__(self, shape: Shape) -> None:
+        assert isinstance(shape, StructureShape)
+        self.shape = shape
+        self.required = frozenset(shape.required_members)
+        self.union = bool(shape.is_tagged_union)
+        self.members: dict[str, Callable[[Any], Any]] | None = None
+
+    def __call__(self, value: Any) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            got = type(value).__name__
+            raise OutputError("", f"expected a mapping for {self.shape.name}, got {got}")
+        members = self.members
+        if members is None:
+            members = self.members = {
+                name: converter(member) for name, member in self.shape.members.items()
+            }
+        result = {}
+        # The value's keys, not the shape's members: values set few of many members.
+        for name, item in value.items():
+            if item is None:
+                continue
+            convert = members.get(name)
+            if convert is None:
+                logger.warning("awsapi: %s has no member %s; dropped", self.shape.name, name)
+                continue
+            try:
+                result[name] = convert(item)
+            except OutputError as error:
+                raise error.inside(name) from None
+        if self.union and len(result) != 1:
+            raise OutputError("", f"union {self.shape.name} must have exactly one member set")
+        if self.required and not result.keys() >= self.required:
+            missing = sorted(self.required - result.keys())
+            logger.warning("awsapi: %s misses required members %s", self.shape.name, missing)
+        return result
+
+
+class _List:
+    def __init__(self, shape: Shape) -> None:
+        self.member = shape.member  # type: ignore[attr-defined]
+
+    def __call__(self, value: Any) -> list[Any]:
+        if isinstance(value, str | bytes | Mapping) or not hasattr(value, "__iter__"):
+            raise OutputError("", f"expected a list, got {type(value).__name__}")
+        convert = converter(self.member)
+        result = []
+        for i, item in enumerate(value):
+            if item is not None:
+                try:
+                    result.append(convert(item))
+                except OutputError as error:
+                    raise error.inside(f"[{i}]") from None
+        return result
+
+
+class _Map:
+    def __init__(self, shape: Shape) -> None:
+        self.value = shape.value  # type: ignore[attr-defined]
+
+    def __call__(self, value: Any) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            raise OutputError("", f"expected a mapping, got {type(value).__name__}")
+        convert = converter(self.value)
+        result = {}
+        for key, item in value.items():
+            if item is not None:
+                try:
+                    result[str(key)] = convert(item)
+                except OutputError as error:
+                    raise error.inside(str(key)) from None
+        return result
+
+
+def _string(value: Any) -> str:
+    if type(value) is str:
         return value
-    return convert(shape, value, path)
-
-
-def _structure(shape: Shape, value: Any, path: str) -> Any:
-    if getattr(shape, "is_document_type", False):
-        return value
-    if not isinstance(value, Mapping):
-        raise OutputError(path, f"expected a mapping for {shape.name}, got {type(value).__name__}")
-    assert isinstance(shape, StructureShape)
-    members = shape.members
-    unknown = [key for key in value if key not in members]
-    if unknown:
-        logger.warning("awsapi: %s has no members %s; dropped", shape.name, unknown)
-    result = {
-        name: _value(members[name], value[name], f"{path}.{name}" if path else name)
-        for name in members
-        if value.get(name) is not None
-    }
-    if shape.is_tagged_union and len(result) != 1:
-        raise OutputError(path, f"union {shape.name} must have exactly one member set")
-    missing = [name for name in shape.required_members if name not in result]
-    if missing:
-        logger.warning("awsapi: %s misses required members %s", shape.name, missing)
-    return result
-
-
-def _string(shape: Shape, value: Any, path: str) -> str:
     if isinstance(value, str):
         return str(value)  # str subclasses (TextChoices) as plain strings
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return str(value)
-    raise OutputError(path, f"expected a string, got {type(value).__name__}")
+    raise OutputError("", f"expected a string, got {type(value).__name__}")
 
 
-def _integer(shape: Shape, value: Any, path: str) -> int:
+def _integer(value: Any) -> int:
     if isinstance(value, int | Decimal) and not isinstance(value, bool) and value == int(value):
         return int(value)
-    raise OutputError(path, f"expected an integer, got {value!r}")
+    raise OutputError("", f"expected an integer, got {value!r}")
 
 
-def _float(shape: Shape, value: Any, path: str) -> float:
+def _float(value: Any) -> float:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return float(value)
-    raise OutputError(path, f"expected a number, got {type(value).__name__}")
+    raise OutputError("", f"expected a number, got {type(value).__name__}")
 
 
-def _boolean(shape: Shape, value: Any, path: str) -> bool:
+def _boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise OutputError(path, f"expected a boolean, got {type(value).__name__}")
+    raise OutputError("", f"expected a boolean, got {type(value).__name__}")
 
 
-def _timestamp(shape: Shape, value: Any, path: str) -> str:
+def _timestamp(value: Any) -> str:
     if isinstance(value, datetime):
         return timestamps.format_timestamp(value)
     if isinstance(value, str):  # a stored answer replayed (idempotency)
         try:
             return timestamps.format_timestamp(timestamps.parse_timestamp(value))
         except ValueError as error:
-            raise OutputError(path, f"not a timestamp: {value!r}") from error
-    raise OutputError(path, f"expected a datetime, got {type(value).__name__}")
+            raise OutputError("", f"not a timestamp: {value!r}") from error
+    raise OutputError("", f"expected a datetime, got {type(value).__name__}")
 
 
-def _blob(shape: Shape, value: Any, path: str) -> str:
+def _blob(value: Any) -> str:
     if isinstance(value, bytes):
         return base64.b64encode(value).decode()
     if isinstance(value, str):
         return value
-    raise OutputError(path, f"expected bytes, got {type(value).__name__}")
+    raise OutputError("", f"expected bytes, got {type(value).__name__}")
 
 
-def _list(shape: Shape, value: Any, path: str) -> list[Any]:
-    if isinstance(value, str | bytes | Mapping) or not hasattr(value, "__iter__"):
-        raise OutputError(path, f"expected a list, got {type(value).__name__}")
-    member = shape.member
-    return [
-        _value(member, item, f"{path}[{i}]") for i, item in enumerate(value) if item is not None
-    ]
-
-
-def _map(shape: Shape, value: Any, path: str) -> dict[str, Any]:
-    if not isinstance(value, Mapping):
-        raise OutputError(path, f"expected a mapping, got {type(value).__name__}")
-    member = shape.value
-    return {
-        str(key): _value(member, item, f"{path}.{key}")
-        for key, item in value.items()
-        if item is not None
-    }
-
-
-_CONVERTERS: dict[str, Callable[[Shape, Any, str], Any]] = {
-    "structure": _structure,
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "string": _string,
     "integer": _integer,
     "long": _integer,
@@ -144,6 +216,4 @@ _CONVERTERS: dict[str, Callable[[Shape, Any, str], Any]] = {
     "boolean": _boolean,
     "timestamp": _timestamp,
     "blob": _blob,
-    "list": _list,
-    "map": _map,
 }

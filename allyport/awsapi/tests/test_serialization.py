@@ -114,8 +114,22 @@ def test_it_converts_values_to_what_the_shape_wants() -> None:
     assert result["SolutionSummaries"][0]["Id"] == "12"
     assert "Unknown" not in result["SolutionSummaries"][0]
     assert serialization.serialize(None, {"Anything": 1}) == {}
-    with pytest.raises(serialization.OutputError):
-        serialization.serialize(shape, {"SolutionSummaries": [solution(CreatedDate=5)]})
+    with pytest.raises(serialization.OutputError) as caught:
+        serialization.serialize(shape, {"SolutionSummaries": [solution(), solution(CreatedDate=5)]})
+    assert caught.value.path == "SolutionSummaries[1].CreatedDate"
+
+
+def test_it_converts_the_same_shape_the_same_way_every_time() -> None:
+    """Converters are built once per shape and reused: a second call with other
+    values must not keep anything of the first."""
+    shape = output_shape("ListSolutions")
+    first = serialization.serialize(shape, {"SolutionSummaries": [solution(Name="A")]})
+    second = serialization.serialize(
+        shape, {"SolutionSummaries": [solution(Name="B", AwsMarketplaceSolutionArn="arn:x")]}
+    )
+    assert first["SolutionSummaries"][0]["Name"] == "A"
+    assert "AwsMarketplaceSolutionArn" not in first["SolutionSummaries"][0]
+    assert second["SolutionSummaries"][0]["AwsMarketplaceSolutionArn"] == "arn:x"
 
 
 def test_it_formats_timestamps_as_the_docs_show() -> None:

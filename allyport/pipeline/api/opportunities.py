@@ -47,12 +47,16 @@ def update_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
     return {"Id": opportunity.public_id, "LastModifiedDate": opportunity.last_modified_date}
 
 
+SUMMARY_DEFERS = ("related", "tags")
+
+
 @operation(SELLING, "ListOpportunities")
 @translated
 def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
-    page = services.list_opportunities(ctx.actor, catalog, params)
+    # A summary has no related entities or tags: their JSON is not decoded.
+    page = services.list_opportunities(ctx.actor, catalog, params, deferred=SUMMARY_DEFERS)
     account = account_id(ctx)
     return {
         "OpportunitySummaries": [services.opportunity_summary(o, account) for o in page.items],

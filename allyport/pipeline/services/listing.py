@@ -99,11 +99,13 @@ def list_opportunities(
     *,
     owner: User | None = None,
     search: str = "",
+    deferred: tuple[str, ...] = (),
 ) -> Page:
     """A page of the opportunities the actor sees. `request` has ListOpportunities'
     members (filters, Sort, MaxResults, NextToken); the portal adds `owner` and
-    `search`. Items are Opportunity rows; `output.opportunity_summary` shapes them."""
-    queryset = _filtered(opportunities(actor, catalog), request)
+    `search`. Items are Opportunity rows; `output.opportunity_summary` shapes them.
+    `deferred` names columns the caller does not read (decoding JSON costs)."""
+    queryset = _filtered(opportunities(actor, catalog), request).defer(*deferred)
     if owner is not None:
         queryset = queryset.filter(owner=owner)
     if search.strip():

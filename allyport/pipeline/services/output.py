@@ -23,14 +23,32 @@ def _timestamp(value: Any) -> Any:
 def project(value: Any, target: Shape) -> Any:
     """Keep only what `target` defines, at any depth; stored ISO strings become datetimes
     where the shape has a timestamp."""
-    if target.type_name == "structure" and isinstance(value, dict):
-        members = target.members
-        return {key: project(item, members[key]) for key, item in value.items() if key in members}
-    if target.type_name == "list" and isinstance(value, list):
+    kind = target.type_name
+    if kind == "structure" and isinstance(value, dict):
+        walks = _walks(target)
+        return {
+            key: project(item, walks[key]) if walks[key] is not None else item
+            for key, item in value.items()
+            if key in walks
+        }
+    if kind == "list" and isinstance(value, list):
         return [project(item, target.member) for item in value]  # type: ignore[attr-defined]
-    if target.type_name == "timestamp":
+    if kind == "timestamp":
         return _timestamp(value)
     return value
+
+
+_SCALARS = frozenset({"string", "integer", "long", "float", "double", "boolean", "blob"})
+
+
+@cache
+def _walks(target: Shape) -> dict[str, Shape | None]:
+    """A structure's members, None for those kept as they are (scalars other than
+    timestamps): most members of a summary are, and need no call."""
+    members = target.members  # type: ignore[attr-defined]
+    return {
+        name: None if member.type_name in _SCALARS else member for name, member in members.items()
+    }
 
 
 @cache
