@@ -24,13 +24,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from allyport.access.decisions import authorize
+from allyport.access.decisions import authorize, require
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
 from allyport.core.forms import ConfirmForm
 from allyport.pipeline.engagement_models import EngagementInvitation, EngagementTask
 from allyport.pipeline.models import Catalog
-from allyport.pipeline.services import invitations, tasks
+from allyport.pipeline.services import contexts, invitations, leads, tasks
 from allyport.pipeline.services.errors import Conflict, RuleViolation
 from allyport.pipeline.services.scope import MANAGE_ALL
 from allyport.pipeline.views.common import service_refusals
@@ -105,6 +105,7 @@ def invitation_list(request: ActorRequest) -> HttpResponse:
         request,
         "pipeline/leads/list.html",
         {
+            "tab": "shared",
             "page": page,
             "catalog": catalog,
             "filters": filters,
@@ -186,3 +187,55 @@ def reject(request: ActorRequest, invitation_id: str) -> HttpResponse:
     else:
         messages.success(request, _("Rejected."))
     return redirect(_detail_url(invitation_id, catalog))
+
+
+def _import_url(catalog: str) -> str | None:
+    """Bulk's lead import, where it is served and the member may use it."""
+    try:
+        return reverse("bulk:import_leads") + _query(catalog)
+    except NoReverseMatch:
+        return None
+
+
+@member_page(LEADS_MANAGEMENT)
+@require_GET
+@service_refusals
+def lead_list(request: ActorRequest) -> HttpResponse:
+    """Your leads: the company's engagements with a Lead context."""
+    catalog = _catalog(request)
+    context: dict[str, Any] = {"tab": "own", "sandbox": catalog == Catalog.SANDBOX}
+    decision = authorize(request.actor, MANAGE_ALL)
+    if not decision:
+        return render(request, "pipeline/leads/own.html", {**context, "refusal": decision.reason})
+    try:
+        page = leads.list_leads(request.actor, catalog, request.GET.get("token"), PAGE_SIZE)
+    except RuleViolation:  # an edited or foreign token
+        raise Http404 from None
+    rows = leads.lead_rows(request.actor, catalog, page)
+    return render(
+        request,
+        "pipeline/leads/own.html",
+        {**context, "page": page, "rows": rows, "import_url": _import_url(catalog)},
+    )
+
+
+@member_page(LEADS_MANAGEMENT)
+@require_POST
+@service_refusals
+def create_opportunity(request: ActorRequest, engagement_id: str, context_id: str) -> HttpResponse:
+    """StartOpportunityFromEngagementTask from the Leads tab: the lead's opportunity,
+    or why it was not made (disqualified, made already, incomplete)."""
+    catalog = _catalog(request)
+    require(request.actor, MANAGE_ALL)
+    task = contexts.start_opportunity_from_engagement(
+        request.actor, catalog, engagement_id, context_id
+    )
+    if task.opportunity_identifier:
+        messages.success(
+            request,
+            _("Opportunity %(id)s was created from the lead.")
+            % {"id": task.opportunity_identifier},
+        )
+    else:
+        messages.error(request, task.message)
+    return redirect(reverse("leads:own") + _query(catalog))

@@ -27,6 +27,7 @@ from allyport.pipeline.services.common import linked_account_id, now_ms, record_
 from allyport.pipeline.services.errors import REQUEST, NotFound, refuse
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size
+from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.scope import MANAGE_ALL, check_catalog, company_of
 
 # AWS as a party to engagements and invitations (the program's referrals and leads).
@@ -107,7 +108,8 @@ def _numbered(contexts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             raise refuse(
                 f"Contexts[{index}].Payload", _("The payload must be of the context's type.")
             )
-        result.append({**context, "Id": str(context.get("Id") or next(numbers))})
+        # Stored as JSON: timestamps (a Lead interaction's date) as ISO strings.
+        result.append({**clean(dict(context)), "Id": str(context.get("Id") or next(numbers))})
     if len({c["Id"] for c in result}) != len(result):
         raise refuse("Contexts", _("Each context needs its own Id."))
     return result
