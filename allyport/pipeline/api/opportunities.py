@@ -1,4 +1,5 @@
-"""CreateOpportunity, GetOpportunity, UpdateOpportunity, ListOpportunities."""
+"""CreateOpportunity, GetOpportunity, UpdateOpportunity, ListOpportunities,
+SearchOpportunities."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
 from allyport.pipeline.api.base import SELLING, account_id, arn, translated
+from allyport.pipeline.services import search
 
 
 @operation(SELLING, "CreateOpportunity")
@@ -60,5 +62,17 @@ def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
     account = account_id(ctx)
     return {
         "OpportunitySummaries": [services.opportunity_summary(o, account) for o in page.items],
+        "NextToken": page.next_token,
+    }
+
+
+@operation(SELLING, "SearchOpportunities")
+@translated
+def search_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
+    catalog = params["Catalog"]
+    ctx.authorize(catalog=catalog)
+    page = search.search_opportunities(ctx.actor, catalog, params)
+    return {
+        "OpportunitySearchSummaries": [search.search_summary(o) for o in page.items],
         "NextToken": page.next_token,
     }
