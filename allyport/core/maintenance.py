@@ -8,7 +8,9 @@ run any number of times, at once or concurrently:
 - webhook deliveries whose next attempt was due but never ran (a worker outage,
   a lost queue entry) are queued again;
 - bulk jobs whose worker stopped are queued again (never started) or failed with
-  what they stored so far (stopped while running).
+  what they stored so far (stopped while running);
+- prospecting tasks whose worker stopped are queued again, and resumed where they
+  stopped (each engagement settles on its own).
 
 `run_sweeps` runs every `EVERY` on the task worker, queuing its own next run;
 `manage.py sweep` runs it once and starts that chain.
@@ -32,6 +34,7 @@ SWEEPS = (
     ("expired invitations", "allyport.pipeline.services.invitations.expire_due"),
     ("stalled webhook deliveries", "allyport.events.recovery.requeue_stalled"),
     ("stalled bulk jobs", "allyport.bulk.recovery.recover_stalled"),
+    ("stalled prospecting tasks", "allyport.pipeline.services.prospecting_run.recover_stalled"),
 )
 
 

@@ -396,3 +396,7 @@ class EngagementInvitationAdmin(admin.ModelAdmin):
             "form": form,
         }
         return TemplateResponse(request, "pipeline/leads/admin/send_referral.html", context)
+
+
+# Engagement groups (curated by staff) have their own module.
+from allyport.pipeline import group_admin  # noqa: E402,F401

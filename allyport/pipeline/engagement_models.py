@@ -58,6 +58,9 @@ class Engagement(models.Model):
     contexts = models.JSONField(default=list, blank=True)
     # ",CustomerProject,Lead," — what ListEngagements' ContextTypes filters read.
     context_types = models.CharField(max_length=120, blank=True)
+    # What SearchEngagements filters on: {filter key: [values]}, rebuilt from the
+    # contexts and members after every change (`pipeline.engagement_search`).
+    search_values = models.JSONField(default=dict, blank=True)
     # The company that created it; null when AWS (the program) did.
     created_by_company = models.ForeignKey(
         "accounts.Company", on_delete=models.CASCADE, null=True, blank=True, related_name="+"

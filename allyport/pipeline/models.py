@@ -147,4 +147,5 @@ class Solution(models.Model):
 
 
 from allyport.pipeline.engagement_models import *  # noqa: E402,F401,F403
+from allyport.pipeline.prospecting_models import *  # noqa: E402,F401,F403
 from allyport.pipeline.snapshot_models import *  # noqa: E402,F401,F403
