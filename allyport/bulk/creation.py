@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from allyport.access.actor import Actor
 from allyport.audit import services as audit
 from allyport.audit.models import AuditEvent
-from allyport.bulk.runner import Failure, failures_of
+from allyport.bulk.runner import Failure, error_code, failures_of
 from allyport.pipeline import services
 from allyport.pipeline.ids import opportunity_id
 from allyport.pipeline.models import Opportunity
@@ -73,11 +73,14 @@ class BatchCreator:
         self.actor, self.catalog = actor, catalog
         self.pending: list[tuple[int, Mapping[str, Any], Opportunity]] = []
 
-    def add(self, number: int, payload: Mapping[str, Any]) -> None:
-        self.pending.append((number, payload, prepare(self.actor, self.catalog, payload)))
+    def add(self, number: int, payload: Mapping[str, Any]) -> Opportunity:
+        """The row's prepared opportunity (its id is final once `flush` has run)."""
+        opportunity = prepare(self.actor, self.catalog, payload)
+        self.pending.append((number, payload, opportunity))
+        return opportunity
 
-    def flush(self) -> list[tuple[int, list[Failure]]]:
-        """Insert the batch's rows; the rows that failed after all (number, failures)."""
+    def flush(self) -> list[tuple[int, list[Failure], str]]:
+        """Insert the batch's rows; those that failed after all (number, failures, code)."""
         pending, self.pending = self.pending, []
         if not pending:
             return []
@@ -96,14 +99,16 @@ class BatchCreator:
 
     def _one_by_one(
         self, pending: list[tuple[int, Mapping[str, Any], Opportunity]]
-    ) -> list[tuple[int, list[Failure]]]:
+    ) -> list[tuple[int, list[Failure], str]]:
         failed = []
-        for number, payload, _opportunity in pending:
+        for number, payload, prepared in pending:
             try:
-                services.create_opportunity(self.actor, self.catalog, payload)
+                created = services.create_opportunity(self.actor, self.catalog, payload)
             except Exception as error:
                 failures = failures_of(error)
                 if failures is None:
                     raise
-                failed.append((number, failures))
+                failed.append((number, failures, error_code(error)))
+            else:
+                prepared.public_id = created.public_id  # the row's record names it
         return failed

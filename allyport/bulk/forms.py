@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from allyport.accounts.models import User
 from allyport.bulk.columns import ID, cell_text
+from allyport.bulk.lead_import import lead_layout
 from allyport.bulk.models import BulkJob
 from allyport.bulk.readers import (
     SNIFF_SIZE,
@@ -79,7 +80,10 @@ def inspect(upload: UploadedFile, kind: str) -> tuple[str, int]:
             header, rows = _csv_header(upload)
         else:
             header, rows = _xlsx_header(upload)
-        layout(header, kind)
+        if kind == BulkJob.Kind.LEAD_IMPORT:
+            lead_layout(header)
+        else:
+            layout(header, kind)
     finally:
         upload.seek(0)
     return file_format, rows

@@ -12,7 +12,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import PermissionDenied
 from allyport.accounts.models import User
+from allyport.bulk import iam
 from allyport.bulk.columns import ID, LAST_MODIFIED, set_value, value_of
 from allyport.bulk.creation import BatchCreator
 from allyport.bulk.models import BulkJob
@@ -36,7 +38,7 @@ def upload_records(job: BulkJob) -> Iterator[Records]:
             yield records(csv_rows(stream))
 
 
-def _checked(rows: Records) -> Iterator[tuple[int, list[str]]]:
+def checked_rows(rows: Records) -> Iterator[tuple[int, list[str]]]:
     """Turn a file problem met halfway (bad bytes, a broken quote) into a job failure."""
     try:
         yield from rows
@@ -73,7 +75,7 @@ def run_rows(
     job: BulkJob, handler: Callable[[Layout], Handler], flush: Flush | None = None
 ) -> None:
     with upload_records(job) as rows:
-        checked = _checked(rows)
+        checked = checked_rows(rows)
         found = _layout(checked, job.kind)
         identify = lambda cells: found.cell(cells, found.id_index)  # noqa: E731
         Runner(job).run(checked, handler(found), identify, flush)
@@ -83,6 +85,10 @@ def import_opportunities(job: BulkJob, actor: Actor) -> None:
     """Each row validated as a CreateOpportunity request, then by the service's rules;
     the batch's valid rows inserted together (`creation.BatchCreator`)."""
     catalog = job.catalog
+    try:
+        iam.check(actor, "CreateOpportunity", catalog)
+    except PermissionDenied as refused:
+        raise JobFailed(refused.decision.reason) from None
     creator = BatchCreator(actor, catalog)
 
     def handler(found: Layout) -> Handler:
@@ -91,8 +97,7 @@ def import_opportunities(job: BulkJob, actor: Actor) -> None:
             payload: dict[str, Any] = {}
             fill(payload, found, cells, clear=False)
             check_request("CreateOpportunity", {**payload, "Catalog": catalog, "ClientToken": "-"})
-            creator.add(number, payload)
-            return None
+            return creator.add(number, payload)
 
         return create
 
@@ -122,6 +127,7 @@ def update_opportunities(job: BulkJob, actor: Actor) -> None:
         def update(_number: int, cells: list[str]) -> object:
             _check_width(found, cells)
             identifier = _identifier(found, cells)
+            iam.check_opportunity(actor, "UpdateOpportunity", catalog, identifier)
             stamp = found.cell(cells, found.modified_index)
             modified = _modified(stamp)
             current = services.get_opportunity(actor, catalog, identifier)

@@ -6,6 +6,8 @@ rolled back) while the others stand. Rows are committed a batch at a time
 (`BATCH_ROWS` rows or `BATCH_SECONDS`, whichever comes first) together with the
 job's counters and the batch's error lines, so the counters shown always match
 what is stored, and a commit costs one disk sync per batch rather than per row.
+Each row's outcome is also kept as a `BulkRecord` (the API's per-record results),
+written with its batch.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from allyport.access.decisions import PermissionDenied
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import validate
 from allyport.bulk.columns import ID, LAST_MODIFIED
-from allyport.bulk.models import BulkJob
+from allyport.bulk.models import BulkJob, BulkRecord
 from allyport.bulk.storage import PartWriter, Role, TextWriter
 from allyport.pipeline.services.errors import Conflict, NotFound, RuleViolation
 from allyport.pipeline.shapes import service_model
@@ -34,7 +36,7 @@ ERROR_HEADER = ("Row", "Id", "Field", "Message")
 
 Failure = tuple[str, str]  # (field, message)
 Handler = Callable[[int, list[str]], object]  # (row number, cells)
-Flush = Callable[[], list[tuple[int, list[Failure]]]]
+Flush = Callable[[], list[tuple[int, list[Failure], str]]]  # (row, failures, error code)
 
 
 class RowFailed(Exception):
@@ -70,6 +72,59 @@ def failures_of(error: Exception, identifier: str = "") -> list[Failure] | None:
     return None
 
 
+def error_code(error: Exception) -> str:
+    """The record's ErrorCode for a refusal `failures_of` knows."""
+    if isinstance(error, Conflict):
+        return "CONFLICT"
+    if isinstance(error, NotFound):
+        return "RESOURCE_NOT_FOUND"
+    if isinstance(error, PermissionDenied):
+        return "ACCESS_DENIED"
+    return "VALIDATION_ERROR"
+
+
+def record_id(number: int) -> str:
+    return f"{number:010d}"
+
+
+class RecordLog:
+    """Each row's outcome; a succeeded row's resource id is read when its batch is
+    flushed (an import's id is final only once the batch is inserted)."""
+
+    def __init__(self, job: BulkJob) -> None:
+        self.job = job
+        self.succeeded: dict[int, tuple[str, object]] = {}
+        self.records: list[BulkRecord] = []
+
+    def success(self, number: int, identifier: str, result: object) -> None:
+        self.succeeded[number] = (identifier, result)
+
+    def failure(self, number: int, failures: list[Failure], code: str) -> None:
+        self.succeeded.pop(number, None)
+        message = "; ".join(f"{field}: {text}" if field else text for field, text in failures)
+        self.records.append(self._record(number, BulkRecord.Status.FAILED, "", code, message))
+
+    def flush(self) -> None:
+        for number, (identifier, result) in self.succeeded.items():
+            resource = str(getattr(result, "public_id", "") or identifier)
+            self.records.append(self._record(number, BulkRecord.Status.SUCCEEDED, resource))
+        BulkRecord.objects.bulk_create(self.records)
+        self.succeeded, self.records = {}, []
+
+    def _record(
+        self, number: int, status: str, resource: str, code: str = "", message: str = ""
+    ) -> BulkRecord:
+        return BulkRecord(
+            job=self.job,
+            public_id=record_id(number),
+            row=number,
+            status=status,
+            resource_identifier=resource[:64],
+            error_code=code,
+            error_message=message,
+        )
+
+
 class ErrorLog:
     """The error report: CSV lines (row, id, field, message) in the job's parts."""
 
@@ -92,6 +147,7 @@ class Runner:
     def __init__(self, job: BulkJob) -> None:
         self.job = job
         self.errors = ErrorLog(job)
+        self.outcomes = RecordLog(job)
 
     def run(
         self,
@@ -107,11 +163,13 @@ class Runner:
         while more:
             with transaction.atomic():
                 more = self._batch(records, handle, identify)
-                for number, failures in flush() if flush else ():
+                for number, failures, code in flush() if flush else ():
                     job.succeeded -= 1
                     job.failed += 1
                     self.errors.add(number, "", failures)
+                    self.outcomes.failure(number, failures, code)
                 self.errors.flush()
+                self.outcomes.flush()
                 self.save_progress()
 
     def _batch(
@@ -139,15 +197,17 @@ class Runner:
         job.rows += 1
         identifier = identify(cells)
         try:
-            handle(number, cells)
+            result = handle(number, cells)
         except Exception as error:
             failures = failures_of(error, identifier)
             if failures is None:
                 raise
             job.failed += 1
             self.errors.add(number, identifier, failures)
+            self.outcomes.failure(number, failures, error_code(error))
         else:
             job.succeeded += 1
+            self.outcomes.success(number, identifier, result)
 
     def save_progress(self) -> None:
         job = self.job

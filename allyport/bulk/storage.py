@@ -1,4 +1,7 @@
-"""Job files in the database, written and read one part at a time (see models)."""
+"""Job files in the database, written and read one part at a time (see models).
+
+A file belongs to a job (its upload, result, error report) or is an uploaded file
+for the API (`BulkFile`, role upload); the functions take either owner."""
 
 from __future__ import annotations
 
@@ -6,19 +9,24 @@ import io
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import IO, Any
 
-from allyport.bulk.models import PART_SIZE, BulkFilePart, BulkJob
+from allyport.bulk.models import PART_SIZE, BulkFile, BulkFilePart, BulkJob
 
 Role = BulkFilePart.Role
+Owner = BulkJob | BulkFile
+
+
+def _of(owner: Owner) -> dict[str, Any]:
+    return {"file": owner} if isinstance(owner, BulkFile) else {"job": owner}
 
 
 class PartWriter:
     """Appends bytes to one of a job's files; a part is stored each PART_SIZE bytes
     and on `flush()` (so a batch's error lines commit with the batch)."""
 
-    def __init__(self, job: BulkJob, role: str) -> None:
-        self.job, self.role = job, role
+    def __init__(self, owner: Owner, role: str) -> None:
+        self.owner, self.role = _of(owner), role
         self.buffer = bytearray()
         self.number = 0
         self.size = 0
@@ -36,7 +44,7 @@ class PartWriter:
             self.buffer.clear()
 
     def _store(self, data: bytes) -> None:
-        BulkFilePart.objects.create(job=self.job, role=self.role, number=self.number, data=data)
+        BulkFilePart.objects.create(**self.owner, role=self.role, number=self.number, data=data)
         self.number += 1
 
 
@@ -51,12 +59,12 @@ class TextWriter:
         return len(text)
 
 
-def iter_parts(job: BulkJob, role: str) -> Iterator[bytes]:
+def iter_parts(job: Owner, role: str) -> Iterator[bytes]:
     """The file's bytes, one part per query (never the whole file at once)."""
     number = -1
     while True:
         found = (
-            BulkFilePart.objects.filter(job=job, role=role, number__gt=number)
+            BulkFilePart.objects.filter(**_of(job), role=role, number__gt=number)
             .order_by("number")
             .values_list("number", "data")[:1]
         )
@@ -106,7 +114,12 @@ def spooled(job: BulkJob, role: str) -> IO[bytes]:
     return target
 
 
-def store_file(job: BulkJob, role: str, source: IO[bytes]) -> int:
+def open_bytes(owner: Owner, role: str) -> IO[bytes]:
+    """The file as a buffered binary stream, a part in memory at a time."""
+    return io.BufferedReader(PartReader(iter_parts(owner, role)), buffer_size=64 * 1024)
+
+
+def store_file(job: Owner, role: str, source: IO[bytes]) -> int:
     """Copy a file into the job's parts; its size."""
     writer = PartWriter(job, role)
     shutil.copyfileobj(source, _Sink(writer), PART_SIZE)

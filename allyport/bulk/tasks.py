@@ -20,7 +20,7 @@ from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied, require
 from allyport.accounts.models import User
-from allyport.bulk import exports, rows
+from allyport.bulk import exports, iam, intake, lead_import, rows
 from allyport.bulk.models import BulkJob
 from allyport.bulk.runner import JobFailed
 from allyport.bulk.storage import PartWriter, Role, TextWriter, store_file
@@ -35,7 +35,9 @@ Status = BulkJob.Status
 
 
 def job_actor(job: BulkJob) -> Actor:
-    """The member who started the job, as they are now."""
+    """The member (or, through the API, the IAM user) who started the job, as they are now."""
+    if job.options.get("iam"):
+        return iam.job_actor(job)
     user = job.created_by
     if (
         user is None
@@ -94,6 +96,7 @@ KINDS: dict[str, Callable[[BulkJob, Actor], None]] = {
     BulkJob.Kind.UPDATE: rows.update_opportunities,
     BulkJob.Kind.TRANSFER: rows.transfer_opportunities,
     BulkJob.Kind.EXPORT: export_opportunities,
+    BulkJob.Kind.LEAD_IMPORT: lead_import.import_leads,
 }
 
 
@@ -120,10 +123,12 @@ def _failed(job: BulkJob, message: str) -> None:
 
 def run(job: BulkJob) -> None:
     try:
+        actor = job_actor(job)
+        intake.read_api_file(job)
         kind = KINDS.get(job.kind)
         if kind is None:
             raise JobFailed(_("This kind of job is not available yet."))
-        kind(job, job_actor(job))
+        kind(job, actor)
     except (JobFailed, PipelineError, PermissionDenied) as failed:
         _failed(job, str(failed))
     except Exception:

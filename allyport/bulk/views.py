@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from allyport.access.decisions import PermissionDenied, authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import View, forbidden, member_page
-from allyport.bulk import exports, services
+from allyport.bulk import exports, files, services
 from allyport.bulk.forms import ExportForm, TransferForm, UploadForm
 from allyport.bulk.models import BulkJob
 from allyport.core.spreadsheets import buffered
@@ -69,15 +69,39 @@ def _attachment(name: str) -> str:
     return f'attachment; filename="{name}"'
 
 
+def jobs_page(request: ActorRequest, file_form: Any = None, status: int = 200) -> HttpResponse:
+    """The job list and the Files for the API section (its upload form, maybe bound)."""
+    from allyport.bulk.file_views import ApiFileForm  # the form's module imports this one
+
+    recent = services.visible_jobs(request.actor).select_related("created_by")
+    api_files = files.company_files(request.actor).order_by("-created_at", "-id")
+    context = {
+        "jobs": recent.order_by("-created_at", "-id")[:RECENT_JOBS],
+        "api_files": [(found, files.uri(found)) for found in api_files[:RECENT_JOBS]],
+        "file_form": file_form or ApiFileForm(),
+    }
+    return render(request, "bulk/jobs.html", context, status=status)
+
+
 @bulk_page
 @require_GET
 def jobs(request: ActorRequest) -> HttpResponse:
-    recent = services.visible_jobs(request.actor).select_related("created_by")
-    context = {"jobs": recent.order_by("-created_at", "-id")[:RECENT_JOBS]}
-    return render(request, "bulk/jobs.html", context)
+    return jobs_page(request)
 
 
-def _upload(request: ActorRequest, kind: str, template: str) -> HttpResponse:
+@bulk_page
+@require_GET
+def legacy_job(request: ActorRequest, legacy_id: str, rest: str) -> HttpResponse:
+    """Links to a job made before ids took the API's form lead to its page."""
+    found = services.visible_jobs(request.actor).filter(legacy_id=legacy_id).first()
+    if found is None:
+        raise Http404
+    return redirect(reverse("bulk:job", args=[found.public_id]) + rest, permanent=True)
+
+
+def upload_page(request: ActorRequest, kind: str, template: str) -> HttpResponse:
+    """An upload job's page: the form, or the queued job's page once the file passes
+    (a refused file: 400, the reason next to the field)."""
     initial = {"catalog": _catalog(request)}
     form = UploadForm(request.POST or None, request.FILES or None, kind=kind, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -92,19 +116,20 @@ def _upload(request: ActorRequest, kind: str, template: str) -> HttpResponse:
             rows_expected=form.rows_expected,
         )
         return redirect("bulk:job", job_id=job.public_id)
-    return render(request, template, {"form": form, "kind": kind})
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, {"form": form, "kind": kind}, status=status)
 
 
 @bulk_page
 @require_http_methods(["GET", "POST"])
 def import_opportunities(request: ActorRequest) -> HttpResponse:
-    return _upload(request, Kind.IMPORT, "bulk/import.html")
+    return upload_page(request, Kind.IMPORT, "bulk/import.html")
 
 
 @bulk_page
 @require_http_methods(["GET", "POST"])
 def update_opportunities(request: ActorRequest) -> HttpResponse:
-    return _upload(request, Kind.UPDATE, "bulk/update.html")
+    return upload_page(request, Kind.UPDATE, "bulk/update.html")
 
 
 @bulk_page

@@ -108,3 +108,17 @@ def ace_user(company: Company) -> User:
 @pytest.fixture
 def manager_client(manager_user: User, client_for: Callable[[User], Client]) -> Client:
     return client_for(manager_user)
+
+
+def api_bulk_ids(creds: Any) -> list[str]:
+    """A finished API bulk job of the credentials' company and the URI of its file
+    (for the contract tests' identifiers): [job id, file URI]."""
+    from allyport.bulk import api_jobs, files
+    from allyport.cloud.principals import IamPrincipal
+
+    company = creds.company
+    member = actors.for_user(make_user(company, "ace_manager"))
+    found = files.upload(member, "fuzz.csv", io.BytesIO(csv_bytes([good_row(1)])))
+    principal = IamPrincipal.for_user(creds.user, access_key_id=creds.key_id)
+    caller = Actor(kind="iam", company=company, iam=principal, source_ip="192.0.2.1")
+    return [api_jobs.start(caller, "AWS", files.uri(found)).public_id, files.uri(found)]

@@ -146,7 +146,7 @@ def test_it_refuses_a_bad_file_next_to_the_field(
     response = manager_client.post(
         reverse("bulk:import"), {"catalog": "AWS", "file": upload(name, content)}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     text = response.content.decode()
     assert 'id="id_file_error"' in text
     assert message in text.replace("&quot;", '"')

@@ -34,7 +34,7 @@ def _job(company: Company, user: User | None, **fields: object) -> BulkJob:
 
 
 @pytest.mark.parametrize(
-    ("name", "args"), [*PAGES, *((n, ["bulk-0123456789abcdef"]) for n in JOB_PAGES)]
+    ("name", "args"), [*PAGES, *((n, ["bulkjob-0123456789abc"]) for n in JOB_PAGES)]
 )
 def test_it_requires_sign_in(db: None, name: str, args: list[str]) -> None:
     response = Client().get(reverse(name, args=args))
@@ -78,7 +78,7 @@ def test_it_answers_404_for_another_companys_job_and_a_missing_one(
 ) -> None:
     theirs = _job(company, lead)
     client = client_for(make_user(outsider.company, "ace_manager"))  # type: ignore[arg-type]
-    for job_id in (theirs.public_id, "bulk-0123456789abcdef"):
+    for job_id in (theirs.public_id, "bulkjob-0123456789abc"):
         assert client.get(reverse(name, args=[job_id])).status_code == 404
 
 

@@ -85,6 +85,7 @@ def test_your_leads_lists_the_companys_leads_only(
     assert "Contoso Retail" in page and "nina@contoso.example" in page
     assert "Someone Else Corp" not in page
     assert "Create opportunity" in page
+    assert reverse("bulk:import_leads") in page
     assert "Contoso Retail" not in manager_client.get(OWN + "?catalog=Sandbox").content.decode()
 
 

@@ -1,0 +1,36 @@
+"""Leads Management > Your leads > Import leads: the upload page and its template.
+Members who manage all opportunities and leads (alliance lead and team, ACE
+managers) import; the job then shows on the Bulk jobs page like any other."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from allyport.access.decisions import authorize
+from allyport.access.middleware import ActorRequest
+from allyport.access.views import forbidden, member_page
+from allyport.bulk import lead_import
+from allyport.bulk.models import BulkJob
+from allyport.bulk.views import upload_page
+from allyport.pipeline.services.scope import MANAGE_ALL
+from allyport.pipeline.views_leads import LEADS_MANAGEMENT
+
+TEMPLATE_NAME = "lead-import-template.csv"
+
+
+@member_page(LEADS_MANAGEMENT)
+@require_http_methods(["GET", "POST"])
+def import_leads(request: ActorRequest) -> HttpResponse:
+    decision = authorize(request.actor, MANAGE_ALL)
+    if not decision:
+        return forbidden(request, decision)
+    return upload_page(request, BulkJob.Kind.LEAD_IMPORT, "bulk/import_leads.html")
+
+
+@member_page(LEADS_MANAGEMENT)
+@require_GET
+def lead_template(request: ActorRequest) -> HttpResponse:
+    response = HttpResponse(lead_import.template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_NAME}"'
+    return response
