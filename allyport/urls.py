@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/aws", include("allyport.awsapi.urls")),
     path("sell/", include("allyport.pipeline.urls")),
     path("sell/bulk/", include("allyport.bulk.urls")),
+    path("sell/customers/", include("allyport.customers.urls")),
     path("market/leads/", include("allyport.pipeline.urls_leads")),
     path("dev/mailbox/", core_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),

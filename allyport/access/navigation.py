@@ -32,6 +32,11 @@ PAGES: dict[str, str] = {
     "Market/Offerings": "pipeline:offerings",
     "Market/Leads Management": "leads:list",
 }
+# Allyport's own pages listed under a menu item of the guide, for whoever sees that
+# item (the access model has no item of their own): label, URL name.
+ALSO_UNDER: dict[str, tuple[tuple[str, str], ...]] = {
+    "Sell/Opportunity Management": (("Customer accounts", "customers:list"),),
+}
 
 
 # Stands in for the company in cached decisions, which read only roles, paths and stage.
@@ -56,6 +61,7 @@ def _menu(actor: Actor, menu: str) -> NavMenu | None:
         if menu_decision(actor, item):
             url_name = PAGES.get(item.key)
             items.append(NavItem(item.item, reverse(url_name) if url_name else None))
+            items += [NavItem(label, reverse(name)) for label, name in ALSO_UNDER.get(item.key, ())]
     return NavMenu(menu, tuple(items)) if items else None
 
 

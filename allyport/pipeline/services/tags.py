@@ -4,7 +4,8 @@ spec §2.14).
 A taggable ARN is `arn:<partition>:partnercentral:<region>:<account>:catalog/<Catalog>/
 <type>/<id>`. The types served: `opportunity` (the tags CreateOpportunity stored),
 `engagement` (each member company keeps its own tags on a shared engagement),
-`resource-snapshot-job`, and the engagement tasks. The account must be the
+`resource-snapshot-job`, the engagement tasks, and `customer-account` (the
+customers app's). The account must be the
 caller's own (engagements are shared and their ARNs name no account, so any
 account is accepted for them); everything else — another company's resource,
 the other catalog's, an unknown type or id — is not found.
@@ -119,6 +120,14 @@ def _holder(actor: Actor, resource: TaggedResource, *, lock: bool) -> _Holder:
         return _Holder(
             list(converting.tags or []),
             lambda tags: found_tasks.update(tags=tags),
+        )
+    if kind == "customer-account":
+        from allyport.customers.services.scope import find as find_customer_account
+
+        account = find_customer_account(actor, catalog, identifier, lock=lock)
+        return _Holder(
+            list(account.tags or []),
+            lambda tags: type(account).objects.filter(pk=account.pk).update(tags=tags),
         )
     if kind in _TASK_TYPES:
         found = tasks.tasks(actor, catalog, _TASK_TYPES[kind]).filter(public_id=identifier)

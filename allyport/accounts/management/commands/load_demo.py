@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from allyport.access.model import access_model
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
+from allyport.customers.demo import load_directory_demo
 from allyport.marketplace.demo import load_seller_demo
 
 PASSWORD = "Demo!Pass1"
@@ -35,4 +36,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role.name:<16} {key}@octank.example")
         self.stdout.write("  Alliance lead    lead@northwind.example  (second company, MFA on)")
         for line in load_seller_demo(PASSWORD):
+            self.stdout.write(line)
+        for line in load_directory_demo():
             self.stdout.write(line)

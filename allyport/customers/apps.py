@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class CustomersConfig(AppConfig):
+    """Customer accounts of the selling API, the program's customer directory, and the
+    enrichment that matches one to the other."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "allyport.customers"
+    label = "customers"
+    verbose_name = "Customer accounts"
