@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "allyport.bulk",
     "allyport.events",
     "allyport.pipeline",
+    "allyport.customers",
     "allyport.awsapi",
 ]
 
@@ -201,6 +202,9 @@ ALLYPORT_ENCRYPTION_KEY = env_str("ALLYPORT_ENCRYPTION_KEY") or ""
 # (the SSRF guard); development and tests may post to http://127.0.0.1.
 ALLYPORT_WEBHOOK_REQUIRE_HTTPS = env_bool("ALLYPORT_WEBHOOK_REQUIRE_HTTPS", PRODUCTION)
 ALLYPORT_WEBHOOK_ALLOW_PRIVATE = env_bool("ALLYPORT_WEBHOOK_ALLOW_PRIVATE", not PRODUCTION)
+# Bulk jobs started through the API (bulk/sources.py) read https:// FileURIs only on
+# these hosts (comma-separated), through the webhooks' address guard; none by default.
+ALLYPORT_BULK_FETCH_HOSTS = [h.lower() for h in env_list("ALLYPORT_BULK_FETCH_HOSTS", [])]
 
 # Selling API quotas per company (spec Appendix A §1.1; awsapi/throttling.py).
 # Operations of one group share its counters; rates are django-ratelimit rates

@@ -16,7 +16,9 @@ round), so drift on a shared machine hits every endpoint alike:
 - ListOpportunities, AWS catalog, MaxResults 100, LifeCycle.Stage = one stage
   picked at random per request, sorted by LastModifiedDate descending;
 - the same request for the second page, with the NextToken the first page
-  returned for that stage (fetched once per stage before measuring).
+  returned for that stage (fetched once per stage before measuring);
+- SearchOpportunities, MaxResults 100, Filter EqualsTo Stage (a random stage),
+  sorted by LastModifiedDate descending.
 
 Then each read (and the baseline) is run alone for BENCH_API_SUSTAINED_SECONDS (10)
 per target with BENCH_API_SUSTAINED_CONCURRENCY (4) connections, in two slices that
@@ -171,6 +173,15 @@ def list_body(stage: str, token: str | None = None) -> dict[str, Any]:
     return body
 
 
+def search_body(stage: str) -> dict[str, Any]:
+    return {
+        "Catalog": CATALOG,
+        "MaxResults": PAGE,
+        "Filter": {"EqualsTo": {"Key": "Stage", "Value": {"StringValue": stage}}},
+        "Sort": {"SortBy": "LastModifiedDate", "SortOrder": "DESCENDING"},
+    }
+
+
 def target_calls(target: Target) -> dict[str, Call]:
     """The calls for one target: its ids, its stages and its NextTokens."""
     ids, stages, tokens = target.seeded["sample_ids"], target.stages, target.tokens
@@ -188,6 +199,10 @@ def target_calls(target: Target) -> dict[str, Call]:
         "next": Call(
             "next", "ListOpportunities, second page (NextToken)", "ListOpportunities",
             lambda r: list_body(stage := r.choice(with_token), tokens[stage]),
+        ),
+        "search": Call(
+            "search", "SearchOpportunities (100, Stage filter, LastModifiedDate desc)",
+            "SearchOpportunities", lambda r: search_body(r.choice(stages)),
         ),
     }  # fmt: skip
 
@@ -380,7 +395,7 @@ def run(args: argparse.Namespace) -> None:
         prepare(target)
     cfg = Settings()
     results = []
-    for name in ("get", "list", "next"):
+    for name in ("get", "list", "next", "search"):
         print(f"== API: {target_calls(targets[0])[name].title}", flush=True)
         found = measure(targets, name, cfg)
         failed = sum(r["page"]["errors"] + r["ping"]["errors"] for r in found)

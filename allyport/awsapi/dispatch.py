@@ -29,6 +29,7 @@ from allyport.access.actor import Actor
 from allyport.audit import services as audit
 from allyport.awsapi import (
     caller,
+    redaction,
     registry,
     responses,
     serialization,
@@ -208,6 +209,9 @@ def _record(
     if call.actor is None:
         return
     read_only = call.operation.startswith(READ_PREFIXES)
+    model = service_models.operation_model(call.service, call.operation)
+    input_shape = model.input_shape if model is not None else None
+    output_shape = model.output_shape if model is not None else None
     audit.record(
         call.actor,
         call.operation,
@@ -215,8 +219,8 @@ def _record(
         event_type=API_CALL,
         read_only=read_only,
         company=call.actor.company,
-        request_parameters=_bounded(call.params),
-        response_elements=None if read_only else _bounded(response),
+        request_parameters=_bounded(redaction.hidden(input_shape, call.params)),
+        response_elements=None if read_only else _bounded(redaction.hidden(output_shape, response)),
         error_code=error.code if error else "",
         error_message=error.message if error else "",
         request_id=call.request_id,

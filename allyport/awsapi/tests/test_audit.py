@@ -62,6 +62,21 @@ def test_it_records_a_write_with_its_response(client: Any, creds: ApiCredentials
     assert event.record["recipientAccountId"] == creds.user.account.account_id
 
 
+def test_it_hides_what_the_model_marks_sensitive(client: Any, creds: ApiCredentials) -> None:
+    """As CloudTrail shows these calls: the assignee's contact details (every member
+    the model marks sensitive) are hidden, the rest of the request is kept."""
+    client.assign_opportunity(Catalog="AWS", Identifier="O1", Assignee=ASSIGNEE)
+    (event,) = events("AssignOpportunity")
+    hidden = "HIDDEN_DUE_TO_SECURITY_REASONS"
+    assert event.record["requestParameters"] == {
+        "Catalog": "AWS",
+        "Identifier": "O1",
+        "Assignee": {"Email": hidden, "FirstName": hidden, "LastName": hidden,
+                     "BusinessTitle": hidden},
+    }  # fmt: skip
+    assert "a@example.com" not in str(event.record)
+
+
 def test_it_records_a_refusal_with_its_error_code(boto_for: Any, transactional_db: None) -> None:
     creds = make_credentials(SANDBOX_ACCESS)
     with pytest.raises(ClientError):

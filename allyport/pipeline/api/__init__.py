@@ -2,9 +2,11 @@
 
 from allyport.pipeline.api import (  # noqa: F401
     actions,
+    bulk_jobs,
     contexts,
     engagements,
     opportunities,
+    prospecting,
     snapshots,
     solutions,
     system_settings,

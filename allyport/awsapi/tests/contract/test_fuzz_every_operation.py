@@ -30,8 +30,14 @@ from hypothesis import strategies as st
 from allyport.awsapi import patterns, registry, service_models
 from allyport.awsapi.tests.conftest import SELLING, ApiCredentials, make_credentials
 from allyport.awsapi.tests.contract.conftest import Answer, call
+from allyport.bulk.tests.conftest import api_bulk_ids
+from allyport.customers.job_models import CustomerAccountBulkJob
+from allyport.customers.services.accounts import create_customer_account
+from allyport.customers.services.scope import BULK_JOB, customer_account_arn, resource_arn
 from allyport.pipeline import services
+from allyport.pipeline.prospecting_models import EngagementGroup
 from allyport.pipeline.services.common import opportunity_arn
+from allyport.pipeline.services.prospecting import start_prospecting
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution
 from allyport.pipeline.tests.engagement_fixtures import share
 
@@ -44,7 +50,8 @@ DEPTH_CAP = 7  # below this, structures get their required members only
 CATALOGS = ("AWS", "Sandbox")
 IDENTIFIER_MEMBERS = (
     "Identifier", "OpportunityIdentifier", "RelatedOpportunityIdentifier", "EngagementIdentifier",
-    "ResourceIdentifier", "ResourceArn",
+    "ResourceIdentifier", "ResourceArn", "TaskIdentifier", "GroupId", "JobId", "FileURI",
+    "FileUri",
 )  # fmt: skip
 LENGTH_LOOKAHEAD = re.compile(r"^\(\?=\.\{\d*,?\d*\}\$\)")
 
@@ -287,12 +294,29 @@ def caller(db: None) -> tuple[ApiCredentials, dict[str, list[str]]]:
     lead = share(company, "LeadInvitation")
     solution = make_solution(company)
     account = creds.user.account.account_id
+    customer = create_customer_account(iam_actor(company), "AWS", {"Account": {"CompanyName": "C"}})
+    customer_job = CustomerAccountBulkJob.objects.create(
+        company=company, catalog="AWS", source_uri="https://x.example/a.csv",
+        status=CustomerAccountBulkJob.Status.COMPLETED, created_at=customer.created_date,
+    )  # fmt: skip
+    engagement = invitation.engagement.public_id
+    prospects = start_prospecting(iam_actor(company), "AWS", [engagement], "fuzz")
+    group = EngagementGroup.objects.create(catalog="AWS", name="G", readiness_level="SalesReady")
     return creds, {
+        "customer_account": [
+            customer.public_id,
+            customer_account_arn("AWS", customer.public_id, account),
+            customer_job.public_id,
+            resource_arn(BULK_JOB, "AWS", customer_job.public_id, account),
+        ],
         "opportunity": [opportunity.public_id, sandbox.public_id],
         "arn": [opportunity_arn("AWS", opportunity.public_id, account)],
         "invitation": [invitation.public_id, lead.public_id],
         "engagement": [invitation.engagement.public_id],
+        "prospecting": [prospects.public_id],
+        "group": [group.public_id],
         "solution": [solution.public_id],
+        "bulk": api_bulk_ids(creds),
     }
 
 

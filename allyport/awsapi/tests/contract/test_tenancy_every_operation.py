@@ -6,6 +6,7 @@ here fails until it gets one (or joins NO_IDENTIFIER)."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from allyport.access.actor import Actor
 from allyport.awsapi import registry
 from allyport.awsapi.tests.conftest import SELLING, ApiCredentials, make_credentials
 from allyport.awsapi.tests.contract.conftest import Answer, call
+from allyport.customers.services.scope import BULK_JOB, customer_account_arn, resource_arn
 from allyport.pipeline import services
 from allyport.pipeline.services.common import opportunity_arn
 from allyport.pipeline.services.engagements import engagement_arn
@@ -50,6 +52,10 @@ class World:
     job: str
     opportunity_arn: str
     task_arn: str
+    customer_account: str = ""
+    customer_job: str = ""
+    prospecting: str = ""  # A's prospecting task (over its engagement)
+    bulk_job: str = ""  # A's opportunity bulk job
 
     def as_a(self, operation: str, **params: Any) -> dict[str, Any]:
         answer = call(self.client, self.a, operation, params)
@@ -63,7 +69,8 @@ class World:
     def secrets(self) -> list[str]:
         return [
             self.opportunity, self.submitted, self.solution, self.engagement, self.engaged,
-            self.invitation, self.sent_invitation, self.task, self.job,
+            self.invitation, self.sent_invitation, self.task, self.job, self.customer_account,
+            self.prospecting, self.bulk_job, self.customer_job,
         ]  # fmt: skip
 
 
@@ -117,7 +124,41 @@ def world(db: None) -> World:
                    ResourceSnapshotTemplateIdentifier=SUMMARY)["Id"]  # fmt: skip
     w.opportunity_arn = opportunity_arn("AWS", w.opportunity, a.user.account.account_id)
     w.as_a("TagResource", ResourceArn=w.opportunity_arn, Tags=[{"Key": "k", "Value": "v"}])
+    w.customer_account = w.as_a(
+        "CreateCustomerAccount", Catalog="AWS", Account={"CompanyName": "A's customer"}
+    )["Id"]
+    w.customer_job = w.as_a("StartCustomerAccountBulkJob", Catalog="AWS", ClientToken="a-9",
+                            FileUri=_customer_file_uri(lead_actor))["Id"]  # fmt: skip
+    w.prospecting = w.as_a(
+        "StartProspectingFromEngagementTask", Catalog="AWS", ClientToken="a-9",
+        Identifiers=[w.engagement], TaskName="A's prospects",
+    )["TaskId"]  # fmt: skip
+    w.bulk_job = w.as_a("StartOpportunityBulkJob", Catalog="AWS", ClientToken="a-bulk",
+                        FileURI=_bulk_file_uri(a), FileFormat="CSV")["JobId"]  # fmt: skip
     return w
+
+
+def _customer_file_uri(member: Actor) -> str:
+    """A CSV of one customer account, uploaded for the API by a member of A."""
+    from allyport.bulk import files
+
+    return files.uri(files.upload(member, "a.csv", io.BytesIO(b"CompanyName\r\nA Two\r\n")))
+
+
+def _bulk_file_uri(creds: ApiCredentials) -> str:
+    """A file of the company's uploaded on the Bulk page (Files for the API)."""
+    from allyport.access import actor as actors
+    from allyport.bulk import files
+    from allyport.bulk.tests.conftest import csv_bytes, good_row
+    from allyport.core.testing import make_user
+
+    assert creds.company is not None
+    member = actors.for_user(make_user(creds.company, "ace_manager"))
+    return files.uri(files.upload(member, "a.csv", io.BytesIO(csv_bytes([good_row(1)]))))
+
+
+def _account(creds: ApiCredentials) -> str:
+    return str(creds.user.account.account_id)
 
 
 def _invitation_to_b(w: World) -> dict[str, Any]:
@@ -138,6 +179,7 @@ def _snapshot(w: World, engagement: str | None = None) -> dict[str, Any]:
 def _taggable(w: World) -> list[str]:
     """A's opportunity, task and engagement, named with A's account and with B's."""
     arns = [w.opportunity_arn, w.task_arn]
+    arns.append(customer_account_arn("AWS", w.customer_account, _account(w.a)))
     for account in (w.a.user.account.account_id, w.b.user.account.account_id):
         arns.append(
             f"arn:aws:partnercentral:us-east-1:{account}:catalog/AWS/engagement/{w.engagement}"
@@ -256,6 +298,31 @@ CASES: dict[str, Case] = {
     "StartOpportunityFromEngagementTask": lambda w: [
         {"Identifier": w.engagement, "ContextIdentifier": "1", "ClientToken": "b-7"}
     ],
+    "GetCustomerAccount": lambda w: [
+        {"Identifier": w.customer_account},
+        {"Identifier": customer_account_arn("AWS", w.customer_account, _account(w.a))},
+        {"Identifier": customer_account_arn("AWS", w.customer_account, _account(w.b))},
+    ],
+    "UpdateCustomerAccount": lambda w: [
+        {
+            "Identifier": w.customer_account,
+            "LastModifiedDate": "2030-01-01T00:00:00Z",
+            "Account": {"CompanyName": "B's name"},
+        }
+    ],
+    "DeleteCustomerAccount": lambda w: [{"Identifier": w.customer_account}],
+    "GetCustomerAccountBulkJob": lambda w: [
+        {"Identifier": w.customer_job},
+        {"Identifier": resource_arn(BULK_JOB, "AWS", w.customer_job, _account(w.a))},
+    ],
+    "ListCustomerAccountBulkJobResults": lambda w: [{"Identifier": w.customer_job}],
+    "GetCustomerAccountBulkJobReportUrl": lambda w: [{"Identifier": w.customer_job}],
+    "GetProspectingFromEngagementTask": lambda w: [{"TaskIdentifier": w.prospecting}],
+    "ListOpportunityBulkJobResults": lambda w: [{"JobId": w.bulk_job}],
+    "GetOpportunityBulkJobReportUrl": lambda w: [
+        {"JobId": w.bulk_job, "ReportFormat": "CSV", "ReportType": t}
+        for t in ("FAILED_RECORDS", "ALL_RECORDS")
+    ],
 }
 NO_CATALOG = {"TagResource", "UntagResource", "ListTagsForResource"}
 
@@ -263,6 +330,8 @@ NO_CATALOG = {"TagResource", "UntagResource", "ListTagsForResource"}
 # lists (checked below for what they show), and the caller's own settings.
 LISTS: dict[str, Callable[[World], dict[str, Any]]] = {
     "ListOpportunities": lambda w: {},
+    "ListOpportunityBulkJobs": lambda w: {},
+    "SearchOpportunities": lambda w: {},
     "ListSolutions": lambda w: {},
     "ListEngagements": lambda w: {},
     "ListEngagementInvitations": lambda w: {"ParticipantType": "RECEIVER"},
@@ -271,13 +340,32 @@ LISTS: dict[str, Callable[[World], dict[str, Any]]] = {
     "ListResourceSnapshotJobs": lambda w: {},
     "ListEngagementResourceAssociations": lambda w: {},
     "ListOpportunityFromEngagementTasks": lambda w: {},
+    "SearchCustomerAccounts": lambda w: {},
+    "ListCustomerAccountBulkJobs": lambda w: {},
+    "ListProspectingFromEngagementTasks": lambda w: {},
+    "SearchEngagements": lambda w: {},
 }
+# StartProspectingFromEngagementTask fails another company's engagements one by one
+# and ListEngagementGroups lists shared groups: both have their own tests below.
 NO_IDENTIFIER = {
+    "StartOpportunityBulkJob",  # FileURI: see test_another_companys_bulk_file_uri_is_not_found
     *LISTS, "CreateOpportunity", "CreateEngagement", "GetSellingSystemSettings",
-    "PutSellingSystemSettings",
+    "PutSellingSystemSettings", "CreateCustomerAccount", "GetCustomerAccountStatistics",
+    # Names a file; another company's file is a ValidationException naming FileUri.
+    "StartCustomerAccountBulkJob",
+    "StartProspectingFromEngagementTask", "ListEngagementGroups",
 }  # fmt: skip
 FILTERED_LISTS: dict[str, Callable[[World], dict[str, Any]]] = {
+    "ListOpportunityBulkJobs": lambda w: {"JobId": w.bulk_job},
     "ListOpportunities": lambda w: {"Identifier": [w.opportunity, w.submitted]},
+    "SearchOpportunities": lambda w: {
+        "Filter": {
+            "ContainsAny": {
+                "Key": "OpportunityId",
+                "Value": {"StringListValue": [w.opportunity, w.submitted]},
+            }
+        }
+    },
     "ListSolutions": lambda w: {"Identifier": [w.solution]},
     "ListEngagements": lambda w: {"EngagementIdentifier": [w.engagement, w.engaged]},
     "ListEngagementInvitations": lambda w: {"ParticipantType": "SENDER"},
@@ -291,6 +379,12 @@ FILTERED_LISTS: dict[str, Callable[[World], dict[str, Any]]] = {
     "ListResourceSnapshotJobs": lambda w: {"EngagementIdentifier": w.engaged},
     "ListEngagementResourceAssociations": lambda w: {"EngagementIdentifier": w.engaged},
     "ListOpportunityFromEngagementTasks": lambda w: {"EngagementIdentifier": [w.engagement]},
+    "SearchCustomerAccounts": lambda w: {
+        "Filter": {"EqualsTo": {"Key": "COMPANY_NAME", "Value": {"StringValue": "A's customer"}}}
+    },
+    "ListCustomerAccountBulkJobs": lambda w: {"Filter": {"Identifier": w.customer_job}},
+    "ListProspectingFromEngagementTasks": lambda w: {"TaskIdentifier": [w.prospecting]},
+    "SearchEngagements": lambda w: {"Keyword": "Joint"},
 }
 
 
@@ -328,6 +422,8 @@ def test_another_company_gets_not_found(operation: str, world: World) -> None:
     )
     tags = world.as_a("ListTagsForResource", ResourceArn=world.opportunity_arn)["Tags"]
     assert tags == [{"Key": "k", "Value": "v"}]
+    customer = world.as_a("GetCustomerAccount", Catalog="AWS", Identifier=world.customer_account)
+    assert customer["Account"] == {"CompanyName": "A's customer"}
 
 
 @pytest.mark.parametrize("operation", [op for op in served() if op in LISTS])
@@ -356,3 +452,47 @@ def test_another_companys_client_token_replays_nothing_of_a(world: World) -> Non
     assert engagement.status == 200, engagement.body
     assert engagement.body["Id"] != world.engagement
     assert not _leaks(world, answer) and not _leaks(world, engagement)
+
+
+def test_prospecting_another_companys_engagements_fails_each_and_shows_nothing(
+    world: World,
+) -> None:
+    before = world.as_a("GetEngagement", Catalog="AWS", Identifier=world.engagement)
+    answer = world.as_b("StartProspectingFromEngagementTask", Catalog="AWS", ClientToken="b-9",
+                        Identifiers=[world.engagement, world.engaged], TaskName="B")  # fmt: skip
+    assert answer.status == 200, answer.body
+    got = world.as_b("GetProspectingFromEngagementTask", Catalog="AWS",
+                     TaskIdentifier=answer.body["TaskId"])  # fmt: skip
+    results = got.body["Engagements"]
+    assert [r["ReasonCode"] for r in results] == ["EngagementNotFound"] * 2, got.body
+    assert all("EngagementContextId" not in r for r in results)
+    text = json.dumps(got.body)
+    assert "Lead Corp" not in text and "Joint" not in text
+    after = world.as_a("GetEngagement", Catalog="AWS", Identifier=world.engagement)
+    assert after["Contexts"] == before["Contexts"] and after["ModifiedAt"] == before["ModifiedAt"]
+
+
+def test_engagement_groups_count_only_the_callers_engagements(world: World) -> None:
+    from allyport.pipeline.engagement_models import Engagement
+    from allyport.pipeline.prospecting_models import EngagementGroup
+
+    group = EngagementGroup.objects.create(catalog="AWS", name="G", readiness_level="SalesReady")
+    ids = [world.engagement, world.engaged]
+    group.engagements.set(Engagement.objects.filter(public_id__in=ids))
+    mine = world.as_a("ListEngagementGroups", Catalog="AWS")["EngagementGroupSummaries"]
+    theirs = world.as_b("ListEngagementGroups", Catalog="AWS")
+    assert [g["Count"] for g in mine] == [2]
+    assert [g["Count"] for g in theirs.body["EngagementGroupSummaries"]] == [0]
+    assert not _leaks(world, theirs)
+    found = world.as_b("SearchEngagements", Catalog="AWS", GroupId=group.public_id)
+    assert found.body["EngagementSearchSummaries"] == [] and not _leaks(world, found)
+
+
+def test_another_companys_bulk_file_uri_is_not_found(world: World) -> None:
+    """StartOpportunityBulkJob has no ResourceNotFoundException: B naming A's file gets
+    the answer a missing file gets, a ValidationException naming FileURI."""
+    answer = world.as_b("StartOpportunityBulkJob", Catalog="AWS", ClientToken="b-bulk",
+                        FileURI=_bulk_file_uri(world.a), FileFormat="CSV")  # fmt: skip
+    assert (answer.status, answer.code) == (400, "ValidationException"), answer.body
+    assert [e["FieldName"] for e in answer.body["ErrorList"]] == ["FileURI"]
+    assert "was found" in json.dumps(answer.body)

@@ -153,3 +153,23 @@ def test_an_api_assignment_changes_the_owner_the_portal_shows(
     assert identifier not in text(signed_in(ana).get(LIST))
     team = api("GetOpportunity", Catalog="AWS", Identifier=identifier)["OpportunityTeam"]
     assert team[-1]["Email"] == bo.email
+
+
+def test_search_opportunities_finds_portal_records_by_owner(
+    creds: ApiCredentials, api: Api
+) -> None:
+    ana = member(creds, "ace_user", "ana")
+    bo = member(creds, "ace_user", "bo")
+    signed_in(ana).post(NEW, form_data())
+
+    def owned_by(user: User) -> list[str]:
+        tree = {"EqualsTo": {"Key": "OpportunityOwner", "Value": {"StringValue": user.email}}}
+        found = api("SearchOpportunities", Catalog="AWS", Keyword="Example", Filter=tree)
+        return [o["Id"] for o in found["OpportunitySearchSummaries"]]
+
+    (identifier,) = owned_by(ana)
+    assert owned_by(bo) == []
+    api("AssignOpportunity", Catalog="AWS", Identifier=identifier,
+        Assignee={"Email": bo.email, "FirstName": "Bo", "LastName": "Berg",
+                  "BusinessTitle": "OpportunityOwner"})  # fmt: skip
+    assert (owned_by(ana), owned_by(bo)) == ([], [identifier])
