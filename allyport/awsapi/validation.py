@@ -99,6 +99,10 @@ def _string(shape: Shape, value: Any, path: str, problems: list[Problem]) -> Any
 
 
 def _string_problem(shape: Shape, value: str) -> tuple[str, str] | None:
+    # No database stores it (PostgreSQL refuses NUL in text): refused wherever a value
+    # is checked against the model — the API, bulk rows, lead rows.
+    if "\x00" in value:
+        return "Member must not contain the NUL character.", INVALID
     enum = shape.metadata.get("enum")
     if enum and value not in enum:
         return f"Member must satisfy enum value set: {_enum_listing(enum)}.", ENUM

@@ -111,6 +111,11 @@ def test_it_wants_exactly_one_member_of_a_union() -> None:
     }
 
 
+def test_it_refuses_the_nul_character_that_no_database_stores() -> None:
+    request = {"Catalog": "AWS", "ClientToken": "t", "Title": "a\x00b", "Description": "ok"}
+    assert problems("CreateEngagement", request) == {"Title": "INVALID_VALUE"}
+
+
 def test_it_reads_unicode_property_patterns() -> None:
     arn = "arn:aws:partnercentral:us-east-1:111122223333:catalog/AWS/opportunity/O1"
     good = {"ResourceArn": arn, "Tags": [{"Key": "Région 1", "Value": "über:valeur"}]}
