@@ -1,6 +1,27 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allyport.settings")
 application = get_wsgi_application()
+
+
+def _settle() -> None:
+    """Load what every process keeps for its life (the service models and their
+    operations), then move all of it out of the garbage collector's generations.
+    Otherwise each full collection, which a request building 100 summaries sets off,
+    rescans hundreds of thousands of long-lived objects: measured on a
+    ListOpportunities page, 6.5 ms of database rows became 3.3 ms."""
+    from allyport.awsapi import service_models
+
+    for name in service_models.json_services():
+        model = service_models.service_model(name)
+        for operation in model.operation_names:
+            operation_model = model.operation_model(operation)
+            operation_model.input_shape, operation_model.output_shape  # noqa: B018 (cached)
+    gc.collect()
+    gc.freeze()
+
+
+_settle()

@@ -49,7 +49,8 @@ def update_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
     return {"Id": opportunity.public_id, "LastModifiedDate": opportunity.last_modified_date}
 
 
-SUMMARY_DEFERS = ("related", "tags")
+# What a summary reads of a row (output.opportunity_summary).
+SUMMARY_COLUMNS = ("public_id", "catalog", "data", "last_modified_date", "created_date")
 
 
 @operation(SELLING, "ListOpportunities")
@@ -57,8 +58,7 @@ SUMMARY_DEFERS = ("related", "tags")
 def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
-    # A summary has no related entities or tags: their JSON is not decoded.
-    page = services.list_opportunities(ctx.actor, catalog, params, deferred=SUMMARY_DEFERS)
+    page = services.list_opportunities(ctx.actor, catalog, params, columns=SUMMARY_COLUMNS)
     account = account_id(ctx)
     return {
         "OpportunitySummaries": [services.opportunity_summary(o, account) for o in page.items],

@@ -40,6 +40,11 @@ class Page:
     next_token: str | None
 
 
+def _field(row: Any, name: str) -> Any:
+    """A row's value: rows are model instances, or dicts from `values()`."""
+    return row[name] if isinstance(row, dict) else getattr(row, name)
+
+
 def fingerprint(query: Any) -> str:
     """The same filters and sort give the same fingerprint (a token fits only its query)."""
     text = json.dumps(query, sort_keys=True, default=str)
@@ -111,5 +116,5 @@ def paginate(
     if len(rows) <= size:
         return Page(rows, None)
     last = rows[size - 1]
-    payload = {"f": print_, "v": _dump(getattr(last, key.column)), "i": getattr(last, ID)}
+    payload = {"f": print_, "v": _dump(_field(last, key.column)), "i": _field(last, ID)}
     return Page(rows[:size], signing.dumps(payload, salt=SALT, compress=True))

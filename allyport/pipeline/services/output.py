@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from botocore.model import Shape
 
@@ -56,7 +56,17 @@ def _shape(name: str) -> Shape:
     return shape(name)
 
 
-def _envelope(opportunity: Opportunity, account_id: str) -> dict[str, Any]:
+class SummaryRow(Protocol):
+    """What a summary reads: an Opportunity, or a row of only these columns."""
+
+    public_id: str
+    catalog: str
+    data: dict[str, Any]
+    last_modified_date: datetime
+    created_date: datetime
+
+
+def _envelope(opportunity: SummaryRow, account_id: str) -> dict[str, Any]:
     return {
         **opportunity.data,
         "Catalog": opportunity.catalog,
@@ -75,7 +85,7 @@ def opportunity_view(opportunity: Opportunity, account_id: str) -> dict[str, Any
     return project(value, _shape("GetOpportunityResponse"))  # type: ignore[no-any-return]
 
 
-def opportunity_summary(opportunity: Opportunity, account_id: str) -> dict[str, Any]:
+def opportunity_summary(opportunity: SummaryRow, account_id: str) -> dict[str, Any]:
     """A ListOpportunities item (OpportunitySummary)."""
     return project(_envelope(opportunity, account_id), _shape("OpportunitySummary"))  # type: ignore[no-any-return]
 
