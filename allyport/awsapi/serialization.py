@@ -47,34 +47,42 @@ def serialize(shape: StructureShape | None, value: Mapping[str, Any] | None) -> 
     return result
 
 
+class Wire(dict):  # type: ignore[type-arg]
+    """A value a handler already turned into wire form with `converter(shape,
+    lenient=True)`: lists pass it through instead of walking it a second time."""
+
+
 # Converters are built once per shape object (botocore caches an operation's shapes)
 # rather than re-reading the shape for every value: a list of 100 summaries walks
 # ~3,000 members. The shape is kept with its converter so its id is never reused.
-_BUILT: dict[int, tuple[Shape, Callable[[Any], Any]]] = {}
+_BUILT: dict[tuple[int, bool], tuple[Shape, Callable[[Any], Any]]] = {}
 _MAX_BUILT = 20_000
 
 
-def converter(shape: Shape) -> Callable[[Any], Any]:
+def converter(shape: Shape, *, lenient: bool = False) -> Callable[[Any], Any]:
     """The function that turns a value into `shape`'s wire form (OutputError if it
-    does not fit)."""
-    built = _BUILT.get(id(shape))
+    does not fit). A lenient converter drops members the shape does not define
+    without a warning: it projects a stored record (an opportunity's whole data) onto
+    a smaller shape (its summary) in the same pass."""
+    key = (id(shape), lenient)
+    built = _BUILT.get(key)
     if built is None or built[0] is not shape:
         if len(_BUILT) > _MAX_BUILT:  # shapes built afresh by a caller: do not grow forever
             _BUILT.clear()
-        built = (shape, _build(shape))
-        _BUILT[id(shape)] = built
+        built = (shape, _build(shape, lenient))
+        _BUILT[key] = built
     return built[1]
 
 
-def _build(shape: Shape) -> Callable[[Any], Any]:
+def _build(shape: Shape, lenient: bool) -> Callable[[Any], Any]:
     if shape.type_name == "structure":
         if getattr(shape, "is_document_type", False):
             return _as_is
-        return _Structure(shape)
+        return _Structure(shape, lenient)
     if shape.type_name == "list":
-        return _List(shape)
+        return _List(shape, lenient)
     if shape.type_name == "map":
-        return _Map(shape)
+        return _Map(shape, lenient)
     convert = _CONVERTERS.get(shape.type_name)
     return _as_is if convert is None else convert
 
@@ -87,9 +95,10 @@ class _Structure:
     """The members the value sets, None and unknown ones dropped; member converters
     are built on first use, so recursive shapes terminate."""
 
-    def __init__(self, shape: Shape) -> None:
+    def __init__(self, shape: Shape, lenient: bool) -> None:
         assert isinstance(shape, StructureShape)
         self.shape = shape
+        self.lenient = lenient
         self.required = frozenset(shape.required_members)
         self.union = bool(shape.is_tagged_union)
         self.members: dict[str, Callable[[Any], Any]] | None = None
@@ -101,7 +110,8 @@ class _Structure:
         members = self.members
         if members is None:
             members = self.members = {
-                name: converter(member) for name, member in self.shape.members.items()
+                name: converter(member, lenient=self.lenient)
+                for name, member in self.shape.members.items()
             }
         result = {}
         # The value's keys, not the shape's members: values set few of many members.
@@ -110,7 +120,8 @@ class _Structure:
                 continue
             convert = members.get(name)
             if convert is None:
-                logger.warning("awsapi: %s has no member %s; dropped", self.shape.name, name)
+                if not self.lenient:
+                    logger.warning("awsapi: %s has no member %s; dropped", self.shape.name, name)
                 continue
             try:
                 result[name] = convert(item)
@@ -125,16 +136,19 @@ class _Structure:
 
 
 class _List:
-    def __init__(self, shape: Shape) -> None:
+    def __init__(self, shape: Shape, lenient: bool) -> None:
         self.member = shape.member  # type: ignore[attr-defined]
+        self.lenient = lenient
 
     def __call__(self, value: Any) -> list[Any]:
         if isinstance(value, str | bytes | Mapping) or not hasattr(value, "__iter__"):
             raise OutputError("", f"expected a list, got {type(value).__name__}")
-        convert = converter(self.member)
+        convert = converter(self.member, lenient=self.lenient)
         result = []
         for i, item in enumerate(value):
-            if item is not None:
+            if type(item) is Wire:
+                result.append(item)
+            elif item is not None:
                 try:
                     result.append(convert(item))
                 except OutputError as error:
@@ -143,13 +157,14 @@ class _List:
 
 
 class _Map:
-    def __init__(self, shape: Shape) -> None:
+    def __init__(self, shape: Shape, lenient: bool) -> None:
         self.value = shape.value  # type: ignore[attr-defined]
+        self.lenient = lenient
 
     def __call__(self, value: Any) -> dict[str, Any]:
         if not isinstance(value, Mapping):
             raise OutputError("", f"expected a mapping, got {type(value).__name__}")
-        convert = converter(self.value)
+        convert = converter(self.value, lenient=self.lenient)
         result = {}
         for key, item in value.items():
             if item is not None:

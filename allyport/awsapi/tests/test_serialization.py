@@ -139,3 +139,15 @@ def test_it_formats_timestamps_as_the_docs_show() -> None:
     assert timestamps.parse_timestamp("2023-05-01T20:37:46.123Z") == datetime(
         2023, 5, 1, 20, 37, 46, 123000, tzinfo=UTC
     )
+
+
+def test_a_lenient_converter_projects_quietly_and_lists_pass_its_wire_form(caplog: Any) -> None:
+    shape = output_shape("ListSolutions")
+    member = shape.members["SolutionSummaries"].member
+    wire = serialization.converter(member, lenient=True)(solution(Unknown="kept out"))
+    assert "Unknown" not in wire and wire["CreatedDate"] == "2025-01-02T03:04:05.123Z"
+    assert "has no member" not in caplog.text
+    body = serialization.serialize(shape, {"SolutionSummaries": [serialization.Wire(wire)]})
+    assert body["SolutionSummaries"] == [wire]
+    serialization.serialize(shape, {"SolutionSummaries": [solution(Unknown="x")]})
+    assert "has no member Unknown" in caplog.text  # the strict one still says so

@@ -10,6 +10,7 @@ from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
 from allyport.pipeline.api.base import SELLING, account_id, arn, translated
 from allyport.pipeline.services import search
+from allyport.pipeline.services.output import opportunity_summary_wire
 
 
 @operation(SELLING, "CreateOpportunity")
@@ -61,7 +62,7 @@ def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
     page = services.list_opportunities(ctx.actor, catalog, params, columns=SUMMARY_COLUMNS)
     account = account_id(ctx)
     return {
-        "OpportunitySummaries": [services.opportunity_summary(o, account) for o in page.items],
+        "OpportunitySummaries": [opportunity_summary_wire(o, account) for o in page.items],
         "NextToken": page.next_token,
     }
 

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from botocore.model import Shape
 
+from allyport.awsapi.serialization import Wire, converter
 from allyport.pipeline.models import Opportunity, Solution
 from allyport.pipeline.services.common import opportunity_arn
 from allyport.pipeline.shapes import shape
@@ -88,6 +89,13 @@ def opportunity_view(opportunity: Opportunity, account_id: str) -> dict[str, Any
 def opportunity_summary(opportunity: SummaryRow, account_id: str) -> dict[str, Any]:
     """A ListOpportunities item (OpportunitySummary)."""
     return project(_envelope(opportunity, account_id), _shape("OpportunitySummary"))  # type: ignore[no-any-return]
+
+
+def opportunity_summary_wire(opportunity: SummaryRow, account_id: str) -> Wire:
+    """The same item already in wire form: projected and serialized in one pass (the
+    list's serializer passes it through)."""
+    to_wire = converter(_shape("OpportunitySummary"), lenient=True)
+    return Wire(to_wire(_envelope(opportunity, account_id)))
 
 
 def solution_summary(solution: Solution) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from allyport.awsapi import serialization
 from allyport.pipeline import services
 from allyport.pipeline.services.errors import RuleViolation
+from allyport.pipeline.services.output import opportunity_summary_wire
 from allyport.pipeline.shapes import service_model, shape
 from allyport.pipeline.tests.conftest import iam_actor
 
@@ -83,10 +84,16 @@ def test_it_answers_any_model_valid_input_with_a_record_or_field_errors(
         return
     view = services.opportunity_view(opportunity, "123456789012")
     serialization.serialize(output_of("GetOpportunity"), view)
-    serialization.serialize(
+    listed = serialization.serialize(
         shape("ListOpportunitiesResponse"),
         {"OpportunitySummaries": [services.opportunity_summary(opportunity, "123456789012")]},
     )
+    # The list's one-pass form (projected and serialized at once) is the same answer.
+    one_pass = serialization.serialize(
+        shape("ListOpportunitiesResponse"),
+        {"OpportunitySummaries": [opportunity_summary_wire(opportunity, "123456789012")]},
+    )
+    assert one_pass == listed
     try:
         services.update_opportunity(
             actor, catalog, opportunity.public_id, update,
