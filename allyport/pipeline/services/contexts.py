@@ -50,6 +50,7 @@ from allyport.pipeline.services.errors import (
     refuse,
 )
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
+from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.opportunities import create_opportunity
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.scope import check_catalog, company_of
@@ -58,6 +59,7 @@ from allyport.pipeline.shapes import enum
 from allyport.pipeline.snapshot_models import OpportunityFromEngagementTask
 
 PARTNER_CONTEXTS = ("CustomerProject", "Lead")
+MAX_TASK_PAGE = 1000  # ListOpportunityFromEngagementTasks' MaxResults limit
 LEAD = "Lead"
 CUSTOMER_PROJECT = "CustomerProject"
 MAX_INTERACTIONS = 10
@@ -346,13 +348,6 @@ def start_opportunity_from_engagement(
     return task
 
 
-def _size(value: Any) -> int:
-    size = 20 if value is None else value
-    if not isinstance(size, int) or not 1 <= size <= 1000:
-        raise refuse("MaxResults", _("MaxResults is 1 to 1000."), reason=REQUEST)
-    return size
-
-
 def tasks(actor: Actor, catalog: str) -> QuerySet[OpportunityFromEngagementTask]:
     return OpportunityFromEngagementTask.objects.filter(
         company=company_of(actor), catalog=check_catalog(catalog)
@@ -372,7 +367,7 @@ def list_tasks(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
         queryset,
         TASK_SORT,
         descending=sort.get("SortOrder") != "ASCENDING",
-        size=_size(request.get("MaxResults")),
+        size=page_size(request.get("MaxResults"), MAX_TASK_PAGE),
         token=request.get("NextToken"),
         query={"catalog": catalog, "op": "opportunity-from-engagement", "filters": filters},
     )

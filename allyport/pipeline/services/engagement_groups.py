@@ -25,10 +25,9 @@ from allyport.pipeline.prospecting_models import EngagementGroup
 from allyport.pipeline.services.engagements import member_company, plain_id
 from allyport.pipeline.services.errors import REQUEST, refuse
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
+from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.scope import check_catalog
 
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
 SORTS = {"Count": SortKey("visible_count"), "UpdatedAt": SortKey("updated_at", "datetime")}
 # Without a Sort: the most recently curated groups first.
 DEFAULT_SORT = {"SortBy": "UpdatedAt", "SortOrder": "DESCENDING"}
@@ -77,13 +76,6 @@ def find_group(actor: Actor, catalog: str, identifier: str) -> EngagementGroup:
     return found
 
 
-def _size(value: Any) -> int:
-    size = DEFAULT_PAGE if value is None else value
-    if not isinstance(size, int) or not 1 <= size <= MAX_PAGE:
-        raise refuse("MaxResults", _("MaxResults is 1 to 100."), reason=REQUEST)
-    return size
-
-
 def list_groups(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
     queryset = groups(actor, catalog)
     if request.get("ReadinessLevel"):
@@ -102,7 +94,7 @@ def list_groups(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
         queryset,
         SORTS[sort["SortBy"]],
         descending=sort["SortOrder"] == "DESCENDING",
-        size=_size(request.get("MaxResults")),
+        size=page_size(request.get("MaxResults")),
         token=request.get("NextToken"),
         query={"catalog": catalog, "op": "engagement-groups", "filters": filters},
     )

@@ -27,9 +27,8 @@ from allyport.pipeline.services.errors import REQUEST, refuse
 from allyport.pipeline.services.filter_tree import Field, compile_filter
 from allyport.pipeline.services.json_lists import ListHas
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
+from allyport.pipeline.services.listing import page_size
 
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
 UNANSWERABLE = (
     "ProspectingCustomerGeo",
     "ProspectingCustomerRegion",
@@ -89,13 +88,6 @@ def _sorted(
     return annotated, SortKey(SORT_VALUE, nullable=True), descending
 
 
-def _size(value: Any) -> int:
-    size = DEFAULT_PAGE if value is None else value
-    if not isinstance(size, int) or not 1 <= size <= MAX_PAGE:
-        raise refuse("MaxResults", _("MaxResults is 1 to 100."), reason=REQUEST)
-    return size
-
-
 def search_engagements(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
     queryset = engagements(actor, catalog)
     if request.get("Keyword"):
@@ -113,7 +105,7 @@ def search_engagements(actor: Actor, catalog: str, request: Mapping[str, Any]) -
         queryset,
         key,
         descending=descending,
-        size=_size(request.get("MaxResults")),
+        size=page_size(request.get("MaxResults")),
         token=request.get("NextToken"),
         query={"catalog": catalog, "op": "search-engagements", "filters": filters},
     )

@@ -42,10 +42,14 @@ LISTS = (
 )
 
 
-def page_size(value: Any) -> int:
+def page_size(value: Any, maximum: int = MAX_PAGE) -> int:
+    """MaxResults of a list operation: the default page when absent, else 1 to `maximum`
+    (the operation's documented limit)."""
     size = DEFAULT_PAGE if value is None else value
-    if not isinstance(size, int) or not 1 <= size <= MAX_PAGE:
-        raise refuse("MaxResults", _("MaxResults is 1 to 100."), reason=REQUEST)
+    if not isinstance(size, int) or not 1 <= size <= maximum:
+        raise refuse(
+            "MaxResults", _("MaxResults is 1 to %(max)s.") % {"max": maximum}, reason=REQUEST
+        )
     return size
 
 

@@ -28,11 +28,10 @@ from allyport.pipeline.services.common import now_ms, record_console
 from allyport.pipeline.services.engagements import insert_fresh, member_company, plain_id
 from allyport.pipeline.services.errors import REQUEST, NotFound, refuse
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
+from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.prospecting_run import run_prospecting_task, task_arn
 from allyport.pipeline.services.scope import check_catalog
 
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
 # FailedEngagementCount is a number: the keyset keeps it as JSON gives it back ("str"
 # means "no conversion" there).
 SORTS = {
@@ -94,13 +93,6 @@ def find_prospecting(actor: Actor, catalog: str, identifier: str) -> Prospecting
     return found
 
 
-def _size(value: Any) -> int:
-    size = DEFAULT_PAGE if value is None else value
-    if not isinstance(size, int) or not 1 <= size <= MAX_PAGE:
-        raise refuse("MaxResults", _("MaxResults is 1 to 100."), reason=REQUEST)
-    return size
-
-
 def _sort(request: Mapping[str, Any]) -> tuple[SortKey, bool]:
     sort = request.get("Sort") or {"SortBy": "StartTime", "SortOrder": "DESCENDING"}
     if sort.get("SortBy") not in SORTS:
@@ -128,7 +120,7 @@ def list_prospecting(actor: Actor, catalog: str, request: Mapping[str, Any]) -> 
         queryset,
         key,
         descending=descending,
-        size=_size(request.get("MaxResults")),
+        size=page_size(request.get("MaxResults")),
         token=request.get("NextToken"),
         query={"catalog": catalog, "op": "prospecting", "filters": filters},
     )

@@ -50,6 +50,7 @@ from allyport.pipeline.services.invitations import (
 )
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.lifecycle import submit_opportunity
+from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.referrals import create_referral_opportunity
 from allyport.pipeline.services.scope import SUBMIT, check_catalog, company_of, find_opportunity
 from allyport.pipeline.shapes import INVOLVEMENT_TYPES, VISIBILITIES
@@ -62,7 +63,6 @@ _ARN_SEGMENT = {
     ACCEPTING: "engagement-by-accepting-invitation-task",
     FROM_OPPORTUNITY: "engagement-from-opportunity-task",
 }
-DEFAULT_PAGE = 20
 MAX_PAGE = 1000
 SORT_KEY = SortKey("start_time", "datetime")
 # List…Tasks filters: request member -> column (identifiers may be ARNs).
@@ -229,13 +229,6 @@ def start_engagement_from_opportunity(
     return task
 
 
-def _size(value: Any) -> int:
-    size = DEFAULT_PAGE if value is None else value
-    if not isinstance(size, int) or not 1 <= size <= MAX_PAGE:
-        raise refuse("MaxResults", _("MaxResults is 1 to 1000."), reason=REQUEST)
-    return size
-
-
 def tasks(actor: Actor, catalog: str, kind: str) -> QuerySet[EngagementTask]:
     company = member_company(actor) if kind == ACCEPTING else company_of(actor)
     if kind == FROM_OPPORTUNITY and actor.kind == "user":
@@ -263,7 +256,7 @@ def list_tasks(actor: Actor, catalog: str, kind: str, request: Mapping[str, Any]
         queryset,
         SORT_KEY,
         descending=sort["SortOrder"] == "DESCENDING",
-        size=_size(request.get("MaxResults")),
+        size=page_size(request.get("MaxResults"), MAX_PAGE),
         token=request.get("NextToken"),
         query={"catalog": catalog, "kind": kind, "filters": filters},
     )

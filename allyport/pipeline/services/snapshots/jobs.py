@@ -25,16 +25,17 @@ from allyport.pipeline.services.errors import (
     refuse,
 )
 from allyport.pipeline.services.keyset import Page, paginate
+from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.scope import check_catalog, company_of, find_opportunity
 from allyport.pipeline.services.snapshots.revisions import (
     _associate,
     _filters,
     _latest,
     _new_revision,
-    _size,
 )
 from allyport.pipeline.services.snapshots.views import (
     CREATED,
+    MAX_PAGE,
     Status,
     check_template,
     payload_of,
@@ -190,7 +191,7 @@ def list_jobs(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
         queryset,
         CREATED,
         descending=order == "DESCENDING",
-        size=_size(request.get("MaxResults")),
+        size=page_size(request.get("MaxResults"), MAX_PAGE),
         token=request.get("NextToken"),
         query={"catalog": catalog, "op": "jobs", "filters": _filters(request)},
     )

@@ -10,7 +10,6 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.pipeline.engagement_models import Engagement
@@ -23,15 +22,13 @@ from allyport.pipeline.services.engagements import (
     plain_id,
 )
 from allyport.pipeline.services.errors import (
-    REQUEST,
     NotFound,
-    refuse,
 )
 from allyport.pipeline.services.keyset import Page, paginate
+from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.scope import find_opportunity
 from allyport.pipeline.services.snapshots.views import (
     CREATED,
-    DEFAULT_PAGE,
     MAX_PAGE,
     OPPORTUNITY,
     TEMPLATE_FIELD,
@@ -147,13 +144,6 @@ def get_snapshot(
     return snapshot
 
 
-def _size(value: Any) -> int:
-    size = DEFAULT_PAGE if value is None else value
-    if not isinstance(size, int) or not 1 <= size <= MAX_PAGE:
-        raise refuse("MaxResults", _("MaxResults is 1 to 1000."), reason=REQUEST)
-    return size
-
-
 def _filters(request: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in request.items() if k not in ("MaxResults", "NextToken")}
 
@@ -174,7 +164,7 @@ def list_snapshots(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Pa
         queryset,
         CREATED,
         descending=False,
-        size=_size(request.get("MaxResults")),
+        size=page_size(request.get("MaxResults"), MAX_PAGE),
         token=request.get("NextToken"),
         query={"catalog": catalog, "op": "snapshots", "filters": _filters(request)},
     )
@@ -199,7 +189,7 @@ def list_associations(actor: Actor, catalog: str, request: Mapping[str, Any]) ->
         queryset,
         CREATED,
         descending=False,
-        size=_size(request.get("MaxResults")),
+        size=page_size(request.get("MaxResults"), MAX_PAGE),
         token=request.get("NextToken"),
         query={"catalog": catalog, "op": "associations", "filters": _filters(request)},
     )

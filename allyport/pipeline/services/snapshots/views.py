@@ -31,7 +31,6 @@ OPPORTUNITY = "Opportunity"
 OPPORTUNITY_SUMMARY = "OpportunitySummary"
 AWS_FULL_VIEW = "AwsOpportunitySummaryFullView"
 TEMPLATE_FIELD = "ResourceSnapshotTemplateIdentifier"
-DEFAULT_PAGE = 20
 MAX_PAGE = 1000
 MAX_TARGET_ACCOUNTS = 10
 CREATED = SortKey("created_at", "datetime")
