@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from allyport.access.decisions import PermissionDenied, authorize
+from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import View, forbidden, member_page
 from allyport.bulk import exports, files, services
@@ -27,9 +27,12 @@ from allyport.bulk.models import BulkJob
 from allyport.core.spreadsheets import buffered
 from allyport.pipeline.forms.filters import OpportunityFilterForm
 from allyport.pipeline.models import Catalog
-from allyport.pipeline.services.errors import NotFound
 from allyport.pipeline.services.scope import sees_all
-from allyport.pipeline.views.common import OPPORTUNITY_MANAGEMENT, owner_candidates
+from allyport.pipeline.views.common import (
+    OPPORTUNITY_MANAGEMENT,
+    owner_candidates,
+    service_refusals,
+)
 
 Kind = BulkJob.Kind
 RECENT_JOBS = 50
@@ -45,18 +48,15 @@ def bulk_page(view: View) -> View:
     """A member who sees Opportunity Management and holds the bulk right; the
     services' refusals become 404 (not found) and 403 (with the reason)."""
 
+    refusals = service_refusals(view)
+
     @member_page(OPPORTUNITY_MANAGEMENT)
     @wraps(view)
     def wrapper(request: ActorRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         decision = authorize(request.actor, services.BULK_RIGHT)
         if not decision:
             return forbidden(request, decision)
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound:
-            raise Http404 from None
-        except PermissionDenied as refused:
-            return forbidden(request, refused.decision)
+        return refusals(request, *args, **kwargs)
 
     return wrapper
 
