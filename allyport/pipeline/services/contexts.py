@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.pipeline.engagement_models import Engagement, task_id
 from allyport.pipeline.engagement_signals import engagement_changed
-from allyport.pipeline.services.common import linked_account_id, next_modified
+from allyport.pipeline.services.common import linked_account_id, next_modified, record_console
 from allyport.pipeline.services.engagements import (
     CONTEXT_LIMIT,
     find_engagement,
@@ -345,6 +345,15 @@ def start_opportunity_from_engagement(
                 )
             else:
                 _convert(actor, task, engagement, lead)
+        record_console(
+            actor,
+            "StartOpportunityFromEngagementTask",
+            company=company,
+            request={"catalog": catalog, "identifier": engagement.public_id,
+                     "contextIdentifier": context_id},
+            response={"taskId": task.public_id, "taskStatus": task.status,
+                      "opportunityId": task.opportunity_identifier or None},
+        )  # fmt: skip
     return task
 
 

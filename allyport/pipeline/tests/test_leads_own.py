@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from allyport.access import actor as actors
+from allyport.audit.models import AuditEvent
 from allyport.core.testing import make_user
 from allyport.pipeline.engagement_models import Engagement
 from allyport.pipeline.models import Opportunity
@@ -99,6 +100,9 @@ def test_create_opportunity_makes_the_leads_opportunity_once(
     assert f"Opportunity {opportunity.public_id} was created from the lead." in page
     assert opportunity.customer_company_name == "Contoso Retail"
     assert reverse("pipeline:opportunity", args=[opportunity.public_id]) in page
+    (record,) = AuditEvent.objects.filter(event_name="StartOpportunityFromEngagementTask")
+    assert record.company == company
+    assert record.record["responseElements"]["opportunityId"] == opportunity.public_id
     again = manager_client.post(convert_url(engagement), follow=True).content.decode()
     assert "was created from this context already" in again
     assert Opportunity.objects.filter(company=company).count() == 1
