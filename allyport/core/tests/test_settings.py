@@ -57,3 +57,16 @@ def test_it_refuses_malformed_values(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOME_NUMBER", "-3")
     with pytest.raises(ConfigError, match="at least"):
         env_int("SOME_NUMBER", 1, minimum=0)
+
+
+def test_a_database_other_than_sqlite_or_postgresql_is_refused_at_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.db import connections
+
+    from allyport.core import checks
+
+    assert checks.database_is_supported(None) == []
+    monkeypatch.setattr(connections["default"], "vendor", "mysql")
+    (error,) = checks.database_is_supported(None)
+    assert error.id == "allyport.E001" and "mysql" in error.msg
