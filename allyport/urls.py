@@ -28,6 +28,6 @@ urlpatterns = [
     path("staff/admin/", admin.site.urls),
 ]
 
-handler403 = "allyport.core.errors.forbidden"
-handler404 = "allyport.core.errors.not_found"
-handler500 = "allyport.core.errors.server_error"
+handler403 = "allyport.core.error_pages.forbidden"
+handler404 = "allyport.core.error_pages.not_found"
+handler500 = "allyport.core.error_pages.server_error"

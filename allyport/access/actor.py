@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from allyport.accounts.models import Company, User
     from allyport.cloud.principals import IamPrincipal
+
+
+class ActorKind(StrEnum):
+    """Who acts. Values are the words stored and compared before the enum existed."""
+
+    MEMBER = "user"  # a signed-in user of a partner company
+    STAFF = "staff"  # an operator of the program (the admin, operator commands)
+    IAM = "iam"  # an IAM user or role session of the embedded cloud (API keys, jobs they start)
+    SYSTEM = "system"  # Allyport itself: periodic work, sweeps
+    ANONYMOUS = "anonymous"  # nobody signed in yet
+
+
+SYSTEM_ADDRESS = "allyport.internal"
+SYSTEM_AGENT = "allyport"
 
 
 @dataclass(frozen=True)
@@ -19,7 +34,7 @@ class Actor:
     request makes one decision set, whatever changes meanwhile.
     """
 
-    kind: str  # "user" | "staff" | "iam" | "system" | "anonymous"
+    kind: ActorKind
     user: User | None = None
     company: Company | None = None
     roles: frozenset[str] = frozenset()
@@ -34,7 +49,57 @@ class Actor:
 
     @property
     def is_member(self) -> bool:
-        return self.kind == "user" and self.company is not None
+        return self.kind == ActorKind.MEMBER and self.company is not None
+
+    @property
+    def is_iam(self) -> bool:
+        return self.kind == ActorKind.IAM
+
+    # -- factories: the only ways an Actor is made -------------------------------------
+
+    @classmethod
+    def for_member(cls, user: User, source_ip: str = "", user_agent: str = "") -> Actor:
+        """A signed-in portal user (one query for the roles unless the sign-in loaded
+        them); a user without a company acts as staff or nobody."""
+        return for_user(user, source_ip, user_agent)
+
+    @classmethod
+    def for_iam(
+        cls,
+        principal: IamPrincipal,
+        company: Company | None,
+        *,
+        source_ip: str = "",
+        user_agent: str = "",
+        user: User | None = None,
+    ) -> Actor:
+        """An IAM principal acting for `company` (the one its account is linked to), or a
+        portal `user`'s action run in the cloud account as `principal`."""
+        return cls(
+            kind=ActorKind.IAM,
+            user=user,
+            company=company,
+            paths=frozenset(company.paths or ()) if company is not None else frozenset(),
+            stage=company.stage if company is not None else None,
+            iam=principal,
+            source_ip=source_ip,
+            user_agent=user_agent[:1024],
+        )
+
+    @classmethod
+    def for_staff(cls, user: User, source_ip: str = "", user_agent: str = "") -> Actor:
+        """A staff operator, whatever company their own user may belong to."""
+        return cls(
+            kind=ActorKind.STAFF, user=user, source_ip=source_ip, user_agent=user_agent[:1024]
+        )
+
+    @classmethod
+    def system(cls) -> Actor:
+        return cls(kind=ActorKind.SYSTEM, source_ip=SYSTEM_ADDRESS, user_agent=SYSTEM_AGENT)
+
+    @classmethod
+    def anonymous(cls, source_ip: str = "", user_agent: str = "") -> Actor:
+        return cls(kind=ActorKind.ANONYMOUS, source_ip=source_ip, user_agent=user_agent[:1024])
 
     @property
     def label(self) -> str:
@@ -44,11 +109,11 @@ class Actor:
 
 
 def anonymous(source_ip: str = "", user_agent: str = "") -> Actor:
-    return Actor(kind="anonymous", source_ip=source_ip, user_agent=user_agent)
+    return Actor.anonymous(source_ip, user_agent)
 
 
 def system() -> Actor:
-    return Actor(kind="system", source_ip="allyport.internal", user_agent="allyport")
+    return Actor.system()
 
 
 def for_user(user: User, source_ip: str = "", user_agent: str = "") -> Actor:
@@ -60,7 +125,10 @@ def for_user(user: User, source_ip: str = "", user_agent: str = "") -> Actor:
     roles = getattr(user, "loaded_roles", None)
     if roles is None:
         roles = frozenset(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
-    kind = "user" if company is not None else ("staff" if user.is_staff else "anonymous")
+    if company is not None:
+        kind = ActorKind.MEMBER
+    else:
+        kind = ActorKind.STAFF if user.is_staff else ActorKind.ANONYMOUS
     return Actor(
         kind=kind,
         user=user,

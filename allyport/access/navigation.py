@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from allyport.access.actor import Actor
+from allyport.access.actor import Actor, ActorKind
 from allyport.access.decisions import menu_decision
 from allyport.access.model import access_model
 
@@ -75,7 +75,7 @@ def navigation(actor: Actor) -> dict[str, tuple]:  # type: ignore[type-arg]
 def _navigation(
     roles: frozenset[str], paths: frozenset[str], stage: str | None
 ) -> dict[str, tuple]:  # type: ignore[type-arg]
-    actor = Actor(kind="user", company=_MEMBER, roles=roles, paths=paths, stage=stage)  # type: ignore[arg-type]
+    actor = Actor(kind=ActorKind.MEMBER, company=_MEMBER, roles=roles, paths=paths, stage=stage)  # type: ignore[arg-type]
     bar = tuple(menu for name in BAR_MENUS if (menu := _menu(actor, name)))
     dropdowns = tuple(menu for name in DROPDOWN_MENUS if (menu := _menu(actor, name)))
     # The built pages the member may open, for the home page (Logout is no page).

@@ -22,12 +22,9 @@ def actor_for(key: AccessKey, request: HttpRequest) -> Actor:
             f"The AWS account {user.account.account_id} is not linked to a partner company."
         )
     principal = IamPrincipal.for_user(user, access_key_id=key.access_key_id)
-    return Actor(
-        kind="iam",
-        company=company,
-        paths=frozenset(company.paths or ()),
-        stage=company.stage,
-        iam=principal,
+    return Actor.for_iam(
+        principal,
+        company,
         source_ip=client_ip(request),
-        user_agent=request.headers.get("User-Agent", "")[:1024],
+        user_agent=request.headers.get("User-Agent", ""),
     )

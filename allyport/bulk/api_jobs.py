@@ -18,7 +18,7 @@ from allyport.bulk import iam, reports, services
 from allyport.bulk.intake import FIELD, OPERATION_TYPES
 from allyport.bulk.models import BulkJob, BulkRecord
 from allyport.bulk.sources import read_source
-from allyport.pipeline.services.errors import NotFound
+from allyport.core.errors import NotFound
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.scope import check_catalog, company_of
 

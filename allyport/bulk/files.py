@@ -26,8 +26,8 @@ from allyport.bulk.readers import SNIFF_SIZE, FileProblem, sniff_csv
 from allyport.bulk.services import require_bulk
 from allyport.bulk.sources import max_bytes
 from allyport.bulk.storage import Role, store_file
+from allyport.core.errors import NotFound
 from allyport.pipeline.services.common import SELLING_SOURCE
-from allyport.pipeline.services.errors import NotFound
 from allyport.pipeline.services.scope import company_of
 
 

@@ -38,13 +38,9 @@ def job_actor(job: BulkJob) -> Actor:
     user = IamUser.objects.select_related("account").filter(pk=int(info.get("user") or 0)).first()
     if user is None or account_company(user.account) != job.company:
         raise JobFailed(_("The IAM user who started this job can no longer act for the company."))
-    company = job.company
-    return Actor(
-        kind="iam",
-        company=company,
-        paths=frozenset(company.paths or ()),
-        stage=company.stage,
-        iam=IamPrincipal.for_user(user, access_key_id=str(info.get("key") or "")),
+    return Actor.for_iam(
+        IamPrincipal.for_user(user, access_key_id=str(info.get("key") or "")),
+        job.company,
         source_ip=job.source_ip,
         user_agent=AGENT,
     )

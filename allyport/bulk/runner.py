@@ -27,7 +27,7 @@ from allyport.awsapi.validation import validate
 from allyport.bulk.columns import ID, LAST_MODIFIED
 from allyport.bulk.models import BulkJob, BulkRecord
 from allyport.bulk.storage import PartWriter, Role, TextWriter
-from allyport.pipeline.services.errors import Conflict, NotFound, RuleViolation
+from allyport.core.errors import Conflict, NotFound, RuleViolation
 from allyport.pipeline.shapes import service_model
 
 BATCH_ROWS = 500

@@ -26,8 +26,8 @@ from allyport.audit import services as audit
 from allyport.bulk.models import BulkJob
 from allyport.bulk.storage import Role, iter_parts, open_text, store_file
 from allyport.bulk.tasks import run_bulk_job
+from allyport.core.errors import NotFound
 from allyport.pipeline.services.common import SELLING_SOURCE
-from allyport.pipeline.services.errors import NotFound
 from allyport.pipeline.services.scope import SUBMIT, check_catalog, company_of, sees_all
 
 BULK_RIGHT = SUBMIT

@@ -24,9 +24,9 @@ from allyport.bulk import exports, iam, intake, lead_import, rows
 from allyport.bulk.models import BulkJob
 from allyport.bulk.runner import JobFailed
 from allyport.bulk.storage import PartWriter, Role, TextWriter, store_file
+from allyport.core.errors import DomainError
 from allyport.core.spreadsheets import safe_cell
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import PipelineError
 from allyport.pipeline.services.scope import SUBMIT
 
 logger = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ def run(job: BulkJob) -> None:
         if kind is None:
             raise JobFailed(_("This kind of job is not available yet."))
         kind(job, actor)
-    except (JobFailed, PipelineError, PermissionDenied) as failed:
+    except (JobFailed, DomainError, PermissionDenied) as failed:
         _failed(job, str(failed))
     except Exception:
         logger.exception("bulk job %s failed", job.public_id)

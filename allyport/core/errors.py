@@ -1,18 +1,70 @@
+"""What domain services raise, whatever the domain: views show them next to their
+fields, the API layer answers them as the wire protocol's errors
+(ResourceNotFoundException, ConflictException, ValidationException)."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.template.loader import render_to_string
+from dataclasses import dataclass
+
+# ValidationExceptionErrorCode values used here.
+REQUIRED = "REQUIRED_FIELD_MISSING"
+INVALID = "INVALID_VALUE"
+TOO_MANY = "TOO_MANY_VALUES"
+BAD_STATE = "INVALID_RESOURCE_STATE"
+NOT_PERMITTED = "ACTION_NOT_PERMITTED"
+DUPLICATE = "DUPLICATE_KEY_VALUE"
+OUT_OF_RANGE = "VALUE_OUT_OF_RANGE"
+
+BUSINESS = "BUSINESS_VALIDATION_FAILED"
+REQUEST = "REQUEST_VALIDATION_FAILED"
 
 
-def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/403.html", {"reason": ""}, status=403)
+@dataclass(frozen=True)
+class FieldError:
+    field: str  # the API's path, e.g. "Customer.Account.WebsiteUrl"
+    message: str
+    code: str = INVALID
+
+    def as_tuple(self) -> tuple[str, str, str]:
+        return (self.field, self.message, self.code)
 
 
-def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/404.html", status=404)
+class DomainError(Exception):
+    """Base of the domain services' refusals."""
 
 
-def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors: the failure may be in them.
-    return HttpResponse(render_to_string("core/500.html"), status=500)
+class NotFound(DomainError):
+    """Missing, another company's, or the other catalog's: one answer for all three."""
+
+    def __init__(self, resource_type: str, identifier: str) -> None:
+        super().__init__(f"{resource_type} {identifier} not found")
+        self.resource_type = resource_type
+        self.identifier = identifier
+
+
+class Conflict(DomainError):
+    """The record changed since the caller read it (stale LastModifiedDate)."""
+
+    def __init__(self, message: str, resource_type: str, identifier: str) -> None:
+        super().__init__(message)
+        self.resource_type = resource_type
+        self.identifier = identifier
+
+
+class RuleViolation(DomainError):
+    """Business rules refused the change; `errors` names every field at once."""
+
+    def __init__(self, errors: list[FieldError], reason: str = BUSINESS) -> None:
+        self.errors = errors
+        self.reason = reason
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        if len(self.errors) == 1:
+            return f"{self.errors[0].field}: {self.errors[0].message}"
+        return f"{len(self.errors)} fields failed validation"
+
+
+def refuse(field: str, message: str, code: str = INVALID, reason: str = BUSINESS) -> RuleViolation:
+    return RuleViolation([FieldError(field, message, code)], reason)

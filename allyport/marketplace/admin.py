@@ -17,10 +17,7 @@ from allyport.marketplace.services.unlinking import complete_unlink
 def staff_actor(request: HttpRequest) -> actors.Actor:
     """Staff act as operators, whatever company their own user may belong to."""
     agent = request.META.get("HTTP_USER_AGENT", "")
-    actor = actors.for_user(request.user, client_ip(request), agent)  # type: ignore[arg-type]
-    return actors.Actor(
-        kind="staff", user=actor.user, source_ip=actor.source_ip, user_agent=actor.user_agent
-    )
+    return actors.Actor.for_staff(request.user, client_ip(request), agent)  # type: ignore[arg-type]
 
 
 @admin.register(AccountLink)

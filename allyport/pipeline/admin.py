@@ -24,10 +24,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from allyport.access import actor as actors
 from allyport.access.middleware import client_ip
 from allyport.accounts.models import Company
+from allyport.core.errors import RuleViolation
 from allyport.pipeline.engagement_models import EngagementInvitation
 from allyport.pipeline.models import Catalog, Opportunity
 from allyport.pipeline.services import review
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.services.referrals import record_review, send_referral
 from allyport.pipeline.shapes import choices
 
@@ -38,11 +38,10 @@ COMMENTS_MAX = 2000
 
 def staff_actor(request: HttpRequest) -> actors.Actor:
     """Staff act as operators, whatever company their own user may belong to."""
-    return actors.Actor(
-        kind="staff",
-        user=request.user,  # type: ignore[arg-type]
-        source_ip=client_ip(request),
-        user_agent=request.META.get("HTTP_USER_AGENT", "")[:1024],
+    return actors.Actor.for_staff(
+        request.user,  # type: ignore[arg-type]
+        client_ip(request),
+        request.META.get("HTTP_USER_AGENT", ""),
     )
 
 

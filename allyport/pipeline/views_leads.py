@@ -27,11 +27,11 @@ from django.views.decorators.http import require_GET, require_POST
 from allyport.access.decisions import authorize, require
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
+from allyport.core.errors import Conflict, RuleViolation
 from allyport.core.forms import ConfirmForm
 from allyport.pipeline.engagement_models import EngagementInvitation, EngagementTask
 from allyport.pipeline.models import Catalog
 from allyport.pipeline.services import contexts, invitations, leads, tasks
-from allyport.pipeline.services.errors import Conflict, RuleViolation
 from allyport.pipeline.services.scope import MANAGE_ALL
 from allyport.pipeline.views.common import service_refusals
 

@@ -12,9 +12,9 @@ from allyport.access.actor import Actor
 from allyport.audit.models import AuditEvent
 from allyport.bulk import creation
 from allyport.bulk.creation import BatchCreator, prepare
+from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.tests.conftest import complete
 
 COMPARED = (

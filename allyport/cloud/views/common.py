@@ -81,12 +81,11 @@ def signed_in_user(request: HttpRequest) -> IamUser | None:
 
 
 def iam_actor(request: HttpRequest, user: IamUser) -> Actor:
-    return Actor(
-        kind="iam",
-        company=account_company(user.account),
+    return Actor.for_iam(
+        IamPrincipal.for_user(user),
+        account_company(user.account),
         source_ip=client_ip(request),
-        user_agent=request.META.get("HTTP_USER_AGENT", "")[:1024],
-        iam=IamPrincipal.for_user(user),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
 
 

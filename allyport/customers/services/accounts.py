@@ -14,6 +14,13 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.audit import services as audit
+from allyport.core.errors import (
+    REQUIRED,
+    Conflict,
+    FieldError,
+    NotFound,
+    RuleViolation,
+)
 from allyport.customers.job_models import CustomerAccountBulkJob
 from allyport.customers.models import (
     CustomerAccount,
@@ -24,13 +31,6 @@ from allyport.customers.models import (
 from allyport.customers.services import enrichment
 from allyport.customers.services.scope import RESOURCE, arn_of, find, public_id_of
 from allyport.pipeline.services.common import SELLING_SOURCE, next_modified
-from allyport.pipeline.services.errors import (
-    REQUIRED,
-    Conflict,
-    FieldError,
-    NotFound,
-    RuleViolation,
-)
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.scope import check_catalog, require_pipeline
 from allyport.pipeline.services.tags import check_tags

@@ -31,12 +31,12 @@ from allyport.awsapi.validation import summary
 from allyport.bulk import iam
 from allyport.bulk.runner import JobFailed, check_request
 from allyport.bulk.sources import SourceProblem, read_source
+from allyport.core.errors import RuleViolation
 from allyport.customers.job_models import CustomerAccountBulkJob, CustomerAccountBulkRecord
 from allyport.customers.services import accounts
 from allyport.customers.services.bulk_jobs import FIELD
 from allyport.customers.services.scope import arn_of
 from allyport.pipeline.services.common import SELLING_SOURCE
-from allyport.pipeline.services.errors import RuleViolation
 
 logger = logging.getLogger(__name__)
 ACCOUNT_COLUMNS = ("CompanyName", "WebsiteUrl", "Duns", "Domain", "Industry", "OtherIndustry",

@@ -14,9 +14,9 @@ from django.db.models import QuerySet
 
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company
+from allyport.core.errors import NotFound
 from allyport.customers.models import CustomerAccount
 from allyport.pipeline.services.common import linked_account_id
-from allyport.pipeline.services.errors import NotFound
 from allyport.pipeline.services.scope import check_catalog, require_pipeline
 
 RESOURCE = "CustomerAccount"

@@ -10,9 +10,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.core.errors import REQUEST, refuse
 from allyport.customers.models import CustomerAccount, EligibleProgram
 from allyport.customers.services.search import filtered
-from allyport.pipeline.services.errors import REQUEST, refuse
 
 MAX_BUCKETS = 100  # the model's BucketList; the rest is OtherCount
 # The Values of the bucket of accounts without a value (IncludeMissing).

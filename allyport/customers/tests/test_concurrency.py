@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from django.db import connection
 
+from allyport.core.errors import Conflict
 from allyport.core.testing import make_company, run_at_once
 from allyport.customers.models import CustomerAccount, EnrichmentStatus
 from allyport.customers.services import accounts, enrichment
 from allyport.customers.tests.conftest import directory_entry, payload
-from allyport.pipeline.services.errors import Conflict
 from allyport.pipeline.tests.conftest import iam_actor
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

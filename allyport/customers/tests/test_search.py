@@ -9,12 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from allyport.core.errors import RuleViolation
 from allyport.core.testing import make_company
 from allyport.customers.models import CustomerAccount
 from allyport.customers.services import accounts, statistics
 from allyport.customers.services.search import search_customer_accounts
 from allyport.customers.tests.conftest import directory_entry, payload
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.tests.conftest import iam_actor
 
 pytestmark = pytest.mark.django_db

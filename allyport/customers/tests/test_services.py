@@ -9,12 +9,12 @@ import pytest
 
 from allyport.access.decisions import PermissionDenied
 from allyport.audit.models import AuditEvent
+from allyport.core.errors import Conflict, NotFound, RuleViolation
 from allyport.core.testing import make_company
 from allyport.customers.models import CustomerAccount, DirectoryEntry, EnrichmentStatus
 from allyport.customers.services import accounts
 from allyport.customers.services.scope import customer_account_arn
 from allyport.customers.tests.conftest import directory_entry, payload
-from allyport.pipeline.services.errors import Conflict, NotFound, RuleViolation
 from allyport.pipeline.tests.conftest import iam_actor, member_actor
 
 pytestmark = pytest.mark.django_db

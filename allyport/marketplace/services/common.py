@@ -16,26 +16,24 @@ from allyport.marketplace.models import AccountLink, UnlinkRequest
 
 def iam_actor(actor: Actor, principal: IamPrincipal) -> Actor:
     """The portal user's request, acting in the cloud account as `principal`."""
-    return Actor(
-        kind="iam",
-        user=actor.user,
-        company=actor.company,
+    return Actor.for_iam(
+        principal,
+        actor.company,
         source_ip=actor.source_ip,
         user_agent=actor.user_agent,
-        iam=principal,
+        user=actor.user,
     )
 
 
 def role_session_actor(actor: Actor, role: IamRole) -> Actor:
     """A session of `role` assumed by the account management service, as the
     guide's AssociatePartnerUser log example shows (source and agent: the service)."""
-    return Actor(
-        kind="iam",
-        user=actor.user,
-        company=actor.company,
+    return Actor.for_iam(
+        IamPrincipal.for_role(role),
+        actor.company,
         source_ip=SERVICE,
         user_agent=SERVICE,
-        iam=IamPrincipal.for_role(role),
+        user=actor.user,
     )
 
 

@@ -15,7 +15,7 @@ from allyport.awsapi.registry import (
     ResourceNotFound,
     Validation,
 )
-from allyport.pipeline.services import errors
+from allyport.core import errors
 from allyport.pipeline.services.common import opportunity_arn
 
 SELLING = "partnercentral-selling"

@@ -8,9 +8,9 @@ import re
 from typing import Any
 
 from allyport.awsapi.registry import ApiContext, Handler, ResourceNotFound, operation
+from allyport.core.errors import NotFound
 from allyport.pipeline.api.base import SELLING, translated
 from allyport.pipeline.services import tags
-from allyport.pipeline.services.errors import NotFound
 
 
 def _resource(ctx: ApiContext, params: dict[str, Any]) -> tags.TaggedResource:

@@ -24,9 +24,9 @@ from django_stubs_ext import StrOrPromise
 
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import validate
+from allyport.core.errors import FieldError
 from allyport.pipeline.forms.fields import LinesField, choice, choices, text
 from allyport.pipeline.models import Catalog
-from allyport.pipeline.services.errors import FieldError
 from allyport.pipeline.services.payload import ACTION_REQUIRED_FIELDS, without_indexes
 from allyport.pipeline.shapes import shape
 

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.services import ChangeRefused
+from allyport.core.errors import INVALID, NOT_PERMITTED, REQUEST, TOO_MANY, refuse
 from allyport.marketplace.models import AccountLink, PrivateOffer, Product
 from allyport.marketplace.services.seller import seller_access
 from allyport.pipeline.models import Catalog, Opportunity, Solution
-from allyport.pipeline.services.errors import INVALID, NOT_PERMITTED, REQUEST, TOO_MANY, refuse
 from allyport.pipeline.services.opportunities import save_change
 from allyport.pipeline.services.rules import LATE_STAGES, has_offering
 from allyport.pipeline.services.scope import find_opportunity

@@ -30,6 +30,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.core.errors import (
+    NOT_PERMITTED,
+    REQUEST,
+    TOO_MANY,
+    Conflict,
+    DomainError,
+    NotFound,
+    RuleViolation,
+    refuse,
+)
 from allyport.pipeline.engagement_models import Engagement, task_id
 from allyport.pipeline.engagement_signals import engagement_changed
 from allyport.pipeline.services.common import linked_account_id, next_modified, record_console
@@ -38,16 +48,6 @@ from allyport.pipeline.services.engagements import (
     find_engagement,
     insert_fresh,
     plain_id,
-)
-from allyport.pipeline.services.errors import (
-    NOT_PERMITTED,
-    REQUEST,
-    TOO_MANY,
-    Conflict,
-    NotFound,
-    PipelineError,
-    RuleViolation,
-    refuse,
 )
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size
@@ -74,7 +74,7 @@ _TASK_FILTERS = (
 )
 
 
-class ContextLimit(PipelineError):
+class ContextLimit(DomainError):
     """The engagement has its five contexts already."""
 
 

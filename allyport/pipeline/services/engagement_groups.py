@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company
+from allyport.core.errors import REQUEST, refuse
 from allyport.pipeline.engagement_models import EngagementMember
 from allyport.pipeline.prospecting_models import EngagementGroup
 from allyport.pipeline.services.engagements import member_company, plain_id
-from allyport.pipeline.services.errors import REQUEST, refuse
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.scope import check_catalog

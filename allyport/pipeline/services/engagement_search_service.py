@@ -19,11 +19,11 @@ from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.core.errors import REQUEST, refuse
 from allyport.pipeline.engagement_models import Engagement
 from allyport.pipeline.engagement_search import COMPANY_NAMES, LEAD_PATHS, PROSPECTING_PATHS
 from allyport.pipeline.services.engagement_groups import find_group
 from allyport.pipeline.services.engagements import engagement_view, engagements
-from allyport.pipeline.services.errors import REQUEST, refuse
 from allyport.pipeline.services.filter_tree import Field, compile_filter
 from allyport.pipeline.services.json_lists import ListHas
 from allyport.pipeline.services.keyset import Page, SortKey, paginate

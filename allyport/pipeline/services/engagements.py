@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
 from allyport.accounts.models import Company
+from allyport.core.errors import REQUEST, NotFound, refuse
 from allyport.pipeline.engagement_models import Engagement, EngagementMember, engagement_id
 from allyport.pipeline.engagement_signals import engagement_changed
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services.common import linked_account_id, now_ms, record_console
-from allyport.pipeline.services.errors import REQUEST, NotFound, refuse
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.payload import clean

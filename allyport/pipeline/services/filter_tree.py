@@ -36,7 +36,7 @@ from typing import Any
 from django.db.models import JSONField, Model, Q
 from django.utils.translation import gettext as _
 
-from allyport.pipeline.services.errors import INVALID, REQUEST, TOO_MANY, RuleViolation, refuse
+from allyport.core.errors import INVALID, REQUEST, TOO_MANY, RuleViolation, refuse
 from allyport.pipeline.services.json_lists import ListHas
 
 MAX_DEPTH = 3  # combinators nested on one path (the service's "depth up to 3")

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import validate
+from allyport.core.errors import REQUEST, FieldError, RuleViolation, refuse
 from allyport.pipeline.engagement_models import EngagementInvitation
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import REQUEST, FieldError, RuleViolation, refuse
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.rules import consistency, normalize, parse_date
 from allyport.pipeline.shapes import shape

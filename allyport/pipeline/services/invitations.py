@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company
+from allyport.core.errors import REQUEST, Conflict, NotFound, refuse
 from allyport.marketplace.models import AccountLink
 from allyport.pipeline.engagement_models import (
     Engagement,
@@ -41,7 +42,6 @@ from allyport.pipeline.services.engagements import (
     member_company,
     plain_id,
 )
-from allyport.pipeline.services.errors import REQUEST, Conflict, NotFound, refuse
 from allyport.pipeline.services.invitation_payloads import check_payload
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size

@@ -20,7 +20,7 @@ from django.db.models import F, Model, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.utils.translation import gettext as _
 
-from allyport.pipeline.services.errors import REQUEST, refuse
+from allyport.core.errors import REQUEST, refuse
 
 M = TypeVar("M", bound=Model)
 SALT = "allyport.pipeline.keyset"

@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy
 from allyport.access.actor import Actor
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import validate
+from allyport.core.errors import REQUEST, FieldError, RuleViolation
 from allyport.pipeline.engagement_models import Engagement
 from allyport.pipeline.services import engagements
-from allyport.pipeline.services.errors import REQUEST, FieldError, RuleViolation
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.shapes import service_model
 from allyport.pipeline.snapshot_models import OpportunityFromEngagementTask

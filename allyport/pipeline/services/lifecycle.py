@@ -13,8 +13,8 @@ from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.access.decisions import authorize, require
 from allyport.accounts.models import User
+from allyport.core.errors import REQUEST, TOO_MANY, RuleViolation, refuse
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import REQUEST, TOO_MANY, RuleViolation, refuse
 from allyport.pipeline.services.opportunities import save_change
 from allyport.pipeline.services.review import SUBMITTED
 from allyport.pipeline.services.scope import MANAGE_ALL, MANAGE_OWNED, SUBMIT, find_opportunity

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
+from allyport.core.errors import REQUEST, refuse
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import REQUEST, refuse
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.scope import opportunities
 

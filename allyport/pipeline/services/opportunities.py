@@ -11,17 +11,17 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.pipeline.ids import opportunity_id
-from allyport.pipeline.models import Catalog, Opportunity
-from allyport.pipeline.services import review
-from allyport.pipeline.services.common import changed, next_modified, record_console
-from allyport.pipeline.services.errors import (
+from allyport.core.errors import (
     NOT_PERMITTED,
     Conflict,
     FieldError,
     RuleViolation,
     refuse,
 )
+from allyport.pipeline.ids import opportunity_id
+from allyport.pipeline.models import Catalog, Opportunity
+from allyport.pipeline.services import review
+from allyport.pipeline.services.common import changed, next_modified, record_console
 from allyport.pipeline.services.payload import (
     CREATE_ONLY,
     UPDATABLE,

@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.core.errors import REQUEST, NotFound, refuse
 from allyport.pipeline.prospecting_models import (
     ProspectingResult,
     ProspectingTask,
@@ -26,7 +27,6 @@ from allyport.pipeline.prospecting_models import (
 )
 from allyport.pipeline.services.common import now_ms, record_console
 from allyport.pipeline.services.engagements import insert_fresh, member_company, plain_id
-from allyport.pipeline.services.errors import REQUEST, NotFound, refuse
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.prospecting_run import run_prospecting_task, task_arn

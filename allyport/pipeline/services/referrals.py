@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import Decision, PermissionDenied
 from allyport.accounts.models import Company
+from allyport.core.errors import REQUEST, RuleViolation, refuse
 from allyport.pipeline.engagement_models import EngagementInvitation
 from allyport.pipeline.ids import opportunity_id
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services.common import changed, next_modified, record_console
 from allyport.pipeline.services.engagements import insert_fresh, new_engagement
-from allyport.pipeline.services.errors import REQUEST, RuleViolation, refuse
 from allyport.pipeline.services.invitation_payloads import (
     OPPORTUNITY,
     check_payload,

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import Decision, PermissionDenied
-from allyport.pipeline.models import Catalog, Opportunity
-from allyport.pipeline.services.errors import (
+from allyport.core.errors import (
     BAD_STATE,
     NOT_PERMITTED,
     REQUIRED,
@@ -21,6 +20,7 @@ from allyport.pipeline.services.errors import (
     RuleViolation,
     refuse,
 )
+from allyport.pipeline.models import Catalog, Opportunity
 from allyport.pipeline.services.payload import (
     ACTION_REQUIRED_FIELDS,
     REVIEW_FIELDS,

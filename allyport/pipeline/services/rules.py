@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allyport.pipeline.services.errors import (
+from allyport.core.errors import (
     NOT_PERMITTED,
     OUT_OF_RANGE,
     REQUIRED,

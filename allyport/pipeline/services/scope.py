@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import Decision, PermissionDenied, authorize, require
 from allyport.accounts.models import Company
+from allyport.core.errors import REQUEST, NotFound, refuse
 from allyport.pipeline.models import Catalog, Opportunity, Solution
-from allyport.pipeline.services.errors import REQUEST, NotFound, refuse
 
 MANAGE_ALL = "manage_all_opportunities_and_leads"
 MANAGE_OWNED = "manage_owned_opportunities_and_leads"

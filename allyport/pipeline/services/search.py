@@ -20,8 +20,8 @@ from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.core.errors import REQUEST, refuse
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import REQUEST, refuse
 from allyport.pipeline.services.filter_tree import Field, compile_filter
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from allyport.access.actor import Actor
 from allyport.cloud.models import IamRole
+from allyport.core.errors import NotFound
 from allyport.pipeline.services.common import linked_account_id
-from allyport.pipeline.services.errors import NotFound
 from allyport.pipeline.services.scope import check_catalog, require_pipeline
 from allyport.pipeline.snapshot_models import SellingSystemSettings
 

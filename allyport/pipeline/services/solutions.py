@@ -10,10 +10,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
-from allyport.pipeline.ids import solution_id
-from allyport.pipeline.models import Solution
-from allyport.pipeline.services.common import now_ms, record_console
-from allyport.pipeline.services.errors import (
+from allyport.core.errors import (
     REQUEST,
     REQUIRED,
     FieldError,
@@ -21,6 +18,9 @@ from allyport.pipeline.services.errors import (
     RuleViolation,
     refuse,
 )
+from allyport.pipeline.ids import solution_id
+from allyport.pipeline.models import Solution
+from allyport.pipeline.services.common import now_ms, record_console
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.scope import MANAGE_OFFERINGS, company_of, solutions

@@ -7,14 +7,14 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import (
+from allyport.core.errors import (
     BAD_STATE,
     INVALID,
     NOT_PERMITTED,
     REQUIRED,
     FieldError,
 )
+from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services.payload import get_path
 from allyport.pipeline.services.rules import CLOSED_LOST, CO_SELL, consistency, has_offering
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from allyport.access.actor import Actor
+from allyport.core.errors import NotFound
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import NotFound
 from allyport.pipeline.services.output import project
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.review import PENDING

@@ -22,11 +22,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.pipeline.engagement_models import EngagementTask
-from allyport.pipeline.models import Catalog
-from allyport.pipeline.services import contexts, engagements, tasks
-from allyport.pipeline.services.common import linked_account_id
-from allyport.pipeline.services.errors import (
+from allyport.core.errors import (
     DUPLICATE,
     INVALID,
     REQUEST,
@@ -34,6 +30,10 @@ from allyport.pipeline.services.errors import (
     NotFound,
     refuse,
 )
+from allyport.pipeline.engagement_models import EngagementTask
+from allyport.pipeline.models import Catalog
+from allyport.pipeline.services import contexts, engagements, tasks
+from allyport.pipeline.services.common import linked_account_id
 from allyport.pipeline.services.scope import company_of, find_opportunity
 from allyport.pipeline.snapshot_models import ResourceSnapshotJob, ResourceTagSet
 

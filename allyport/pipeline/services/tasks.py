@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
 from allyport.accounts.models import Company
+from allyport.core.errors import REQUEST, RuleViolation, refuse
 from allyport.pipeline.engagement_models import (
     Engagement,
     EngagementInvitation,
@@ -36,7 +37,6 @@ from allyport.pipeline.services.engagements import (
     new_engagement,
     plain_id,
 )
-from allyport.pipeline.services.errors import REQUEST, RuleViolation, refuse
 from allyport.pipeline.services.invitation_payloads import (
     OPPORTUNITY,
     customer_project_context,

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from allyport.core.errors import RuleViolation
 from allyport.marketplace.models import PrivateOffer, Product, RoleMapping
 from allyport.marketplace.services.linking import link_for_operator
 from allyport.pipeline import services
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution, member_actor
 
 pytestmark = pytest.mark.django_db
@@ -155,7 +155,7 @@ def test_it_refuses_to_remove_what_is_not_associated(api: Any, opportunity: Any)
 def test_it_looks_up_the_opportunity_in_the_callers_company(
     opportunity: Any, outsider: Any
 ) -> None:
-    from allyport.pipeline.services.errors import NotFound
+    from allyport.core.errors import NotFound
 
     with pytest.raises(NotFound):
         associate(iam_actor(outsider.company), opportunity, "AwsProducts", "AmazonRedshift")

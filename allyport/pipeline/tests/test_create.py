@@ -9,8 +9,8 @@ import pytest
 
 from allyport.access.decisions import PermissionDenied
 from allyport.audit.models import AuditEvent
+from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.tests.conftest import complete, member_actor
 
 pytestmark = pytest.mark.django_db

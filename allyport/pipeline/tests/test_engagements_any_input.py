@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from allyport.awsapi import serialization
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import validate
+from allyport.core.errors import Conflict, NotFound, RuleViolation
 from allyport.pipeline.services import engagements, invitations, tasks
-from allyport.pipeline.services.errors import Conflict, NotFound, RuleViolation
 from allyport.pipeline.shapes import service_model
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.engagement_fixtures import share

@@ -10,6 +10,7 @@ import pytest
 from allyport.access.actor import system
 from allyport.access.decisions import PermissionDenied
 from allyport.audit.models import AuditEvent
+from allyport.core.errors import Conflict, NotFound, RuleViolation
 from allyport.pipeline.engagement_models import (
     Engagement,
     EngagementInvitation,
@@ -18,7 +19,6 @@ from allyport.pipeline.engagement_models import (
 )
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services import engagements, invitations, tasks
-from allyport.pipeline.services.errors import Conflict, NotFound, RuleViolation
 from allyport.pipeline.services.referrals import record_review
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution, member_actor
 from allyport.pipeline.tests.engagement_fixtures import (

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from allyport.accounts.models import Company
+from allyport.core.errors import REQUEST, RuleViolation
 from allyport.core.testing import make_company, make_user
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import REQUEST, RuleViolation
 from allyport.pipeline.services.filter_tree import (
     MAX_DEPTH,
     MAX_LEAVES,

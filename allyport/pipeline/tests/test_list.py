@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.tests.conftest import complete, future
 
 pytestmark = pytest.mark.django_db

@@ -13,10 +13,10 @@ from django.utils import timezone
 from allyport.access import actor as actors
 from allyport.access.actor import system
 from allyport.audit.models import AuditEvent
+from allyport.core.errors import FieldError
 from allyport.pipeline import services
 from allyport.pipeline.forms.opportunity import OpportunityForm, field_for
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import FieldError
 from allyport.pipeline.tests.conftest import complete, iam_actor
 from allyport.pipeline.tests.test_portal_support import (
     field_errors,

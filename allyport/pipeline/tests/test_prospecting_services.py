@@ -9,6 +9,7 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from allyport.core.errors import RuleViolation
 from allyport.core.testing import make_company
 from allyport.pipeline.engagement_models import Engagement
 from allyport.pipeline.prospecting_models import EngagementGroup, ProspectingTask
@@ -16,7 +17,6 @@ from allyport.pipeline.services import engagement_groups, prospecting
 from allyport.pipeline.services.contexts import create_context
 from allyport.pipeline.services.engagement_search_service import search_engagements
 from allyport.pipeline.services.engagements import add_member, new_engagement
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.services.prospecting_run import prospecting_payload
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.test_contexts import PROJECT, lead_context

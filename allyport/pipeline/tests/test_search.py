@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from allyport.accounts.models import Company
+from allyport.core.errors import RuleViolation
 from allyport.core.testing import make_company
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.services.search import (
     ANNOTATED_SORTS,
     COLUMN_SORTS,

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from allyport.access.decisions import PermissionDenied
+from allyport.core.errors import NotFound, RuleViolation
 from allyport.pipeline import services
-from allyport.pipeline.services.errors import NotFound, RuleViolation
 from allyport.pipeline.shapes import enum
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution, member_actor
 

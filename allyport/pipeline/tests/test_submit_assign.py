@@ -8,8 +8,8 @@ import pytest
 
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
+from allyport.core.errors import NotFound, RuleViolation
 from allyport.pipeline import services
-from allyport.pipeline.services.errors import NotFound, RuleViolation
 from allyport.pipeline.tests.conftest import complete, make_solution, member_actor
 
 pytestmark = pytest.mark.django_db

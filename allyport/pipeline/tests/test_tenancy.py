@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from allyport.core.errors import NotFound
 from allyport.pipeline import services
-from allyport.pipeline.services.errors import NotFound
 from allyport.pipeline.tests.conftest import complete, iam_actor, member_actor
 
 pytestmark = pytest.mark.django_db

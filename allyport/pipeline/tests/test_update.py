@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from allyport.access.actor import system
+from allyport.core.errors import Conflict, RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import Conflict, RuleViolation
 from allyport.pipeline.tests.conftest import complete, make_solution
 
 pytestmark = pytest.mark.django_db

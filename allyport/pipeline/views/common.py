@@ -17,8 +17,8 @@ from allyport.access.model import access_model
 from allyport.access.views import forbidden
 from allyport.accounts import selectors
 from allyport.accounts.models import User
+from allyport.core.errors import NotFound
 from allyport.pipeline.models import Catalog, Opportunity
-from allyport.pipeline.services.errors import NotFound
 from allyport.pipeline.services.scope import MANAGE_ALL, MANAGE_OWNED
 
 OPPORTUNITY_MANAGEMENT = "Sell/Opportunity Management"

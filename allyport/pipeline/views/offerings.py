@@ -13,10 +13,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from allyport.access.decisions import authorize, require
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
+from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.forms.offerings import SERVICE_FIELDS, OfferingForm
 from allyport.pipeline.models import Solution
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.services.scope import MANAGE_OFFERINGS
 from allyport.pipeline.views.common import (
     OFFERINGS,

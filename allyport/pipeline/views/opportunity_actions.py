@@ -11,10 +11,10 @@ from django.views.decorators.http import require_http_methods
 from allyport.access.decisions import require
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
+from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.forms.actions import SubmitForm, TransferForm
 from allyport.pipeline.forms.opportunity import label_of
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.services.scope import SUBMIT, sees_all
 from allyport.pipeline.views.common import (
     OPPORTUNITY_MANAGEMENT,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
+from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.forms.actions import (
     ASSOCIATE_FIELDS,
@@ -25,7 +26,6 @@ from allyport.pipeline.forms.actions import (
 )
 from allyport.pipeline.forms.opportunity import SECTIONS, OpportunityForm, initial_from
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import RuleViolation
 from allyport.pipeline.services.review import ACTION_REQUIRED, PENDING
 from allyport.pipeline.services.scope import SUBMIT
 from allyport.pipeline.views.common import (

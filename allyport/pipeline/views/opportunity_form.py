@@ -17,10 +17,10 @@ from django.views.decorators.http import require_http_methods
 from allyport.access.decisions import require
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
+from allyport.core.errors import Conflict, RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.forms.opportunity import OpportunityForm
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.errors import Conflict, RuleViolation
 from allyport.pipeline.services.payload import editable
 from allyport.pipeline.services.review import ACTION_REQUIRED, READ_ONLY
 from allyport.pipeline.services.rules import consistency, normalize

@@ -11,18 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.engagements import (
-    find_engagement,
-    insert_fresh,
-    plain_id,
-)
-from allyport.pipeline.services.errors import (
+from allyport.core.errors import (
     REQUEST,
     Conflict,
     NotFound,
     RuleViolation,
     refuse,
+)
+from allyport.pipeline.models import Opportunity
+from allyport.pipeline.services.engagements import (
+    find_engagement,
+    insert_fresh,
+    plain_id,
 )
 from allyport.pipeline.services.keyset import Page, paginate
 from allyport.pipeline.services.listing import page_size

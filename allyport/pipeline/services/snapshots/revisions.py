@@ -12,6 +12,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from allyport.access.actor import Actor
+from allyport.core.errors import (
+    NotFound,
+)
 from allyport.pipeline.engagement_models import Engagement
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services.common import linked_account_id
@@ -20,9 +23,6 @@ from allyport.pipeline.services.engagements import (
     find_engagement,
     insert_fresh,
     plain_id,
-)
-from allyport.pipeline.services.errors import (
-    NotFound,
 )
 from allyport.pipeline.services.keyset import Page, paginate
 from allyport.pipeline.services.listing import page_size

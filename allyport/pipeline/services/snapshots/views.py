@@ -8,14 +8,14 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from allyport.pipeline.engagement_models import EngagementMember
-from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.common import linked_account_id
-from allyport.pipeline.services.errors import (
+from allyport.core.errors import (
     BAD_STATE,
     REQUEST,
     refuse,
 )
+from allyport.pipeline.engagement_models import EngagementMember
+from allyport.pipeline.models import Opportunity
+from allyport.pipeline.services.common import linked_account_id
 from allyport.pipeline.services.keyset import SortKey
 from allyport.pipeline.services.output import project
 from allyport.pipeline.services.payload import clean
