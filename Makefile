@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint imports bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Allyport needs Python 3.11 or newer"; exit 1; }
@@ -21,10 +21,14 @@ run: install
 test: install
 	@bash scripts/test.sh
 
-lint: install
+lint: install imports
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy allyport
+
+# The layers of docs/ARCHITECTURE.md (contracts in pyproject.toml, [tool.importlinter]).
+imports: install
+	$(BIN)/lint-imports
 
 bench: install
 	@bash scripts/bench.sh

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-pytest_plugins = ["allyport.core.testing"]
+pytest_plugins = ["allyport.testing"]
 
 _skipped: list[str] = []
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "allyport.pipeline",
     "allyport.customers",
     "allyport.awsapi",
+    "allyport.home",
 ]
 
 MIDDLEWARE = [
@@ -180,7 +181,7 @@ ALLYPORT_CODE_MAX_ATTEMPTS = env_int("ALLYPORT_CODE_MAX_ATTEMPTS", 5, minimum=1)
 ALLYPORT_INVITATION_DAYS = env_int("ALLYPORT_INVITATION_DAYS", 14, minimum=1)
 ALLYPORT_CAPTCHA = env_bool("ALLYPORT_CAPTCHA", True)
 # Requests anyone may make before signing in, per email and per client address
-# (accounts/limits.py; django-ratelimit rates, counted in the cache).
+# (access/limits.py; django-ratelimit rates, counted in the cache).
 ALLYPORT_LIMITS = {
     "send_code": (("email", "5/h"), ("ip", "30/h")),
     "verify_code": (("email", "20/h"), ("ip", "100/h")),

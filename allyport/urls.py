@@ -2,16 +2,21 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from allyport.core import views as core_views
+from allyport.accounts import urls_users as account_users
+from allyport.home import views as home_views
+from allyport.marketplace import urls_users as marketplace_users
+
+# User Management: the accounts' tabs and the marketplace's IAM roles tab, one namespace.
+users_urls = ([*account_users.urlpatterns, *marketplace_users.urlpatterns], "users")
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("ping", core_views.ping, name="ping"),
-    path("ping/session", core_views.ping_session, name="ping_session"),
+    path("", home_views.home, name="home"),
+    path("ping", home_views.ping, name="ping"),
+    path("ping/session", home_views.ping_session, name="ping_session"),
     path("APNLogin", RedirectView.as_view(pattern_name="account_login"), name="apn_login"),
     path("accounts/", include("allauth.urls")),
     path("", include("allyport.accounts.urls")),
-    path("company/users/", include("allyport.accounts.urls_users")),
+    path("company/users/", include(users_urls)),
     path("marketplace/", include("allyport.marketplace.urls")),
     path("support/", include("allyport.support.urls")),
     path("company/event-history/", include("allyport.audit.urls")),
@@ -22,7 +27,7 @@ urlpatterns = [
     path("sell/bulk/", include("allyport.bulk.urls")),
     path("sell/customers/", include("allyport.customers.urls")),
     path("market/leads/", include("allyport.pipeline.urls_leads")),
-    path("dev/mailbox/", core_views.dev_mailbox, name="dev_mailbox"),
+    path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/admin/", admin.site.urls),

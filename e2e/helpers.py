@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core import mail
 from playwright.sync_api import Page
 
-from allyport.core.testing import PASSWORD
+from allyport.testing import PASSWORD
 
 SHOTS = Path("/tmp/allyport-shots")
 STRONG_PASSWORD = "Brand!New2pass"

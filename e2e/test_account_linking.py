@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from allyport.cloud.guide import guide_policy
-from allyport.core.testing import PASSWORD, make_company, make_user
 from allyport.marketplace import testing
 from allyport.marketplace.models import AccountLink, RoleMapping, UnlinkRequest
+from allyport.testing import PASSWORD, make_company, make_user
 from e2e.helpers import field, screenshot, sign_in
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from allyport.cloud import encryption
 from allyport.cloud.models import AccessKey, CustomerPolicy
-from allyport.core.testing import PASSWORD, make_cloud_account
+from allyport.testing import PASSWORD, make_cloud_account
 from e2e.helpers import field, screenshot
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from allyport.accounts.models import Invitation
-from allyport.core.testing import make_company
+from allyport.testing import make_company
 from e2e.helpers import STRONG_PASSWORD, field, fill_password_pair, path_from_mail, sign_in
 
 pytestmark = pytest.mark.browser

@@ -10,9 +10,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from allyport.core.testing import make_company, make_user
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import make_solution
+from allyport.testing import make_company, make_user
 from e2e.helpers import field, field_group, screenshot, sign_in
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from allyport.core.testing import make_company
+from allyport.testing import make_company
 from e2e.helpers import STRONG_PASSWORD, code_from_mail, field, field_group, sign_in
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from allyport.accounts.models import Company, User
-from allyport.core.testing import make_company
+from allyport.testing import make_company
 from e2e.helpers import (
     STRONG_PASSWORD,
     code_from_mail,

@@ -7,7 +7,7 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from allyport.accounts.models import LockoutContact
-from allyport.core.testing import make_company
+from allyport.testing import make_company
 from e2e.helpers import code_from_mail, field, field_group, sign_in
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from allyport.access.models import RoleAssignment
 from allyport.accounts.models import Company, User
-from allyport.core.testing import make_company, make_user
+from allyport.testing import make_company, make_user
 from e2e.helpers import field, field_group, screenshot, sign_in
 
 pytestmark = pytest.mark.browser

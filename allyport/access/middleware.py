@@ -27,6 +27,12 @@ def actor_for_request(request: HttpRequest) -> actors.Actor:
     return actors.anonymous(ip, agent)
 
 
+def staff_actor(request: HttpRequest) -> actors.Actor:
+    """Staff (in the admin) act as operators, whatever company their own user may belong to."""
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    return actors.Actor.for_staff(request.user, client_ip(request), agent)  # type: ignore[arg-type]
+
+
 class ActorMiddleware:
     """Attach `request.actor`, built on first use."""
 

@@ -1,9 +1,9 @@
+"""User Management (`users:` names under company/users/). The project urls add the
+IAM roles tab, which the marketplace serves, to the same namespace."""
+
 from django.urls import path
 
 from allyport.accounts.views.users import invitations, listing, manage_roles, members, security
-from allyport.marketplace.views import iam_tab
-
-app_name = "users"
 
 urlpatterns = [
     path("", listing.users_tab, name="list"),
@@ -13,9 +13,6 @@ urlpatterns = [
     path("security/", security.security, name="security"),
     path("roles/", invitations.roles_tab, name="roles"),
     path("roles/invite/", invitations.invite, name="invite"),
-    path("iam-roles/", iam_tab.iam_roles_tab, name="iam_roles"),
-    path("iam-roles/map/", iam_tab.iam_tab_map, name="iam_map"),
-    path("iam-roles/unmap/", iam_tab.iam_tab_unmap, name="iam_unmap"),
     path("roles/invitations/<str:invitation_id>/revoke/", invitations.revoke,
          name="revoke_invitation"),
     path("<str:user_id>/remove/", members.remove, name="remove"),

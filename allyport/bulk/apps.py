@@ -7,3 +7,10 @@ class BulkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.bulk"
     verbose_name = "Bulk actions"
+
+    def ready(self) -> None:
+        # The maintenance sweep looks the function up at each run (late binding).
+        from allyport.bulk import recovery
+        from allyport.core import maintenance
+
+        maintenance.register("stalled bulk jobs", lambda: recovery.recover_stalled())

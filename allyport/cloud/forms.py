@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
-from allyport.access.services import ChangeRefused
 from allyport.cloud.guide import partner_trust_policy
 from allyport.cloud.services import InvalidDocument
+from allyport.core.errors import ChangeRefused
 
 # The trust policy the guide prints for roles the partner service may assume.
 GUIDE_TRUST_POLICY = partner_trust_policy()

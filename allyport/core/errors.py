@@ -68,3 +68,12 @@ class RuleViolation(DomainError):
 
 def refuse(field: str, message: str, code: str = INVALID, reason: str = BUSINESS) -> RuleViolation:
     return RuleViolation([FieldError(field, message, code)], reason)
+
+
+class ChangeRefused(Exception):
+    """A change refused for its input; `reason` is shown to people, next to `field` if set."""
+
+    def __init__(self, reason: str, field: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.field = field

@@ -7,7 +7,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from allyport.access.services import CONFIRM_WORD
+from allyport.core.confirm import CONFIRM_WORD
 
 CONFIRM_ERROR = gettext_lazy('Type "confirm" to continue.')
 

@@ -14,14 +14,17 @@ run any number of times, at once or concurrently:
 
 `run_sweeps` runs every `EVERY` on the task worker, queuing its own next run;
 `manage.py sweep` runs it once and starts that chain.
+
+The platform knows no domain: each app registers its sweeps here from its
+AppConfig.ready (`register(name, fn)`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
-from django.utils.module_loading import import_string
 from django_tasks import task
 
 from allyport.core import periodic
@@ -29,21 +32,21 @@ from allyport.core import periodic
 logger = logging.getLogger(__name__)
 
 EVERY = timedelta(minutes=10)
-# (name, function): each takes no argument and returns how many records it repaired.
-SWEEPS = (
-    ("expired invitations", "allyport.pipeline.services.invitations.expire_due"),
-    ("stalled webhook deliveries", "allyport.events.recovery.requeue_stalled"),
-    ("stalled bulk jobs", "allyport.bulk.recovery.recover_stalled"),
-    ("stalled prospecting tasks", "allyport.pipeline.services.prospecting_run.recover_stalled"),
-)
+# name -> function: each takes no argument and returns how many records it repaired.
+_sweeps: dict[str, Callable[[], int]] = {}
+
+
+def register(name: str, sweep: Callable[[], int]) -> None:
+    """Add a sweep (from an AppConfig.ready); registering a name again replaces it."""
+    _sweeps[name] = sweep
 
 
 def sweep_all() -> dict[str, int]:
     """Run every sweep; one failing sweep does not stop the others."""
     results: dict[str, int] = {}
-    for name, path in SWEEPS:
+    for name, sweep in _sweeps.items():
         try:
-            results[name] = import_string(path)()
+            results[name] = sweep()
         except Exception:
             logger.exception("maintenance sweep %r failed", name)
             results[name] = -1

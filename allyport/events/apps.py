@@ -13,3 +13,8 @@ class EventsConfig(AppConfig):
         from allyport.events import receivers
 
         receivers.connect()
+        # The maintenance sweep looks the function up at each run (late binding).
+        from allyport.core import maintenance
+        from allyport.events import recovery
+
+        maintenance.register("stalled webhook deliveries", lambda: recovery.requeue_stalled())

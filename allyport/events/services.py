@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
-from allyport.access.services import ChangeRefused, require_confirm
 from allyport.accounts.models import Company
 from allyport.audit import services as audit
 from allyport.cloud.encryption import decrypt, encrypt
+from allyport.core.confirm import require_confirm
+from allyport.core.errors import ChangeRefused
 from allyport.events.delivery import url_problem
 from allyport.events.envelopes import DETAIL_TYPES, test_event
 from allyport.events.models import Delivery, Event, Webhook

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from allyport.access.decisions import PermissionDenied, authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.services import ChangeRefused
 from allyport.access.views import View, forbidden, member_page
+from allyport.core.errors import ChangeRefused
 from allyport.events import selectors, services
 from allyport.events.envelopes import DETAIL_TYPES
 from allyport.events.forms import DeleteWebhookForm, WebhookForm

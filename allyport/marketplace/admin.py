@@ -7,17 +7,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
-from allyport.access import actor as actors
-from allyport.access.middleware import client_ip
-from allyport.access.services import ChangeRefused
+from allyport.access.middleware import staff_actor
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace.models import AccountLink, UnlinkRequest
 from allyport.marketplace.services.unlinking import complete_unlink
-
-
-def staff_actor(request: HttpRequest) -> actors.Actor:
-    """Staff act as operators, whatever company their own user may belong to."""
-    agent = request.META.get("HTTP_USER_AGENT", "")
-    return actors.Actor.for_staff(request.user, client_ip(request), agent)  # type: ignore[arg-type]
 
 
 @admin.register(AccountLink)

@@ -11,9 +11,9 @@ from allyport.accounts.models import Company, User
 from allyport.cloud import services as cloud
 from allyport.cloud.guide import guide_policy
 from allyport.cloud.models import CloudAccount, IamUser
-from allyport.core.testing import PASSWORD
 from allyport.marketplace.models import AccountLink
 from allyport.marketplace.services.linking import LinkChoices, link_account
+from allyport.testing import PASSWORD
 
 _counter = itertools.count(1)
 

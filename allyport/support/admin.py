@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
-from allyport.marketplace.admin import staff_actor
+from allyport.access.middleware import staff_actor
 from allyport.support import services
 from allyport.support.models import CaseMessage, SupportCase
 

@@ -11,8 +11,8 @@ from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.services import ChangeRefused
 from allyport.audit import services as audit
+from allyport.core.errors import ChangeRefused
 from allyport.support.models import CaseMessage, SupportCase
 
 SUPPORT_SOURCE = "support.amazonaws.com"

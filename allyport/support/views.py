@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from allyport.access.middleware import ActorRequest
-from allyport.access.services import ChangeRefused
 from allyport.access.views import member_page
+from allyport.core.errors import ChangeRefused
 from allyport.support import services
 from allyport.support.models import SupportCase
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from allyport.access.navigation import PAGES
 from allyport.access.tests import oracle
 from allyport.accounts.models import User
-from allyport.core.testing import make_company, make_user
+from allyport.testing import make_company, make_user
 
 STAGE = "Enrolled"
 PATHS = ["Services"]

@@ -17,11 +17,13 @@ from allyport.access.actor import Actor
 from allyport.access.decisions import require
 from allyport.access.grants import LEAD
 from allyport.access.models import RoleAssignment
-from allyport.access.services import ChangeRefused, lock_company, require_confirm
 from allyport.accounts import selectors
 from allyport.accounts.models import AllianceLeadChangeRequest, Company, Invitation, User
+from allyport.accounts.services.roles import lock_company
 from allyport.audit import services as audit
 from allyport.core import mail
+from allyport.core.confirm import require_confirm
+from allyport.core.errors import ChangeRefused
 
 MAX_MESSAGE = 2000
 

@@ -8,10 +8,10 @@ from django.db import transaction
 
 from allyport.access import actor as actors
 from allyport.access.model import access_model
-from allyport.access.services import add_roles
 from allyport.accounts.choices import PATHS_BY_SOLUTION_TYPE
 from allyport.accounts.domains import clean_business_email, company_for_domain, domain_of
 from allyport.accounts.models import Company, CompanyDomain, User
+from allyport.accounts.services.roles import add_roles
 from allyport.audit import services as audit
 
 

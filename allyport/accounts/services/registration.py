@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from allyport.access import actor as actors
 from allyport.access.actor import Actor
-from allyport.access.services import RoleLimitReached, add_roles
 from allyport.accounts.choices import PATHS_BY_SOLUTION_TYPE
 from allyport.accounts.domains import company_for_domain, domain_of
 from allyport.accounts.models import Company, CompanyDomain, User
+from allyport.accounts.services.roles import RoleLimitReached, add_roles
 from allyport.audit import services as audit
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from allyport.access.models import RoleAssignment
 from allyport.accounts.models import Company, Invitation, User
 from allyport.accounts.tests.flows import STRONG
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 URL = "/company/users/roles/invite/"
 LINK_RE = re.compile(r"/invitations/([^/\s]+)/")

@@ -14,11 +14,11 @@ from django.utils import timezone
 from allyport.access import actor as actors
 from allyport.access.decisions import PermissionDenied
 from allyport.access.models import RoleAssignment
-from allyport.access.services import ChangeRefused
 from allyport.accounts.models import AllianceLeadChangeRequest, Company, Invitation, User
 from allyport.accounts.services import members
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import PASSWORD, make_user
+from allyport.core.errors import ChangeRefused
+from allyport.testing import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from allyport.accounts.models import User
 from allyport.accounts.tests.flows import last_code
-from allyport.core.testing import PASSWORD
+from allyport.testing import PASSWORD
 
 NEW = "N3w!Password"
 RESET = "/accounts/password/reset/"

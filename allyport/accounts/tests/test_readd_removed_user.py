@@ -10,7 +10,7 @@ from django.core import mail
 from allyport.access.actor import for_user
 from allyport.accounts.models import User
 from allyport.accounts.services.members import remove_user
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 NEW_PASSWORD = "Back!Again2"
 

@@ -181,7 +181,7 @@ def test_it_refuses_an_email_already_registered(kind: str, company: Company) -> 
 
 
 def test_it_refuses_a_domain_taken_between_verify_and_details() -> None:
-    from allyport.core.testing import make_company
+    from allyport.testing import make_company
 
     client = Client()
     verified(client, "company", "second@race.example")

@@ -12,7 +12,7 @@ from django.urls import reverse
 from allyport.accounts.models import LockoutContact, User
 from allyport.accounts.tests.flows import last_code
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import PASSWORD, make_company
+from allyport.testing import PASSWORD, make_company
 
 LOGIN = "/accounts/login/"
 CONFIRM = "/accounts/login/code/confirm/"

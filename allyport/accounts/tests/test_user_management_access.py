@@ -13,7 +13,7 @@ from django.urls import reverse
 from allyport.access import actor as actors
 from allyport.accounts.models import Company, Invitation, User
 from allyport.accounts.services.invitations import InviteRow, invite_users
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from allyport.access.models import RoleAssignment
 from allyport.accounts.models import Company, User
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 URL = "users:manage_roles"
 

@@ -7,7 +7,7 @@ import re
 from django.urls import reverse
 
 from allyport.accounts.models import Company, User
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 
 def test_it_escapes_what_people_typed(company: Company, lead: User, client_for) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from allyport.access import actor as actors
 from allyport.accounts.models import AllianceLeadChangeRequest, Company, User
 from allyport.accounts.services.invitations import InviteRow, invite_users
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 
 def test_it_shows_mfa_to_the_team_without_edit(company: Company, client_for) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from allyport.accounts.models import Company, User
 from allyport.accounts.views.users.listing import safe_cell
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 
 def _emails(response) -> set[str]:  # type: ignore[no-untyped-def]

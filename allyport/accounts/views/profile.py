@@ -8,14 +8,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from allyport.access import limits
 from allyport.access.decisions import PermissionDenied
 from allyport.access.middleware import ActorRequest
-from allyport.access.services import ChangeRefused
 from allyport.access.views import forbidden, member_page
-from allyport.accounts import limits, selectors
+from allyport.accounts import selectors
 from allyport.accounts.forms import CertificationsForm, LockoutContactForm, ProfileForm
 from allyport.accounts.services.members import MAX_MESSAGE, request_alliance_lead_change
 from allyport.accounts.services.profile import contact_when_locked_out, update_profile
+from allyport.core.errors import ChangeRefused
 
 
 @member_page("My Profile/My Profile")

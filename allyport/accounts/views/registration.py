@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_stubs_ext import StrOrPromise
 
+from allyport.access import limits
 from allyport.access.middleware import ActorRequest
-from allyport.accounts import backends, limits
+from allyport.accounts import backends
 from allyport.accounts.domains import company_for_domain, domain_of
 from allyport.accounts.forms import (
     CodeForm,

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from allyport.accounts.models import Company, User
 from allyport.audit.tests.event_history_factory import add_event
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 LISTS = ["audit:event_history", "audit:download_csv", "audit:download_json"]
 

@@ -24,7 +24,7 @@ from allyport.accounts.tests.flows import (
 )
 from allyport.audit.models import AuditEvent
 from allyport.audit.services import HIDDEN
-from allyport.core.testing import PASSWORD, make_company
+from allyport.testing import PASSWORD, make_company
 
 FIELDS = {
     "eventVersion", "eventTime", "eventSource", "eventName", "userIdentity", "sourceIPAddress",

@@ -27,8 +27,8 @@ from allyport.accounts.models import Company
 from allyport.awsapi import registry
 from allyport.cloud import services as cloud
 from allyport.cloud.models import AccessKey, CloudAccount, IamUser
-from allyport.core.testing import make_company
 from allyport.marketplace.services.linking import link_for_operator
+from allyport.testing import make_company
 
 SELLING = "partnercentral-selling"
 TARGET = "AWSPartnerCentralSelling"

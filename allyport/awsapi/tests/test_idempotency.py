@@ -12,7 +12,7 @@ from django.db import connection
 from allyport.awsapi.idempotency import TOKEN_LIFETIME, request_hash, with_client_token
 from allyport.awsapi.models import ApiIdempotency
 from allyport.awsapi.tests.conftest import ApiCredentials, make_credentials
-from allyport.core.testing import run_at_once
+from allyport.testing import run_at_once
 
 Creations = list[str]
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company, User
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 
 def future(days: int = 60) -> str:

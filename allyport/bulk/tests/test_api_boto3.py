@@ -23,9 +23,9 @@ from allyport.audit.models import AuditEvent
 from allyport.bulk import files
 from allyport.bulk.models import BulkFile
 from allyport.bulk.tests.conftest import csv_bytes, good_row, read_csv
-from allyport.core.testing import make_user
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.test_api import Caller, connect, crm  # noqa: F401 - fixtures
+from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 JOB_ID = re.compile(r"bulkjob-[0-9a-z]{13}")

@@ -24,7 +24,7 @@ from allyport.bulk import api_jobs, files, reports
 from allyport.bulk.models import BulkFile, BulkJob, BulkRecord
 from allyport.bulk.tests.conftest import body, csv_bytes, good_row, read_csv, upload
 from allyport.cloud.principals import IamPrincipal
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.urls import reverse
 from allyport.accounts.models import Company, User
 from allyport.bulk.models import BulkJob
 from allyport.bulk.tests.conftest import csv_bytes, good_row, upload
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 PAGES = [
     ("bulk:jobs", []),

@@ -24,7 +24,7 @@ from allyport.bulk.models import BulkJob
 from allyport.bulk.sources import SourceProblem, read_source
 from allyport.bulk.tests.conftest import csv_bytes, good_row
 from allyport.cloud.principals import IamPrincipal
-from allyport.core.testing import make_user
+from allyport.testing import make_user
 
 FIELD = "FileUri"
 

@@ -15,10 +15,10 @@ from allyport.bulk import exports
 from allyport.bulk.models import BulkJob
 from allyport.bulk.tests.conftest import body, csv_bytes, read_csv, upload, xlsx_bytes
 from allyport.core.spreadsheets import buffered
-from allyport.core.testing import make_user
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete
+from allyport.testing import make_user
 
 
 def _exported(actor: Actor) -> list[dict[str, str]]:

@@ -15,8 +15,8 @@ from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
 from allyport.cloud import encryption, managed
 from allyport.cloud.models import AccessKey, CloudAccount, IamUser
-from allyport.core.testing import make_cloud_account
 from allyport.marketplace.models import AccountLink
+from allyport.testing import make_cloud_account
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import pytest
 from allyport.audit.models import AuditEvent
 from allyport.cloud import managed
 from allyport.cloud.models import IamRole, IamUser, InlinePolicy, PolicyAttachment
-from allyport.core.testing import PASSWORD, cloud_client, make_iam_user
+from allyport.testing import PASSWORD, cloud_client, make_iam_user
 
 pytestmark = pytest.mark.django_db
 FULL = managed.managed_policy("AWSPartnerCentralFullAccess").arn

@@ -11,7 +11,7 @@ from django.db import connection
 from allyport.audit.models import AuditEvent
 from allyport.cloud import encryption
 from allyport.cloud.models import AccessKey, IamUser
-from allyport.core.testing import cloud_client, make_iam_user
+from allyport.testing import cloud_client, make_iam_user
 
 pytestmark = pytest.mark.django_db
 KEY_RE = re.compile(r'<code class="access-key-id">(AKIA[A-Z0-9]{16})</code>')

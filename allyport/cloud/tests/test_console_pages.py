@@ -11,7 +11,7 @@ from django.test import Client
 from allyport.access.actor import system
 from allyport.cloud import managed, services
 from allyport.cloud.models import IamUser
-from allyport.core.testing import cloud_client, make_cloud_account, make_iam_user
+from allyport.testing import cloud_client, make_cloud_account, make_iam_user
 
 pytestmark = pytest.mark.django_db
 ALLOW_S3 = {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}

@@ -10,7 +10,7 @@ import pytest
 
 from allyport.audit.models import AuditEvent
 from allyport.cloud.models import CustomerPolicy, IamUser
-from allyport.core.testing import cloud_client, make_iam_user
+from allyport.testing import cloud_client, make_iam_user
 
 pytestmark = pytest.mark.django_db
 READ = {"Sid": "Read", "Effect": "Allow", "Action": "partnercentral:Get*", "Resource": "*"}

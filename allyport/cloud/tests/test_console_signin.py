@@ -10,8 +10,8 @@ from django.test import Client
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
 from allyport.cloud.models import IamUser
-from allyport.core.testing import PASSWORD, cloud_client
 from allyport.marketplace.services.linking import link_for_operator
+from allyport.testing import PASSWORD, cloud_client
 
 pytestmark = pytest.mark.django_db
 WRONG = "Your account ID, user name or password is wrong."

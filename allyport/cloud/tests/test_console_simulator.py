@@ -8,7 +8,7 @@ from html import escape
 import pytest
 
 from allyport.cloud.models import IamUser
-from allyport.core.testing import cloud_client, make_iam_user
+from allyport.testing import cloud_client, make_iam_user
 
 pytestmark = pytest.mark.django_db
 POLICY = {"Version": "2012-10-17", "Statement": [

@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from allyport.access.decisions import PermissionDenied
-from allyport.access.services import ChangeRefused
 from allyport.cloud import selectors, services
 from allyport.cloud.models import AccessKey
 from allyport.cloud.views.common import Console, act, cloud_console, page
 from allyport.cloud.views.identities import detail_page, detail_url
+from allyport.core.errors import ChangeRefused
 from allyport.core.forms import ConfirmForm
 
 

@@ -2,8 +2,8 @@
 
 Failed attempts are counted with django-ratelimit in the shared cache under
 settings.ALLYPORT_LIMITS["cloud_signin"]: per "account:user" (the "email" key,
-as accounts/limits.py names it) and per client address. The groups are those of
-accounts/limits.py, so the account linking sign-in and this one draw on the same
+as access/limits.py names it) and per client address. The groups are those of
+access/limits.py, so the account linking sign-in and this one draw on the same
 budget. Past a limit, attempts are refused without checking the password, so
 guessing stops even when the right password comes next.
 """
@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import get_usage
 
+from allyport.access import limits
 from allyport.access.actor import anonymous
 from allyport.access.middleware import client_ip
-from allyport.accounts import limits
 from allyport.audit import services as audit
 from allyport.cloud import selectors
 from allyport.cloud.forms import SignInForm

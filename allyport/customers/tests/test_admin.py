@@ -8,11 +8,11 @@ from django.test import Client
 from django.urls import reverse
 
 from allyport.accounts.models import User
-from allyport.core.testing import make_company
 from allyport.customers.models import CustomerAccount, DirectoryEntry, EnrichmentStatus
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import directory_entry, payload
 from allyport.pipeline.tests.conftest import iam_actor
+from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db
 

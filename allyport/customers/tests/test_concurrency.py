@@ -9,11 +9,11 @@ import pytest
 from django.db import connection
 
 from allyport.core.errors import Conflict
-from allyport.core.testing import make_company, run_at_once
 from allyport.customers.models import CustomerAccount, EnrichmentStatus
 from allyport.customers.services import accounts, enrichment
 from allyport.customers.tests.conftest import directory_entry, payload
 from allyport.pipeline.tests.conftest import iam_actor
+from allyport.testing import make_company, run_at_once
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

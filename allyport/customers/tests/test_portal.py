@@ -13,13 +13,13 @@ from django.urls import reverse
 from allyport.access import actor as actors
 from allyport.access.navigation import navigation
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import make_company
 from allyport.customers.models import CustomerAccount, DeletedCustomerAccount
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import directory_entry, payload
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.test_portal_access import reason_of
 from allyport.pipeline.tests.test_portal_support import field_errors, member, signed_in, text
+from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db
 LIST = "/sell/customers/"

@@ -10,12 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from allyport.core.errors import RuleViolation
-from allyport.core.testing import make_company
 from allyport.customers.models import CustomerAccount
 from allyport.customers.services import accounts, statistics
 from allyport.customers.services.search import search_customer_accounts
 from allyport.customers.tests.conftest import directory_entry, payload
 from allyport.pipeline.tests.conftest import iam_actor
+from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,12 @@ import pytest
 from allyport.access.decisions import PermissionDenied
 from allyport.audit.models import AuditEvent
 from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.core.testing import make_company
 from allyport.customers.models import CustomerAccount, DirectoryEntry, EnrichmentStatus
 from allyport.customers.services import accounts
 from allyport.customers.services.scope import customer_account_arn
 from allyport.customers.tests.conftest import directory_entry, payload
 from allyport.pipeline.tests.conftest import iam_actor, member_actor
+from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +198,7 @@ def test_directory_keeps_hosts_without_www() -> None:
 
 
 def test_the_demo_directory_loads_once_and_matches() -> None:
-    from allyport.customers.demo import ENTRIES, load_directory_demo
+    from allyport.home.demo.customers import ENTRIES, load_directory_demo
 
     load_directory_demo()
     load_directory_demo()

@@ -11,10 +11,10 @@ from django.urls import reverse
 from allyport.access.actor import for_user
 from allyport.access.decisions import authorize
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import make_user
 from allyport.events import services
 from allyport.events.models import Delivery, Event, Webhook
 from allyport.events.tests.conftest import make_webhook
+from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db
 

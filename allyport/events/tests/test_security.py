@@ -10,9 +10,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from allyport.access.actor import for_user
-from allyport.access.services import ChangeRefused
 from allyport.audit.models import AuditEvent
 from allyport.cloud.encryption import decrypt
+from allyport.core.errors import ChangeRefused
 from allyport.events import delivery as http
 from allyport.events import services, tasks
 from allyport.events.models import Delivery, Webhook

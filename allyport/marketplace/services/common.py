@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.services import ChangeRefused
 from allyport.accounts.models import Company
 from allyport.audit import services as audit
 from allyport.cloud.models import IamRole
 from allyport.cloud.principals import SERVICE, IamPrincipal
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace.models import AccountLink, UnlinkRequest
 
 

@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.actor import system as system_actor
 from allyport.access.decisions import require
-from allyport.access.services import ChangeRefused, add_roles, lock_company
 from allyport.accounts.models import Company, User
+from allyport.accounts.services.roles import add_roles, lock_company
 from allyport.cloud import services as cloud
 from allyport.cloud.models import CloudAccount, IamRole, IamUser
 from allyport.cloud.policy import parse_policy, trust_allows_service
 from allyport.cloud.principals import SERVICE, IamPrincipal
 from allyport.cloud.selectors import console_user
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace import requirements
 from allyport.marketplace.models import AccountLink, RoleMapping
 from allyport.marketplace.services.common import (

@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
-from allyport.access.services import ChangeRefused, current_actor, lock_company
 from allyport.accounts.models import Company, User
+from allyport.accounts.services.roles import current_actor, lock_company
 from allyport.cloud.models import IamRole
 from allyport.cloud.policy import parse_policy, trust_allows_service
 from allyport.cloud.principals import SERVICE, IamPrincipal
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace import requirements
 from allyport.marketplace.models import AccountLink, CrmIntegrationRole, RoleMapping
 from allyport.marketplace.services.common import (

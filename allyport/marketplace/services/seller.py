@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.services import ChangeRefused
 from allyport.audit import services as audit
 from allyport.cloud.principals import IamPrincipal, refusal
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace.models import AccountLink, PrivateOffer, Product, RoleMapping
 from allyport.marketplace.services.common import refuse_while_unlinking, role_session_actor
 

@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
-from allyport.access.services import ChangeRefused, lock_company, require_confirm
+from allyport.accounts.services.roles import lock_company
+from allyport.core.confirm import require_confirm
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace.models import (
     AccountLink,
     CrmIntegrationRole,

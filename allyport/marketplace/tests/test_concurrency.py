@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 
 from allyport.access.actor import for_user
-from allyport.access.services import ChangeRefused
 from allyport.access.tests.test_concurrency import _skip_unless_postgres
 from allyport.accounts.models import User
 from allyport.cloud.models import IamRole
-from allyport.core.testing import make_company, run_at_once
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace import testing
 from allyport.marketplace.models import AccountLink
 from allyport.marketplace.services.linking import LinkChoices, link_account
+from allyport.testing import make_company, run_at_once
 
 
 @pytest.mark.postgres

@@ -11,9 +11,9 @@ from django.urls import reverse
 from allyport.access.models import RoleAssignment
 from allyport.audit.models import AuditEvent
 from allyport.cloud.models import IamRole
-from allyport.core.testing import PASSWORD, make_user
 from allyport.marketplace import testing
 from allyport.marketplace.models import AccountLink, RoleMapping
+from allyport.testing import PASSWORD, make_user
 
 SIGN_IN = reverse("marketplace:link_sign_in")
 

@@ -9,11 +9,11 @@ from allyport.access.actor import for_user, system
 from allyport.audit.models import AuditEvent
 from allyport.cloud import services as cloud
 from allyport.cloud.models import IamRole
-from allyport.core.testing import make_user
 from allyport.marketplace import testing
 from allyport.marketplace.models import CrmIntegrationRole, RoleMapping
 from allyport.marketplace.requirements import TRUST_POLICY
 from allyport.marketplace.services import mapping
+from allyport.testing import make_user
 
 MAP = reverse("marketplace:map_role")
 UNMAP = reverse("marketplace:unmap_role")

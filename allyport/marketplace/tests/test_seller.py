@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from allyport.access.actor import for_user
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import make_user
 from allyport.marketplace import testing
 from allyport.marketplace.models import PrivateOffer, Product
 from allyport.marketplace.services import mapping
+from allyport.testing import make_user
 
 SELLER = reverse("marketplace:seller")
 

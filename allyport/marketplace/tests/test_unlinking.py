@@ -7,11 +7,11 @@ from django.urls import reverse
 
 from allyport.access.actor import Actor, for_user
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import make_user
 from allyport.marketplace import testing
 from allyport.marketplace.models import AccountLink, RoleMapping, UnlinkRequest
 from allyport.marketplace.services import mapping, unlinking
 from allyport.support.models import SupportCase
+from allyport.testing import make_user
 
 UNLINK = reverse("marketplace:unlink")
 

@@ -15,12 +15,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from allyport.access import limits
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.services import ChangeRefused
 from allyport.access.views import forbidden, member_page
-from allyport.accounts import limits
 from allyport.cloud.models import IamUser
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace import requirements
 from allyport.marketplace.forms import BulkMapForm, IamSignInForm, SellerForm
 from allyport.marketplace.models import AccountLink

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.services import ChangeRefused
 from allyport.access.views import forbidden, member_page
 from allyport.accounts.views.users.common import permission_denied_as_403
 from allyport.cloud.principals import policies_of
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace import selectors
 from allyport.marketplace.forms import CrmRoleForm, MapForm, UnlinkForm, UnmapForm
 from allyport.marketplace.services import mapping, unlinking

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from allyport.access.middleware import ActorRequest
-from allyport.access.services import ChangeRefused
 from allyport.access.views import member_page
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace.forms import OfferForm, ProductForm
 from allyport.marketplace.models import PrivateOffer, Product
 from allyport.marketplace.services import seller

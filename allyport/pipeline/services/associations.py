@@ -11,8 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.services import ChangeRefused
-from allyport.core.errors import INVALID, NOT_PERMITTED, REQUEST, TOO_MANY, refuse
+from allyport.core.errors import INVALID, NOT_PERMITTED, REQUEST, TOO_MANY, ChangeRefused, refuse
 from allyport.marketplace.models import AccountLink, PrivateOffer, Product
 from allyport.marketplace.services.seller import seller_access
 from allyport.pipeline.models import Catalog, Opportunity, Solution

@@ -20,10 +20,10 @@ from allyport.access.actor import system
 from allyport.accounts.models import Company
 from allyport.audit.models import AuditEvent
 from allyport.cloud import services as cloud
-from allyport.core.testing import make_company, make_user
 from allyport.marketplace.services.linking import link_for_operator
 from allyport.pipeline import services
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution
+from allyport.testing import make_company, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FULL_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralFullAccess"

@@ -15,11 +15,11 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from allyport.access.actor import system
 from allyport.cloud import services as cloud
 from allyport.core.errors import Conflict
-from allyport.core.testing import make_company, run_at_once
 from allyport.marketplace.services.linking import link_for_operator
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete, iam_actor
+from allyport.testing import make_company, run_at_once
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

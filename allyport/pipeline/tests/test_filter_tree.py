@@ -11,7 +11,6 @@ import pytest
 
 from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, RuleViolation
-from allyport.core.testing import make_company, make_user
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services.filter_tree import (
     MAX_DEPTH,
@@ -20,6 +19,7 @@ from allyport.pipeline.services.filter_tree import (
     compile_filter,
 )
 from allyport.pipeline.services.json_lists import like_pattern
+from allyport.testing import make_company, make_user
 
 pytestmark = pytest.mark.django_db
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)

@@ -13,10 +13,10 @@ from django.urls import reverse
 from allyport.access import actor as actors
 from allyport.audit.models import AuditEvent
 from allyport.core.errors import RuleViolation
-from allyport.core.testing import make_user
 from allyport.pipeline.engagement_models import Engagement
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services import leads
+from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db
 OWN = reverse("leads:own")

@@ -12,10 +12,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from allyport.core.testing import make_user
 from allyport.pipeline.engagement_models import EngagementInvitation
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.engagement_fixtures import LEAD, age, share
+from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("leads:list")

@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from allyport.access import actor as actors
 from allyport.access.decisions import authorize
-from allyport.core.testing import make_company
 from allyport.pipeline.tests.conftest import make_solution
 from allyport.pipeline.tests.test_portal_support import member, opportunity_of, signed_in, text
+from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,10 @@ from django.test import Client
 
 from allyport.access import actor as actors
 from allyport.accounts.models import Company, User
-from allyport.core.testing import make_user
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete, future, make_solution
+from allyport.testing import make_user
 
 
 def form_data(**changes: Any) -> dict[str, Any]:

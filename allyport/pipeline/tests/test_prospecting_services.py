@@ -10,7 +10,6 @@ from django.test import override_settings
 from django.utils import timezone
 
 from allyport.core.errors import RuleViolation
-from allyport.core.testing import make_company
 from allyport.pipeline.engagement_models import Engagement
 from allyport.pipeline.prospecting_models import EngagementGroup, ProspectingTask
 from allyport.pipeline.services import engagement_groups, prospecting
@@ -20,6 +19,7 @@ from allyport.pipeline.services.engagements import add_member, new_engagement
 from allyport.pipeline.services.prospecting_run import prospecting_payload
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.test_contexts import PROJECT, lead_context
+from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

@@ -14,11 +14,11 @@ from django.urls import reverse
 
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import make_user
 from allyport.pipeline import services
 from allyport.pipeline.engagement_models import EngagementInvitation
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete, future, iam_actor, make_solution
+from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db
 QUEUE = reverse("admin:pipeline_opportunity_changelist")

@@ -10,7 +10,6 @@ import pytest
 
 from allyport.accounts.models import Company
 from allyport.core.errors import RuleViolation
-from allyport.core.testing import make_company
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services.search import (
@@ -29,6 +28,7 @@ from allyport.pipeline.tests.conftest import (
     make_solution,
     member_actor,
 )
+from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db
 

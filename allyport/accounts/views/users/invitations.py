@@ -14,7 +14,6 @@ from allyport.access.decisions import authorize
 from allyport.access.grants import grantable_roles
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
-from allyport.access.services import ChangeRefused
 from allyport.access.views import member_page
 from allyport.accounts import selectors
 from allyport.accounts.services.invitations import InviteRow, invite_users, row_problems
@@ -26,6 +25,7 @@ from allyport.accounts.views.users.common import (
     role_names,
 )
 from allyport.accounts.views.users.forms import MAX_INVITE_ROWS, InviteFormSet
+from allyport.core.errors import ChangeRefused
 
 
 @member_page(USER_MANAGEMENT)

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET
 
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.services import MAX_USERS_PER_UPDATE
 from allyport.access.views import member_page
 from allyport.accounts import selectors
 from allyport.accounts.models import User
+from allyport.accounts.services.roles import MAX_USERS_PER_UPDATE
 from allyport.accounts.views.users.common import (
     USER_MANAGEMENT,
     role_keys,

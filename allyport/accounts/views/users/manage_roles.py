@@ -15,22 +15,22 @@ from django.views.decorators.http import require_http_methods
 from allyport.access.grants import grantable_roles
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
-from allyport.access.services import (
+from allyport.access.views import member_page
+from allyport.accounts import selectors
+from allyport.accounts.models import User
+from allyport.accounts.services.roles import (
     MAX_USERS_PER_UPDATE,
-    ChangeRefused,
     ChangeResult,
     RoleChange,
     apply_role_changes,
 )
-from allyport.access.views import member_page
-from allyport.accounts import selectors
-from allyport.accounts.models import User
 from allyport.accounts.views.users.common import (
     USER_MANAGEMENT,
     denied,
     permission_denied_as_403,
     role_keys,
 )
+from allyport.core.errors import ChangeRefused
 
 
 @dataclass

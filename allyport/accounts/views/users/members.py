@@ -10,17 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from allyport.access.middleware import ActorRequest
-from allyport.access.services import ChangeRefused, reassign_alliance_lead
 from allyport.access.views import member_page
 from allyport.accounts import selectors
 from allyport.accounts.models import User
 from allyport.accounts.services.members import remove_user, set_user_active
+from allyport.accounts.services.roles import reassign_alliance_lead
 from allyport.accounts.views.users.common import (
     USER_MANAGEMENT,
     denied,
     permission_denied_as_403,
 )
 from allyport.accounts.views.users.forms import ReassignLeadForm
+from allyport.core.errors import ChangeRefused
 from allyport.core.forms import ConfirmForm
 
 

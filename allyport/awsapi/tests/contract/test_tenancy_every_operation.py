@@ -150,7 +150,7 @@ def _bulk_file_uri(creds: ApiCredentials) -> str:
     from allyport.access import actor as actors
     from allyport.bulk import files
     from allyport.bulk.tests.conftest import csv_bytes, good_row
-    from allyport.core.testing import make_user
+    from allyport.testing import make_user
 
     assert creds.company is not None
     member = actors.for_user(make_user(creds.company, "ace_manager"))

@@ -14,9 +14,9 @@ from django.urls import reverse
 from allyport.accounts.models import User
 from allyport.awsapi.tests.conftest import ApiCredentials, make_credentials
 from allyport.awsapi.tests.contract.conftest import call
-from allyport.core.testing import make_user
 from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.pipeline.tests.test_portal_support import form_data, signed_in, text
+from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db
 NEW = "/sell/opportunities/new/"

@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from allyport.access.services import ChangeRefused
 from allyport.cloud.services import create_account
+from allyport.core.errors import ChangeRefused
 
 BAD_INPUT = 2  # the exit code argparse uses for bad arguments
 

@@ -1,3 +1,6 @@
+"""The home page (a summary from several apps), the baseline pages of the benchmarks
+and the development mailbox."""
+
 from __future__ import annotations
 
 from django.conf import settings

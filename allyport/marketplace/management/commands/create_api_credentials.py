@@ -16,10 +16,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from allyport.access.actor import system
-from allyport.access.services import ChangeRefused
 from allyport.accounts.domains import company_for_domain
 from allyport.cloud import managed, services
 from allyport.cloud.models import CloudAccount, IamUser
+from allyport.core.errors import ChangeRefused
 from allyport.marketplace.models import AccountLink
 from allyport.marketplace.services.linking import link_for_operator
 

@@ -7,15 +7,11 @@ import pytest
 from allyport.access import actor as actors
 from allyport.access.decisions import PermissionDenied
 from allyport.access.models import RoleAssignment
-from allyport.access.services import (
-    ChangeRefused,
-    RoleChange,
-    apply_role_changes,
-    reassign_alliance_lead,
-)
 from allyport.accounts.models import User
+from allyport.accounts.services.roles import RoleChange, apply_role_changes, reassign_alliance_lead
 from allyport.audit.models import AuditEvent
-from allyport.core.testing import make_user
+from allyport.core.errors import ChangeRefused
+from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db
 

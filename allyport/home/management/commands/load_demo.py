@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand
 from allyport.access.model import access_model
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
-from allyport.customers.demo import load_directory_demo
-from allyport.marketplace.demo import load_seller_demo
+from allyport.home.demo.customers import load_directory_demo
+from allyport.home.demo.marketplace import load_seller_demo
 
 PASSWORD = "Demo!Pass1"
 

@@ -1,5 +1,8 @@
 """Role assignment with the limits of the access model, safe under concurrency.
 
+The identity layer owns it: it changes who holds which role in a company and records
+the change, so it needs the companies, the users and the audit trail.
+
 Every change of a company's roles first locks the company row
 (`select_for_update`), so limits are counted by one transaction at a time; the
 single alliance lead is also held by a database constraint.
@@ -20,24 +23,16 @@ from allyport.access.model import access_model
 from allyport.access.models import RoleAssignment
 from allyport.accounts.models import Company, User
 from allyport.audit import services as audit
+from allyport.core.confirm import require_confirm
+from allyport.core.errors import ChangeRefused
 
 MAX_USERS_PER_UPDATE = 10
-CONFIRM_WORD = "confirm"
 TEAM = "alliance_team"
 DEFAULT_ROLE = "standard_user"
 
 
 class RoleLimitReached(Exception):
     pass
-
-
-class ChangeRefused(Exception):
-    """A change refused for its input; `reason` is shown to people, next to `field` if set."""
-
-    def __init__(self, reason: str, field: str | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -61,11 +56,6 @@ def lock_company(company: Company) -> Company:
     """Lock the company row until the transaction ends: role changes of one company
     run one at a time, so limits and the single lead hold. Call inside atomic()."""
     return Company.objects.select_for_update().get(pk=company.pk)
-
-
-def require_confirm(confirm: str) -> None:
-    if (confirm or "").strip() != CONFIRM_WORD:
-        raise ChangeRefused(_('Type "confirm" to continue.'), field="confirm")
 
 
 def current_actor(actor: Actor) -> Actor:

@@ -13,9 +13,9 @@ from django.db import IntegrityError, connection, transaction
 from allyport.access import actor as actors
 from allyport.access.decisions import PermissionDenied
 from allyport.access.models import RoleAssignment
-from allyport.access.services import RoleChange, apply_role_changes, reassign_alliance_lead
 from allyport.accounts.models import Company, User
-from allyport.core.testing import PASSWORD, make_company, run_at_once
+from allyport.accounts.services.roles import RoleChange, apply_role_changes, reassign_alliance_lead
+from allyport.testing import PASSWORD, make_company, run_at_once
 
 LIMIT_REASON = "Alliance team is limited to 20 users per company"
 
