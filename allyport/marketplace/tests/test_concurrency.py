@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from allyport.access.actor import for_user
-from allyport.access.tests.test_concurrency import _skip_unless_postgres
 from allyport.accounts.models import User
+from allyport.accounts.tests.test_role_concurrency import _skip_unless_postgres
 from allyport.cloud.models import IamRole
 from allyport.core.errors import ChangeRefused
 from allyport.marketplace import testing
