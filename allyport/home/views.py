@@ -18,14 +18,14 @@ def home(request: ActorRequest) -> HttpResponse:
     """Signed out: the landing page. Signed in: the home page for the user's roles."""
     actor = request.actor
     if not actor.is_member:
-        return render(request, "core/landing.html")
+        return render(request, "home/landing.html")
     roles = [access_model().role_name(key) for key in access_model().roles if key in actor.roles]
     context = {
         "role_names": roles,
         "marketplace": home_summary(actor),
         "can_manage_webhooks": bool(authorize(actor, "manage_webhooks")),
     }
-    return render(request, "core/home.html", context)
+    return render(request, "home/home.html", context)
 
 
 def ping(request: ActorRequest) -> HttpResponse:
