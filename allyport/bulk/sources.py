@@ -36,7 +36,7 @@ from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import INVALID
 from allyport.bulk.models import BulkFile
 from allyport.bulk.storage import Role, open_bytes
-from allyport.events import delivery
+from allyport.core import netguard
 
 Opener = Callable[[], AbstractContextManager[IO[bytes]]]
 _READ_SIZE = 64 * 1024
@@ -157,14 +157,14 @@ def _fetch(uri: str) -> Iterator[IO[bytes]]:
     host, cap = parts.hostname or "", max_bytes()
     try:
         port = parts.port or 443
-        address = delivery.resolve(host, port)
-    except delivery.UnsafeAddress as unsafe:
+        address = netguard.resolve(host, port)
+    except netguard.UnsafeAddress as unsafe:
         raise SourceProblem(str(unsafe)) from None
     except (OSError, ValueError):
         raise SourceProblem(_("The host %(host)s could not be reached.") % {"host": host}) from None
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     # The guard's own connection: to the checked address, never redirected.
-    connection = delivery._connection("https", host, port, address)  # noqa: SLF001
+    connection = netguard.connection_to("https", host, port, address)
     try:
         connection.request("GET", target, headers={"User-Agent": "allyport-bulk"})
         response = connection.getresponse()

@@ -24,7 +24,7 @@ from allyport.access.services import ChangeRefused, require_confirm
 from allyport.accounts.models import Company
 from allyport.audit import services as audit
 from allyport.cloud.encryption import decrypt, encrypt
-from allyport.events.delivery import url_problem
+from allyport.core.netguard import url_problem
 from allyport.events.envelopes import DETAIL_TYPES, test_event
 from allyport.events.models import Delivery, Event, Webhook
 

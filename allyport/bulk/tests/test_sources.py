@@ -108,7 +108,7 @@ def remote(settings: Any) -> Iterator[str]:
     def plain(_scheme: str, _host: str, port: int, address: str) -> http.client.HTTPConnection:
         return http.client.HTTPConnection(address, port, timeout=5)
 
-    with mock.patch("allyport.bulk.sources.delivery._connection", plain):
+    with mock.patch("allyport.core.netguard.connection_to", plain):
         yield f"https://localhost:{server.server_port}/exports/opps.csv"
     server.shutdown()
     server.server_close()
