@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "allyport.core",
+    "allyport.jobs",
     "allyport.access",
     "allyport.accounts",
     "allyport.audit",

@@ -7,3 +7,8 @@ class BulkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.bulk"
     verbose_name = "Bulk actions"
+
+    def ready(self) -> None:
+        from allyport.bulk.kinds import register_kinds
+
+        register_kinds()

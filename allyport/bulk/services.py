@@ -23,10 +23,10 @@ from django.db.models import QuerySet
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
 from allyport.audit import services as audit
-from allyport.bulk.models import BulkJob
-from allyport.bulk.storage import Role, iter_parts, open_text, store_file
 from allyport.bulk.tasks import run_bulk_job
 from allyport.core.errors import NotFound
+from allyport.jobs.models import BulkJob
+from allyport.jobs.storage import Role, iter_parts, open_text, store_file
 from allyport.pipeline.services.common import SELLING_SOURCE
 from allyport.pipeline.services.scope import SUBMIT, check_catalog, company_of, sees_all
 

@@ -33,7 +33,7 @@ EVERY = timedelta(minutes=10)
 SWEEPS = (
     ("expired invitations", "allyport.pipeline.services.invitations.expire_due"),
     ("stalled webhook deliveries", "allyport.events.recovery.requeue_stalled"),
-    ("stalled bulk jobs", "allyport.bulk.recovery.recover_stalled"),
+    ("stalled bulk jobs", "allyport.jobs.recovery.recover_stalled"),
     ("stalled prospecting tasks", "allyport.pipeline.services.prospecting_run.recover_stalled"),
 )
 

@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from allyport.accounts.models import Company, User
-from allyport.bulk.models import BulkJob
 from allyport.bulk.tests.conftest import csv_bytes, good_row, upload
 from allyport.core.testing import make_user
+from allyport.jobs.models import BulkJob
 
 PAGES = [
     ("bulk:jobs", []),

@@ -20,11 +20,12 @@ from allyport.accounts.models import Company, User
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.tests.conftest import make_credentials
 from allyport.bulk import api_jobs, files
-from allyport.bulk.models import BulkJob
-from allyport.bulk.sources import SourceProblem, read_source
+from allyport.bulk.sources import read_source
 from allyport.bulk.tests.conftest import csv_bytes, good_row
 from allyport.cloud.principals import IamPrincipal
 from allyport.core.testing import make_user
+from allyport.jobs.models import BulkJob
+from allyport.jobs.sources import SourceProblem
 
 FIELD = "FileUri"
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.bulk import reports
+from allyport.jobs import reports
 from allyport.bulk.iam import iam_options
 from allyport.bulk.sources import read_source
 from allyport.core.errors import Conflict, NotFound

@@ -4,7 +4,7 @@ report type, expiry); the download needs no session."""
 
 from __future__ import annotations
 
-from allyport.bulk.reports import Reports
+from allyport.jobs.reports import Reports
 from allyport.customers.job_models import CustomerAccountBulkJob, CustomerAccountBulkRecord
 
 CUSTOMER_ACCOUNT_JOBS = Reports(
