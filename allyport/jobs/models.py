@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from allyport.jobs import kinds
+
 PART_SIZE = 1024 * 1024
 _ID_ALPHABET = string.digits + string.ascii_lowercase
 
@@ -98,6 +100,12 @@ class BulkJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def kind_label(self) -> str:
+        """The kind's name for people, as its app registered it."""
+        kind = kinds.get(self.kind)
+        return kind.label if kind is not None else self.kind
 
     @property
     def percent(self) -> int | None:

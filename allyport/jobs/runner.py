@@ -18,6 +18,7 @@ import csv
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -30,7 +31,8 @@ BATCH_SECONDS = 0.5
 ERROR_HEADER = ("Row", "Id", "Field", "Message")
 
 Failure = tuple[str, str]  # (field, message)
-Handler = Callable[[int, list[str]], object]  # (row number, cells)
+# (row number, the row as the kind reads it: its cells, or a dict by column)
+Handler = Callable[[int, Any], object]
 Flush = Callable[[], list[tuple[int, list[Failure], str]]]  # (row, failures, error code)
 
 
