@@ -31,8 +31,8 @@ BATCH_SECONDS = 0.5
 ERROR_HEADER = ("Row", "Id", "Field", "Message")
 
 Failure = tuple[str, str]  # (field, message)
-# (row number, the row as the kind reads it: its cells, or a dict by column)
-Handler = Callable[[int, Any], object]
+Row = Any  # a row as its kind reads it: its cells, or a dict by column
+Handler = Callable[[int, Row], object]  # (row number, row)
 Flush = Callable[[], list[tuple[int, list[Failure], str]]]  # (row, failures, error code)
 
 
@@ -142,7 +142,7 @@ class Runner:
         self,
         job: BulkJob,
         describe: Describe,
-        request_id: Callable[[int, list[str]], str] | None = None,
+        request_id: Callable[[int, Row], str] | None = None,
     ) -> None:
         self.job = job
         self.describe = describe
@@ -152,9 +152,9 @@ class Runner:
 
     def run(
         self,
-        records: Iterator[tuple[int, list[str]]],
+        records: Iterator[tuple[int, Row]],
         handle: Handler,
-        identify: Callable[[list[str]], str] = lambda cells: "",
+        identify: Callable[[Row], str] = lambda cells: "",
         flush: Flush | None = None,
     ) -> None:
         """Run every row; `flush` completes a batch's rows before it commits and
@@ -175,9 +175,9 @@ class Runner:
 
     def _batch(
         self,
-        records: Iterator[tuple[int, list[str]]],
+        records: Iterator[tuple[int, Row]],
         handle: Handler,
-        identify: Callable[[list[str]], str],
+        identify: Callable[[Row], str],
     ) -> bool:
         """Run rows until the batch is full; False once the rows are exhausted."""
         deadline = time.monotonic() + BATCH_SECONDS
@@ -190,9 +190,9 @@ class Runner:
     def _row(
         self,
         number: int,
-        cells: list[str],
+        cells: Row,
         handle: Handler,
-        identify: Callable[[list[str]], str],
+        identify: Callable[[Row], str],
     ) -> None:
         job = self.job
         job.rows += 1
