@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
@@ -139,7 +140,7 @@ def _process(job: BulkJob, actor: Actor) -> None:
     with _rows(job) as rows:  # first pass: the count, and a file we can read at all
         total = sum(1 for _row in rows)
     job.rows_expected = total
-    BulkJob.objects.filter(pk=job.pk).update(rows_expected=total)
+    BulkJob.objects.filter(pk=job.pk).update(rows_expected=total, updated_at=timezone.now())
     with _rows(job) as rows:
         numbered = enumerate(rows, start=1)
         Runner(job, _describe, _request_id).run(numbered, _creator(job, actor))
