@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "allyport.core",
+    "allyport.jobs",
     "allyport.access",
     "allyport.accounts",
     "allyport.audit",
@@ -203,7 +204,7 @@ ALLYPORT_ENCRYPTION_KEY = env_str("ALLYPORT_ENCRYPTION_KEY") or ""
 # (the SSRF guard); development and tests may post to http://127.0.0.1.
 ALLYPORT_WEBHOOK_REQUIRE_HTTPS = env_bool("ALLYPORT_WEBHOOK_REQUIRE_HTTPS", PRODUCTION)
 ALLYPORT_WEBHOOK_ALLOW_PRIVATE = env_bool("ALLYPORT_WEBHOOK_ALLOW_PRIVATE", not PRODUCTION)
-# Bulk jobs started through the API (bulk/sources.py) read https:// FileURIs only on
+# Bulk jobs started through the API (jobs/sources.py) read https:// FileURIs only on
 # these hosts (comma-separated), through the webhooks' address guard; none by default.
 ALLYPORT_BULK_FETCH_HOSTS = [h.lower() for h in env_list("ALLYPORT_BULK_FETCH_HOSTS", [])]
 

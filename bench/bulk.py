@@ -162,7 +162,7 @@ def _breakdown() -> Counter[str]:
 
 def step_import(var_dir: str, rows: int, fmt: str, breakdown: bool) -> dict[str, Any]:
     from allyport.bulk import services, tasks
-    from allyport.bulk.models import BulkJob
+    from allyport.bulk.kinds import Kind
 
     path = Path(var_dir) / f"import-{rows}.{fmt}"
     write_file(path, rows)
@@ -171,7 +171,7 @@ def step_import(var_dir: str, rows: int, fmt: str, breakdown: bool) -> dict[str,
     started = time.perf_counter()
     with path.open("rb") as source:
         job = services.start_job(
-            _member(), BulkJob.Kind.IMPORT, "AWS", source=source,
+            _member(), Kind.IMPORT, "AWS", source=source,
             file_name=path.name, file_format=fmt, rows_expected=rows,
         )  # fmt: skip
     stored, cpu = time.perf_counter(), _cpu_s()
@@ -198,11 +198,11 @@ def step_import(var_dir: str, rows: int, fmt: str, breakdown: bool) -> dict[str,
 
 def step_export(fmt: str) -> dict[str, Any]:
     from allyport.bulk import services, tasks
-    from allyport.bulk.models import BulkJob
+    from allyport.bulk.kinds import Kind
 
     started, cpu = time.perf_counter(), _cpu_s()
     job = services.start_job(
-        _member(), BulkJob.Kind.EXPORT, "AWS", result_format=fmt,
+        _member(), Kind.EXPORT, "AWS", result_format=fmt,
         options={"request": {"Sort": {"SortBy": "LastModifiedDate", "SortOrder": "DESCENDING"}}},
     )  # fmt: skip
     tasks.run_bulk_job.call(job.public_id)

@@ -14,15 +14,18 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from allyport.access.actor import Actor
-from allyport.bulk import iam, reports, services
+from allyport.bulk import services
 from allyport.bulk.intake import FIELD, OPERATION_TYPES
-from allyport.bulk.models import BulkJob, BulkRecord
+from allyport.bulk.kinds import OPPORTUNITY_JOBS, Kind
 from allyport.bulk.sources import read_source
+from allyport.cloud.job_actor import iam_options
 from allyport.core.errors import NotFound
+from allyport.jobs import reports
+from allyport.jobs.models import BulkJob, BulkRecord
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.scope import check_catalog, company_of
 
-Kind, Status = BulkJob.Kind, BulkJob.Status
+Status = BulkJob.Status
 API_KINDS = (Kind.IMPORT, Kind.UPDATE, Kind.OPPORTUNITY)
 STATUSES: dict[str, str] = {
     Status.QUEUED: "SUBMITTED",
@@ -48,7 +51,7 @@ def start(actor: Actor, catalog: str, uri: str) -> BulkJob:
         catalog,
         file_name=source.name,
         file_format=BulkJob.Format.CSV,
-        options={"source": uri, "iam": iam.iam_options(actor)},
+        options={"source": uri, "iam": iam_options(actor)},
     )
 
 
@@ -143,6 +146,6 @@ def report(actor: Actor, catalog: str, job_id: str, report_type: str) -> dict[st
     }
     if status == "AVAILABLE":
         expires = (timezone.now() + reports.LIFETIME).replace(microsecond=0)
-        answer["Url"] = reports.url(reports.OPPORTUNITY_JOBS, job, report_type, expires)
+        answer["Url"] = reports.url(OPPORTUNITY_JOBS, job, report_type, expires)
         answer["ExpiresAt"] = expires
     return answer

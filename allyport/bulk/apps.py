@@ -9,8 +9,6 @@ class BulkConfig(AppConfig):
     verbose_name = "Bulk actions"
 
     def ready(self) -> None:
-        # The maintenance sweep looks the function up at each run (late binding).
-        from allyport.bulk import recovery
-        from allyport.core import maintenance
+        from allyport.bulk.kinds import register_kinds
 
-        maintenance.register("stalled bulk jobs", lambda: recovery.recover_stalled())
+        register_kinds()

@@ -24,7 +24,8 @@ from django.db import IntegrityError, transaction
 from allyport.access.actor import Actor
 from allyport.audit import services as audit
 from allyport.audit.models import AuditEvent
-from allyport.bulk.runner import Failure, error_code, failures_of
+from allyport.bulk.refusals import error_code, failures_of
+from allyport.jobs.runner import Failure
 from allyport.pipeline import services
 from allyport.pipeline.ids import opportunity_id
 from allyport.pipeline.models import Opportunity

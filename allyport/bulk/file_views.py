@@ -20,11 +20,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from allyport.access.middleware import ActorRequest
-from allyport.bulk import files, reports
+from allyport.bulk import files
+from allyport.bulk.kinds import OPPORTUNITY_JOBS
 from allyport.bulk.readers import SNIFF_SIZE, FileProblem
-from allyport.bulk.storage import Role, iter_parts
 from allyport.bulk.views import CONTENT_TYPES, _attachment, bulk_page, jobs_page
-from allyport.core.spreadsheets import buffered
+from allyport.jobs.report_views import serve_report
+from allyport.jobs.storage import Role, iter_parts
 
 
 class ApiFileForm(forms.Form):
@@ -75,21 +76,6 @@ def delete_file(request: ActorRequest, file_id: str) -> HttpResponse:
     return redirect(reverse("bulk:jobs") + "#api-files")
 
 
-def serve_report(kind: reports.Reports, token: str) -> HttpResponseBase:
-    """A signed report link of either kind of API bulk job: no session needed."""
-    try:
-        job, report_type = reports.open_link(kind, token)
-    except reports.Refused as refused:
-        return HttpResponse(str(refused), status=refused.status, content_type="text/plain")
-    response = StreamingHttpResponse(
-        buffered(reports.lines(kind, job, report_type)), content_type=CONTENT_TYPES["csv"]
-    )
-    name = f"{job.public_id}-{report_type.lower().replace('_', '-')}.csv"
-    response["Content-Disposition"] = _attachment(name)
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @require_GET
 def report(request: ActorRequest, token: str) -> HttpResponseBase:
-    return serve_report(reports.OPPORTUNITY_JOBS, token)
+    return serve_report(OPPORTUNITY_JOBS, token)

@@ -21,12 +21,12 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.audit import services as audit
-from allyport.bulk.models import BulkFile
 from allyport.bulk.readers import SNIFF_SIZE, FileProblem, sniff_csv
 from allyport.bulk.services import require_bulk
-from allyport.bulk.sources import max_bytes
-from allyport.bulk.storage import Role, store_file
 from allyport.core.errors import NotFound
+from allyport.jobs.models import BulkFile
+from allyport.jobs.sources import max_bytes
+from allyport.jobs.storage import Role, store_file
 from allyport.pipeline.services.common import SELLING_SOURCE
 from allyport.pipeline.services.scope import company_of
 

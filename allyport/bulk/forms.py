@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy
 
 from allyport.accounts.models import User
 from allyport.bulk.columns import ID, cell_text
+from allyport.bulk.kinds import Kind
 from allyport.bulk.lead_import import lead_layout
-from allyport.bulk.models import BulkJob
 from allyport.bulk.readers import (
     SNIFF_SIZE,
     XLSX_MAGIC,
@@ -30,6 +30,7 @@ from allyport.bulk.readers import (
     sniff_csv,
     xlsx_head,
 )
+from allyport.jobs.models import BulkJob
 from allyport.pipeline.models import Catalog
 
 Format = BulkJob.Format
@@ -80,7 +81,7 @@ def inspect(upload: UploadedFile, kind: str) -> tuple[str, int]:
             header, rows = _csv_header(upload)
         else:
             header, rows = _xlsx_header(upload)
-        if kind == BulkJob.Kind.LEAD_IMPORT:
+        if kind == Kind.LEAD_IMPORT:
             lead_layout(header)
         else:
             layout(header, kind)
@@ -165,7 +166,7 @@ class TransferForm(forms.Form):
         if upload is None:
             return None
         try:
-            self.file_format, self.rows_expected = inspect(upload, BulkJob.Kind.TRANSFER)
+            self.file_format, self.rows_expected = inspect(upload, Kind.TRANSFER)
         except FileProblem as problem:
             raise forms.ValidationError(str(problem)) from None
         return upload

@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 
 from allyport.awsapi.registry import Validation
 from allyport.bulk.columns import ID, cell_text
-from allyport.bulk.models import BulkJob
+from allyport.bulk.kinds import Kind
 from allyport.bulk.readers import SNIFF_SIZE, FileProblem, sniff_csv
-from allyport.bulk.runner import JobFailed
-from allyport.bulk.sources import SourceProblem, read_source
-from allyport.bulk.storage import PartWriter, Role, open_text
+from allyport.bulk.sources import read_source
+from allyport.jobs.models import BulkJob
+from allyport.jobs.runner import JobFailed
+from allyport.jobs.sources import SourceProblem
+from allyport.jobs.storage import PartWriter, Role, open_text
 
-Kind = BulkJob.Kind
 FIELD = "FileURI"
 OPERATION_TYPES: dict[str, str] = {Kind.IMPORT: "BULK_CREATE", Kind.UPDATE: "BULK_UPDATE"}
 

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied, require
-from allyport.bulk.models import BulkJob
 from allyport.bulk.readers import FileProblem
+from allyport.bulk.refusals import describe
 from allyport.bulk.rows import checked_rows, upload_records
-from allyport.bulk.runner import JobFailed, RowFailed, Runner
+from allyport.jobs.models import BulkJob
+from allyport.jobs.runner import JobFailed, RowFailed, Runner
 from allyport.pipeline.services import leads
 from allyport.pipeline.services.scope import MANAGE_ALL
 
@@ -79,4 +80,4 @@ def import_leads(job: BulkJob, actor: Actor) -> None:
                 actor, job.catalog, values, source_name=source_name, source_id=str(number)
             )
 
-        Runner(job).run(rows, create)
+        Runner(job, describe).run(rows, create)

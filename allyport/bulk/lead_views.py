@@ -11,7 +11,7 @@ from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import forbidden, member_page
 from allyport.bulk import lead_import
-from allyport.bulk.models import BulkJob
+from allyport.bulk.kinds import Kind
 from allyport.bulk.views import upload_page
 from allyport.pipeline.services.scope import MANAGE_ALL
 from allyport.pipeline.views_leads import LEADS_MANAGEMENT
@@ -25,7 +25,7 @@ def import_leads(request: ActorRequest) -> HttpResponse:
     decision = authorize(request.actor, MANAGE_ALL)
     if not decision:
         return forbidden(request, decision)
-    return upload_page(request, BulkJob.Kind.LEAD_IMPORT, "bulk/import_leads.html")
+    return upload_page(request, Kind.LEAD_IMPORT, "bulk/import_leads.html")
 
 
 @member_page(LEADS_MANAGEMENT)

@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from openpyxl.utils.exceptions import InvalidFileException
 
 from allyport.bulk.columns import ID, INFORMATION, LAST_MODIFIED, Column, by_path, cell_text
-from allyport.bulk.models import BulkJob
+from allyport.bulk.kinds import Kind
 
-Kind = BulkJob.Kind
 XLSX_MAGIC = b"PK\x03\x04"
 SNIFF_SIZE = 64 * 1024
 _SHOWN = 10

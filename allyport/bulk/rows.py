@@ -17,10 +17,12 @@ from allyport.accounts.models import User
 from allyport.bulk import iam
 from allyport.bulk.columns import ID, LAST_MODIFIED, set_value, value_of
 from allyport.bulk.creation import BatchCreator
-from allyport.bulk.models import BulkJob
 from allyport.bulk.readers import FileProblem, Layout, csv_rows, layout, records, xlsx_rows
-from allyport.bulk.runner import Flush, Handler, JobFailed, RowFailed, Runner, check_request
-from allyport.bulk.storage import Role, open_text, spooled
+from allyport.bulk.refusals import check_request, describe
+from allyport.cloud import job_actor
+from allyport.jobs.models import BulkJob
+from allyport.jobs.runner import Flush, Handler, JobFailed, RowFailed, Runner
+from allyport.jobs.storage import Role, open_text, spooled
 from allyport.pipeline import services
 from allyport.pipeline.services.payload import clean, editable
 
@@ -78,7 +80,7 @@ def run_rows(
         checked = checked_rows(rows)
         found = _layout(checked, job.kind)
         identify = lambda cells: found.cell(cells, found.id_index)  # noqa: E731
-        Runner(job).run(checked, handler(found), identify, flush)
+        Runner(job, describe).run(checked, handler(found), identify, flush)
 
 
 def import_opportunities(job: BulkJob, actor: Actor) -> None:
@@ -86,7 +88,7 @@ def import_opportunities(job: BulkJob, actor: Actor) -> None:
     the batch's valid rows inserted together (`creation.BatchCreator`)."""
     catalog = job.catalog
     try:
-        iam.check(actor, "CreateOpportunity", catalog)
+        job_actor.check(actor, "CreateOpportunity", catalog)
     except PermissionDenied as refused:
         raise JobFailed(refused.decision.reason) from None
     creator = BatchCreator(actor, catalog)

@@ -23,10 +23,11 @@ from django.db.models import QuerySet
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
 from allyport.audit import services as audit
-from allyport.bulk.models import BulkJob
-from allyport.bulk.storage import Role, iter_parts, open_text, store_file
+from allyport.bulk.kinds import Kind
 from allyport.bulk.tasks import run_bulk_job
 from allyport.core.errors import NotFound
+from allyport.jobs.models import BulkJob
+from allyport.jobs.storage import Role, iter_parts, open_text, store_file
 from allyport.pipeline.services.common import SELLING_SOURCE
 from allyport.pipeline.services.scope import SUBMIT, check_catalog, company_of, sees_all
 
@@ -85,8 +86,9 @@ def start_job(
 
 
 def visible_jobs(actor: Actor) -> QuerySet[BulkJob]:
+    """The bulk app's jobs the actor may see (the job table holds other apps' kinds too)."""
     require_bulk(actor)
-    jobs = BulkJob.objects.filter(company=actor.company)
+    jobs = BulkJob.objects.filter(company=actor.company, kind__in=Kind.values)
     if not sees_all(actor):
         jobs = jobs.filter(created_by=actor.user)
     return jobs

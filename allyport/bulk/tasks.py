@@ -20,12 +20,15 @@ from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied, require
 from allyport.accounts.models import User
-from allyport.bulk import exports, iam, intake, lead_import, rows
-from allyport.bulk.models import BulkJob
-from allyport.bulk.runner import JobFailed
-from allyport.bulk.storage import PartWriter, Role, TextWriter, store_file
+from allyport.bulk import exports, intake, lead_import, rows
+from allyport.bulk.kinds import Kind
+from allyport.cloud.job_actor import job_actor as job_actor_of_iam
 from allyport.core.errors import DomainError
 from allyport.core.spreadsheets import safe_cell
+from allyport.jobs import lifecycle
+from allyport.jobs.models import BulkJob
+from allyport.jobs.runner import JobFailed
+from allyport.jobs.storage import PartWriter, Role, TextWriter, store_file
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services.scope import SUBMIT
 
@@ -37,7 +40,7 @@ Status = BulkJob.Status
 def job_actor(job: BulkJob) -> Actor:
     """The member (or, through the API, the IAM user) who started the job, as they are now."""
     if job.options.get("iam"):
-        return iam.job_actor(job)
+        return job_actor_of_iam(job)
     user = job.created_by
     if (
         user is None
@@ -92,33 +95,12 @@ def export_opportunities(job: BulkJob, actor: Actor) -> None:
 
 
 KINDS: dict[str, Callable[[BulkJob, Actor], None]] = {
-    BulkJob.Kind.IMPORT: rows.import_opportunities,
-    BulkJob.Kind.UPDATE: rows.update_opportunities,
-    BulkJob.Kind.TRANSFER: rows.transfer_opportunities,
-    BulkJob.Kind.EXPORT: export_opportunities,
-    BulkJob.Kind.LEAD_IMPORT: lead_import.import_leads,
+    Kind.IMPORT: rows.import_opportunities,
+    Kind.UPDATE: rows.update_opportunities,
+    Kind.TRANSFER: rows.transfer_opportunities,
+    Kind.EXPORT: export_opportunities,
+    Kind.LEAD_IMPORT: lead_import.import_leads,
 }
-
-
-def _done(job: BulkJob) -> None:
-    now = timezone.now()
-    BulkJob.objects.filter(pk=job.pk).update(
-        status=Status.DONE,
-        rows=job.rows,
-        succeeded=job.succeeded,
-        failed=job.failed,
-        result_size=job.result_size,
-        finished_at=now,
-        updated_at=now,
-    )
-
-
-def _failed(job: BulkJob, message: str) -> None:
-    """The counters stay as the last committed batch wrote them (what is stored)."""
-    now = timezone.now()
-    BulkJob.objects.filter(pk=job.pk).update(
-        status=Status.FAILED, message=message, finished_at=now, updated_at=now
-    )
 
 
 def run(job: BulkJob) -> None:
@@ -130,21 +112,18 @@ def run(job: BulkJob) -> None:
             raise JobFailed(_("This kind of job is not available yet."))
         kind(job, actor)
     except (JobFailed, DomainError, PermissionDenied) as failed:
-        _failed(job, str(failed))
+        lifecycle.fail(job, str(failed))
     except Exception:
         logger.exception("bulk job %s failed", job.public_id)
-        _failed(job, _("The job stopped on an unexpected error."))
+        lifecycle.fail(job, _("The job stopped on an unexpected error."))
     else:
-        _done(job)
+        lifecycle.done(job)
 
 
 @task()
 def run_bulk_job(job_id: str) -> str:
-    claimed = BulkJob.objects.filter(public_id=job_id, status=Status.QUEUED).update(
-        status=Status.RUNNING, started_at=timezone.now(), updated_at=timezone.now()
-    )
-    if not claimed:
+    job = lifecycle.claim(job_id)
+    if job is None:
         return "already taken"
-    job = BulkJob.objects.select_related("company", "created_by__company").get(public_id=job_id)
     run(job)
     return job.status

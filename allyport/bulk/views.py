@@ -23,8 +23,9 @@ from allyport.access.middleware import ActorRequest
 from allyport.access.views import View, forbidden, member_page
 from allyport.bulk import exports, files, services
 from allyport.bulk.forms import ExportForm, TransferForm, UploadForm
-from allyport.bulk.models import BulkJob
+from allyport.bulk.kinds import Kind
 from allyport.core.spreadsheets import buffered
+from allyport.jobs.models import BulkJob
 from allyport.pipeline.forms.filters import OpportunityFilterForm
 from allyport.pipeline.models import Catalog
 from allyport.pipeline.services.scope import sees_all
@@ -34,7 +35,6 @@ from allyport.pipeline.views.common import (
     service_refusals,
 )
 
-Kind = BulkJob.Kind
 RECENT_JOBS = 50
 ERRORS_SHOWN = 100
 REFRESH_SECONDS = 2

@@ -8,9 +8,9 @@ from typing import Any
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.bulk.reports import FAILED_RECORDS
 from allyport.customers.services import bulk_jobs
 from allyport.customers.services.scope import BULK_JOB, resource_arn
+from allyport.jobs.reports import FAILED_RECORDS
 from allyport.pipeline.api.base import SELLING, account_id, translated
 
 

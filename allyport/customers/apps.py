@@ -9,3 +9,8 @@ class CustomersConfig(AppConfig):
     name = "allyport.customers"
     label = "customers"
     verbose_name = "Customer accounts"
+
+    def ready(self) -> None:
+        from allyport.customers.services.bulk_kind import register_kind
+
+        register_kind()

@@ -227,16 +227,8 @@ class DeletedCustomerAccount(models.Model):
         return self.public_id
 
 
-# Bulk jobs live in their own module; imported here so Django registers them.
-from allyport.customers.job_models import (  # noqa: E402
-    CustomerAccountBulkJob,
-    CustomerAccountBulkRecord,
-)
-
 __all__ = [
     "CustomerAccount",
-    "CustomerAccountBulkJob",
-    "CustomerAccountBulkRecord",
     "DeletedCustomerAccount",
     "DirectoryEntry",
     "EligibleProgram",

@@ -17,13 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
-from allyport.bulk.file_views import serve_report
 from allyport.core.errors import Conflict, RuleViolation
 from allyport.customers.forms import SERVICE_FIELDS, CustomerAccountForm
 from allyport.customers.models import CustomerAccount, EnrichmentStatus
 from allyport.customers.services import accounts, search
-from allyport.customers.services.bulk_reports import CUSTOMER_ACCOUNT_JOBS
+from allyport.customers.services.bulk_kind import CUSTOMER_ACCOUNT_JOBS
 from allyport.customers.services.enrichment import existing_arn
+from allyport.jobs.report_views import serve_report
 from allyport.pipeline.views.common import (
     OPPORTUNITY_MANAGEMENT,
     catalog_of,

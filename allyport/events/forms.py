@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from allyport.core.forms import ConfirmForm
-from allyport.events.delivery import url_problem
+from allyport.core.netguard import url_problem
 from allyport.events.envelopes import DETAIL_TYPES
 
 ALL = "all"

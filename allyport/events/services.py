@@ -25,7 +25,7 @@ from allyport.audit import services as audit
 from allyport.cloud.encryption import decrypt, encrypt
 from allyport.core.confirm import require_confirm
 from allyport.core.errors import ChangeRefused
-from allyport.events.delivery import url_problem
+from allyport.core.netguard import url_problem
 from allyport.events.envelopes import DETAIL_TYPES, test_event
 from allyport.events.models import Delivery, Event, Webhook
 

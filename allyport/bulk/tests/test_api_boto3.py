@@ -21,8 +21,8 @@ from allyport.access import actor as actors
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
 from allyport.bulk import files
-from allyport.bulk.models import BulkFile
 from allyport.bulk.tests.conftest import csv_bytes, good_row, read_csv
+from allyport.jobs.models import BulkFile
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.test_api import Caller, connect, crm  # noqa: F401 - fixtures
 from allyport.testing import make_user

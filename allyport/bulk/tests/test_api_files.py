@@ -20,10 +20,12 @@ from allyport.access.actor import Actor
 from allyport.accounts.models import Company, User
 from allyport.audit.models import AuditEvent
 from allyport.awsapi.tests.conftest import SANDBOX_ACCESS, make_credentials
-from allyport.bulk import api_jobs, files, reports
-from allyport.bulk.models import BulkFile, BulkJob, BulkRecord
+from allyport.bulk import api_jobs, files
+from allyport.bulk.kinds import OPPORTUNITY_JOBS
 from allyport.bulk.tests.conftest import body, csv_bytes, good_row, read_csv, upload
 from allyport.cloud.principals import IamPrincipal
+from allyport.jobs import reports
+from allyport.jobs.models import BulkFile, BulkJob, BulkRecord
 from allyport.testing import make_user
 
 
@@ -126,7 +128,7 @@ def test_the_report_link_needs_no_session_but_a_good_fresh_signature(
     page = manager.get(reverse("bulk:job", args=[job.public_id]))
     assert page.status_code == 200 and "Import" in page.content.decode()
     expires = timezone.now() + timedelta(minutes=15)
-    url = reports.url(reports.OPPORTUNITY_JOBS, job, "FAILED_RECORDS", expires).removeprefix(
+    url = reports.url(OPPORTUNITY_JOBS, job, "FAILED_RECORDS", expires).removeprefix(
         "http://127.0.0.1:8000"
     )
     rows = read_csv(body(Client().get(url)))
@@ -134,7 +136,7 @@ def test_the_report_link_needs_no_session_but_a_good_fresh_signature(
     tampered = url.replace("/reports/", "/reports/x")
     assert Client().get(tampered).status_code == 403
     stale = reports.url(
-        reports.OPPORTUNITY_JOBS, job, "FAILED_RECORDS", timezone.now() - timedelta(seconds=1)
+        OPPORTUNITY_JOBS, job, "FAILED_RECORDS", timezone.now() - timedelta(seconds=1)
     )
     answer = Client().get(stale.removeprefix("http://127.0.0.1:8000"))
     assert answer.status_code == 403 and b"expired" in answer.content
@@ -146,7 +148,7 @@ def test_the_report_link_needs_no_session_but_a_good_fresh_signature(
         "t": "ALL_RECORDS",
         "e": int(expires.timestamp()),
     }
-    token = signing.dumps(forged, salt=reports.OPPORTUNITY_JOBS.salt, compress=True)
+    token = signing.dumps(forged, salt=OPPORTUNITY_JOBS.salt, compress=True)
     assert Client().get(reverse("bulk:report", args=[token])).status_code == 404
 
 

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
-from allyport.bulk.models import BulkJob
 from allyport.bulk.tasks import run_bulk_job
 from allyport.bulk.tests.conftest import (
     body,
@@ -22,6 +21,7 @@ from allyport.bulk.tests.conftest import (
     upload,
     xlsx_bytes,
 )
+from allyport.jobs.models import BulkJob
 from allyport.pipeline.models import Opportunity
 
 
@@ -189,7 +189,7 @@ def test_a_failure_midway_keeps_the_committed_batches(
 
     from allyport.bulk.creation import BatchCreator
 
-    monkeypatch.setattr("allyport.bulk.runner.BATCH_ROWS", 2)
+    monkeypatch.setattr("allyport.jobs.runner.BATCH_ROWS", 2)
     real, calls = BatchCreator.flush, []
 
     def flaky(self: BatchCreator) -> object:

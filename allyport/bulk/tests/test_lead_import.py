@@ -11,9 +11,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from allyport.bulk.kinds import Kind
 from allyport.bulk.lead_import import HEADERS
-from allyport.bulk.models import BulkJob
 from allyport.bulk.tests.conftest import body, csv_bytes, read_csv, upload, xlsx_bytes
+from allyport.jobs.models import BulkJob
 from allyport.pipeline.engagement_models import Engagement
 from allyport.testing import make_user
 
@@ -39,7 +40,7 @@ def lead_row(n: int, **changes: str) -> dict[str, str]:
 def _import(client: Client, name: str, content: bytes, catalog: str = "AWS") -> BulkJob:
     response = client.post(IMPORT, {"catalog": catalog, "file": upload(name, content)})
     assert response.status_code == 302, response.content.decode()[:2000]
-    job = BulkJob.objects.get(kind=BulkJob.Kind.LEAD_IMPORT)
+    job = BulkJob.objects.get(kind=Kind.LEAD_IMPORT)
     assert response["Location"] == reverse("bulk:job", args=[job.public_id])
     job.refresh_from_db()
     return job

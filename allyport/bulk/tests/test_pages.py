@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from allyport.accounts.models import Company, User
-from allyport.bulk.models import BulkJob
 from allyport.bulk.tests.conftest import csv_bytes, good_row, upload
+from allyport.jobs.models import BulkJob
 from allyport.testing import make_user
 
 PAGES = [
@@ -131,3 +131,15 @@ def test_an_ace_user_reaches_every_page(
     ace_user: User, client_for: Callable[[User], Client], name: str, args: list[str]
 ) -> None:
     assert client_for(ace_user).get(reverse(name, args=args)).status_code == 200
+
+
+def test_other_apps_jobs_stay_off_the_bulk_page(
+    company: Company, lead: User, client_for: Callable[[User], Client]
+) -> None:
+    """The job table holds every kind of job; the Bulk page shows only its own kinds."""
+    ours = _job(company, lead)
+    theirs = _job(company, lead, kind="customer-account")
+    client = client_for(make_user(company, "ace_manager"))
+    page = client.get(reverse("bulk:jobs")).content.decode()
+    assert ours.public_id in page and theirs.public_id not in page
+    assert client.get(reverse("bulk:job", args=[theirs.public_id])).status_code == 404

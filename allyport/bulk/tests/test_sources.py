@@ -20,10 +20,11 @@ from allyport.accounts.models import Company, User
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.tests.conftest import make_credentials
 from allyport.bulk import api_jobs, files
-from allyport.bulk.models import BulkJob
-from allyport.bulk.sources import SourceProblem, read_source
+from allyport.bulk.sources import read_source
 from allyport.bulk.tests.conftest import csv_bytes, good_row
 from allyport.cloud.principals import IamPrincipal
+from allyport.jobs.models import BulkJob
+from allyport.jobs.sources import SourceProblem
 from allyport.testing import make_user
 
 FIELD = "FileUri"
@@ -108,7 +109,7 @@ def remote(settings: Any) -> Iterator[str]:
     def plain(_scheme: str, _host: str, port: int, address: str) -> http.client.HTTPConnection:
         return http.client.HTTPConnection(address, port, timeout=5)
 
-    with mock.patch("allyport.bulk.sources.delivery._connection", plain):
+    with mock.patch("allyport.core.netguard.connection_to", plain):
         yield f"https://localhost:{server.server_port}/exports/opps.csv"
     server.shutdown()
     server.server_close()

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from allyport.accounts.models import Company
-from allyport.bulk import storage
 from allyport.bulk.columns import by_path, cell_text, get_value, set_value, value_of
-from allyport.bulk.models import BulkFilePart, BulkJob
+from allyport.jobs import storage
+from allyport.jobs.models import BulkFilePart, BulkJob
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
 from allyport.bulk import exports
-from allyport.bulk.models import BulkJob
 from allyport.bulk.tests.conftest import body, csv_bytes, read_csv, upload, xlsx_bytes
 from allyport.core.spreadsheets import buffered
+from allyport.jobs.models import BulkJob
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete

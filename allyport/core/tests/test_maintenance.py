@@ -14,12 +14,12 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks import default_task_backend
 
-from allyport.bulk import recovery as bulk_recovery
-from allyport.bulk.models import BulkJob
 from allyport.core import maintenance
 from allyport.events import recovery as event_recovery
 from allyport.events.models import Event
 from allyport.events.tests.conftest import make_webhook
+from allyport.jobs import recovery as bulk_recovery
+from allyport.jobs.models import BulkJob
 from allyport.pipeline.engagement_models import EngagementInvitation
 from allyport.pipeline.tests.engagement_fixtures import age, share
 

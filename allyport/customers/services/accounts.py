@@ -21,7 +21,6 @@ from allyport.core.errors import (
     NotFound,
     RuleViolation,
 )
-from allyport.customers.job_models import CustomerAccountBulkJob
 from allyport.customers.models import (
     CustomerAccount,
     DeletedCustomerAccount,
@@ -29,7 +28,9 @@ from allyport.customers.models import (
     host_of,
 )
 from allyport.customers.services import enrichment
+from allyport.customers.services.bulk_kind import KIND
 from allyport.customers.services.scope import RESOURCE, arn_of, find, public_id_of
+from allyport.jobs.models import BulkJob
 from allyport.pipeline.services.common import SELLING_SOURCE, next_modified
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.scope import check_catalog, require_pipeline
@@ -213,7 +214,7 @@ def delete_customer_account(actor: Actor, catalog: str, identifier: str) -> None
         )
         account.delete()
         if account.import_id:  # the job's DeletedCount only goes up
-            CustomerAccountBulkJob.objects.filter(
-                company=company, public_id=account.import_id
-            ).update(deleted_count=F("deleted_count") + 1)
+            BulkJob.objects.filter(company=company, kind=KIND, public_id=account.import_id).update(
+                removed=F("removed") + 1
+            )
         enrichment.rematch_duplicates_of(account)

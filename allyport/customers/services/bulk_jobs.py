@@ -1,6 +1,7 @@
 """Customer-account bulk jobs as the API shows them: start (the FileUri is checked at
-once by `allyport.bulk.sources.read_source`), read, list, each row's result, and the
-report link. Every query filters by company and catalog first."""
+once by `allyport.jobs.sources.read_source`), read, list, each row's result, and the
+report link. The jobs are a kind of the one job framework (`allyport.jobs`); the API's
+status words are mapped here. Every query filters by company, catalog and kind first."""
 
 from __future__ import annotations
 
@@ -13,13 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.bulk import reports
-from allyport.bulk.iam import iam_options
-from allyport.bulk.sources import read_source
+from allyport.cloud.job_actor import iam_options
 from allyport.core.errors import Conflict, NotFound
-from allyport.customers.job_models import CustomerAccountBulkJob, CustomerAccountBulkRecord
-from allyport.customers.services.bulk_reports import CUSTOMER_ACCOUNT_JOBS
+from allyport.customers.services.bulk_kind import (
+    CUSTOMER_ACCOUNT_JOBS,
+    KIND,
+    STATUS_OF_WIRE,
+    WIRE_STATUS,
+)
 from allyport.customers.services.scope import BULK_JOB, public_id_of, resource_arn
+from allyport.jobs import reports
+from allyport.jobs.models import BulkJob, BulkRecord
+from allyport.jobs.sources import read_source
 from allyport.pipeline.services.common import linked_account_id
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
 from allyport.pipeline.services.listing import page_size
@@ -28,10 +34,10 @@ from allyport.pipeline.services.scope import check_catalog, require_pipeline
 FIELD = "FileUri"
 NEWEST_FIRST = SortKey("created_at", kind="datetime")
 IN_FILE_ORDER = SortKey("public_id")
-Status = CustomerAccountBulkJob.Status
+Status = BulkJob.Status
 
 
-def start(actor: Actor, catalog: str, uri: str) -> CustomerAccountBulkJob:
+def start(actor: Actor, catalog: str, uri: str) -> BulkJob:
     """The job, queued; a FileUri that names nothing readable is refused now."""
     from allyport.customers.tasks import run_customer_account_bulk_job
 
@@ -39,27 +45,27 @@ def start(actor: Actor, catalog: str, uri: str) -> CustomerAccountBulkJob:
     check_catalog(catalog)
     source = read_source(company, uri, field=FIELD)
     with transaction.atomic():
-        job = CustomerAccountBulkJob.objects.create(
+        job = BulkJob.objects.create(
             company=company,
             catalog=catalog,
-            source_uri=uri,
-            file_name=source.name[:1024],
+            kind=KIND,
+            source=uri,
+            file_name=source.name[:255],
             options={"iam": iam_options(actor)} if actor.kind == "iam" else {},
             created_by=actor.user,
             source_ip=actor.source_ip[:64],
-            created_at=timezone.now(),
         )
         # In the same transaction: a job that is not stored is never queued.
         run_customer_account_bulk_job.enqueue(job.public_id)
     return job
 
 
-def jobs(actor: Actor, catalog: str) -> QuerySet[CustomerAccountBulkJob]:
+def jobs(actor: Actor, catalog: str) -> QuerySet[BulkJob]:
     company = require_pipeline(actor)
-    return CustomerAccountBulkJob.objects.filter(company=company, catalog=check_catalog(catalog))
+    return BulkJob.objects.filter(company=company, catalog=check_catalog(catalog), kind=KIND)
 
 
-def find(actor: Actor, catalog: str, identifier: str) -> CustomerAccountBulkJob:
+def find(actor: Actor, catalog: str, identifier: str) -> BulkJob:
     """The job (by id or ARN), or NotFound: missing, another company's or catalog's."""
     found = jobs(actor, catalog).select_related("company")
     public_id = public_id_of(require_pipeline(actor), catalog, identifier, BULK_JOB)
@@ -81,7 +87,7 @@ def list_jobs(actor: Actor, catalog: str, params: Mapping[str, Any]) -> Page:
             public_id = ""
         found = found.filter(public_id=public_id)
     if wanted.get("Status"):
-        found = found.filter(status=wanted["Status"])
+        found = found.filter(status=STATUS_OF_WIRE.get(wanted["Status"], ""))
     return paginate(
         found,
         NEWEST_FIRST,
@@ -92,28 +98,28 @@ def list_jobs(actor: Actor, catalog: str, params: Mapping[str, Any]) -> Page:
     )
 
 
-def summary(job: CustomerAccountBulkJob) -> dict[str, Any]:
+def summary(job: BulkJob) -> dict[str, Any]:
     """GetCustomerAccountBulkJob's answer (and each ListCustomerAccountBulkJobs item)."""
     account = linked_account_id(job.company)
     return {
         "Arn": resource_arn(BULK_JOB, job.catalog, job.public_id, account),
         "Id": job.public_id,
-        "Status": job.status,
+        "Status": WIRE_STATUS[Status(job.status)],
         "FileName": job.file_name or None,
-        "TotalRecords": job.total_records,
-        "ProcessedRecords": job.processed_records,
-        "SuccessCount": job.success_count,
-        "FailureCount": job.failure_count,
-        "DeletedCount": job.deleted_count,
-        "FailureReason": (job.failure_reason or None) if job.status == Status.FAILED else None,
+        "TotalRecords": job.rows_expected or 0,
+        "ProcessedRecords": job.rows,
+        "SuccessCount": job.succeeded,
+        "FailureCount": job.failed,
+        "DeletedCount": job.removed,
+        "FailureReason": (job.message or None) if job.status == Status.FAILED else None,
         "CreatedAt": job.created_at,
-        "CompletedAt": job.completed_at,
+        "CompletedAt": job.finished_at,
     }
 
 
 def list_results(actor: Actor, catalog: str, params: Mapping[str, Any]) -> Page:
     job = find(actor, catalog, params["Identifier"])
-    records = CustomerAccountBulkRecord.objects.filter(job=job)
+    records = BulkRecord.objects.filter(job=job)
     if params.get("Status"):
         records = records.filter(status=params["Status"])
     return paginate(
@@ -127,7 +133,7 @@ def list_results(actor: Actor, catalog: str, params: Mapping[str, Any]) -> Page:
     )  # fmt: skip
 
 
-def result(record: CustomerAccountBulkRecord) -> dict[str, Any]:
+def result(record: BulkRecord) -> dict[str, Any]:
     return {
         "RequestId": record.request_id,
         "Status": record.status,

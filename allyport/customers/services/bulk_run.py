@@ -7,6 +7,9 @@ Industry, OtherIndustry, ParentCompanyName, StreetAddress, City, StateOrRegion,
 PostalCode, CountryCode, PartnerAccountIdentifier, and optionally RequestId (the
 record's id in the results; the row number otherwise). Each row is checked as
 CreateCustomerAccount checks a request, then by the same service.
+
+The job is a kind of the one job framework: it is claimed, batched, counted and
+finished by `allyport.jobs` (`lifecycle`, `runner`), so the recovery sweep covers it.
 """
 
 from __future__ import annotations
@@ -14,12 +17,11 @@ from __future__ import annotations
 import codecs
 import csv
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,16 +29,19 @@ from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied
 from allyport.audit import services as audit
 from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import summary
-from allyport.bulk import iam
-from allyport.bulk.runner import JobFailed, check_request
-from allyport.bulk.sources import SourceProblem, read_source
+from allyport.awsapi.validation import summary, validate
+from allyport.cloud.job_actor import check, job_actor
 from allyport.core.errors import RuleViolation
-from allyport.customers.job_models import CustomerAccountBulkJob, CustomerAccountBulkRecord
+from allyport.customers.models import CustomerAccount
 from allyport.customers.services import accounts
 from allyport.customers.services.bulk_jobs import FIELD
 from allyport.customers.services.scope import arn_of
+from allyport.jobs import lifecycle
+from allyport.jobs.models import BulkJob
+from allyport.jobs.runner import JobFailed, Refusal, Runner
+from allyport.jobs.sources import SourceProblem, SourceRefused, read_source
 from allyport.pipeline.services.common import SELLING_SOURCE
+from allyport.pipeline.shapes import service_model
 
 logger = logging.getLogger(__name__)
 ACCOUNT_COLUMNS = ("CompanyName", "WebsiteUrl", "Duns", "Domain", "Industry", "OtherIndustry",
@@ -44,16 +49,15 @@ ACCOUNT_COLUMNS = ("CompanyName", "WebsiteUrl", "Duns", "Domain", "Industry", "O
 ADDRESS_COLUMNS = ("StreetAddress", "City", "StateOrRegion", "PostalCode", "CountryCode")
 OTHER_COLUMNS = ("PartnerAccountIdentifier", "RequestId")
 COLUMNS = frozenset(ACCOUNT_COLUMNS + ADDRESS_COLUMNS + OTHER_COLUMNS)
-BATCH = 100
 OPERATION = "CreateCustomerAccount"
-Status, Outcome = CustomerAccountBulkJob.Status, CustomerAccountBulkRecord.Status
+Row = dict[str | None, Any]
 
 
 @contextmanager
-def _rows(job: CustomerAccountBulkJob) -> Iterator[Iterator[dict[str | None, Any]]]:
+def _rows(job: BulkJob) -> Iterator[Iterator[Row]]:
     """The file's rows as dicts by column; JobFailed for what makes the file unusable."""
     try:
-        source = read_source(job.company, job.source_uri, field=FIELD)
+        source = read_source(job.company, job.source, field=FIELD)
         with source.open() as stream:
             reader = csv.DictReader(codecs.iterdecode(stream, "utf-8-sig"))
             header = [name.strip() for name in reader.fieldnames or []]
@@ -64,7 +68,7 @@ def _rows(job: CustomerAccountBulkJob) -> Iterator[Iterator[dict[str | None, Any
                 raise JobFailed(_("The file has no CompanyName column."))
             reader.fieldnames = header
             yield iter(reader)
-    except Validation as refused:
+    except SourceRefused as refused:
         raise JobFailed(refused.message) from None
     except SourceProblem as problem:
         raise JobFailed(str(problem)) from None
@@ -74,7 +78,7 @@ def _rows(job: CustomerAccountBulkJob) -> Iterator[Iterator[dict[str | None, Any
         raise JobFailed(_("The file is not valid CSV: %(error)s") % {"error": broken}) from None
 
 
-def _request(job: CustomerAccountBulkJob, row: dict[str | None, Any]) -> dict[str, Any]:
+def _request(job: BulkJob, row: Row) -> dict[str, Any]:
     """The CreateCustomerAccount request a row stands for (blank cells left out)."""
     if row.get(None):
         raise Validation(_("The row has more cells than the header."), errors=[])
@@ -87,31 +91,35 @@ def _request(job: CustomerAccountBulkJob, row: dict[str | None, Any]) -> dict[st
     if address:
         account["Address"] = address
     request = {"Catalog": job.catalog, "Account": account, **cells(("PartnerAccountIdentifier",))}
-    check_request(OPERATION, request)
+    validate(service_model().operation_model(OPERATION).input_shape, request)
     return request
 
 
-def _failed(error: Exception) -> tuple[str, str]:
-    """(ErrorCode, ErrorMessage) of a refused row."""
+def _describe(error: Exception, _identifier: str) -> Refusal | None:
+    """The record of a refused row: its ErrorCode and ErrorMessage."""
     if isinstance(error, Validation):
         code = error.errors[0][2] if error.errors else "INVALID_VALUE"
         message = summary(error.errors) if error.errors else error.message
-        return code, message
-    if isinstance(error, RuleViolation):
-        return error.errors[0].code, "; ".join(f"{e.field}: {e.message}" for e in error.errors)
-    assert isinstance(error, PermissionDenied)
-    return "ACCESS_DENIED", str(error.decision.reason)
+    elif isinstance(error, RuleViolation):
+        code = error.errors[0].code
+        message = "; ".join(f"{e.field}: {e.message}" for e in error.errors)
+    elif isinstance(error, PermissionDenied):
+        code, message = "ACCESS_DENIED", str(error.decision.reason)
+    else:
+        return None
+    return Refusal([("", message)], code, message)
 
 
-def _one(
-    job: CustomerAccountBulkJob, actor: Actor, number: int, row: dict[str | None, Any]
-) -> CustomerAccountBulkRecord:
-    request_id = (str(row.get("RequestId") or "").strip() or str(number))[:255]
-    record = CustomerAccountBulkRecord(job=job, public_id=f"{number:012d}", request_id=request_id)
-    try:
+def _request_id(number: int, row: Row) -> str:
+    """The row's RequestId column, or its number."""
+    return (str(row.get("RequestId") or "").strip() or str(number))[:255]
+
+
+def _creator(job: BulkJob, actor: Actor) -> Callable[[int, Row], CustomerAccount]:
+    def create(_number: int, row: Row) -> CustomerAccount:
         request = _request(job, row)
-        iam.check(actor, OPERATION, job.catalog)
-        with transaction.atomic():
+        check(actor, OPERATION, job.catalog)
+        with transaction.atomic():  # the row's savepoint: a refusal writes nothing
             created = accounts.create_customer_account(
                 actor, job.catalog, request, import_id=job.public_id
             )
@@ -123,65 +131,35 @@ def _one(
                     resources=[{"ARN": arn_of(created),
                                 "type": "AWS::PartnerCentral::CustomerAccount"}],
                 )  # fmt: skip
-    except (Validation, RuleViolation, PermissionDenied) as refused:
-        record.status = Outcome.FAILED
-        record.error_code, record.error_message = _failed(refused)
-    else:
-        record.status, record.resource_identifier = Outcome.SUCCEEDED, created.public_id
-    return record
+        return created
+
+    return create
 
 
-def _save(job: CustomerAccountBulkJob, records: list[CustomerAccountBulkRecord]) -> None:
-    """A batch's records and counters in one commit."""
-    failed = sum(record.status == Outcome.FAILED for record in records)
-    with transaction.atomic():
-        CustomerAccountBulkRecord.objects.bulk_create(records)
-        CustomerAccountBulkJob.objects.filter(pk=job.pk).update(
-            processed_records=F("processed_records") + len(records),
-            success_count=F("success_count") + len(records) - failed,
-            failure_count=F("failure_count") + failed,
-        )
-    records.clear()
-
-
-def _process(job: CustomerAccountBulkJob, actor: Actor) -> None:
+def _process(job: BulkJob, actor: Actor) -> None:
     with _rows(job) as rows:  # first pass: the count, and a file we can read at all
         total = sum(1 for _row in rows)
-    CustomerAccountBulkJob.objects.filter(pk=job.pk).update(total_records=total)
-    batch: list[CustomerAccountBulkRecord] = []
+    job.rows_expected = total
+    BulkJob.objects.filter(pk=job.pk).update(rows_expected=total, updated_at=timezone.now())
     with _rows(job) as rows:
-        for number, row in enumerate(rows, start=1):
-            batch.append(_one(job, actor, number, row))
-            if len(batch) >= BATCH:
-                _save(job, batch)
-        if batch:
-            _save(job, batch)
-
-
-def _finish(job: CustomerAccountBulkJob, status: str, reason: str = "") -> None:
-    CustomerAccountBulkJob.objects.filter(pk=job.pk).update(
-        status=status, failure_reason=reason, completed_at=timezone.now()
-    )
+        numbered = enumerate(rows, start=1)
+        Runner(job, _describe, _request_id).run(numbered, _creator(job, actor))
 
 
 def run(public_id: str) -> str:
-    """Run a submitted job once (a second delivery of the task finds nothing to do)."""
-    claimed = CustomerAccountBulkJob.objects.filter(
-        public_id=public_id, status=Status.SUBMITTED
-    ).update(status=Status.IN_PROGRESS)
-    if not claimed:
+    """Run a submitted job once (a second delivery of the task finds nothing to do);
+    returns the API's status word for how it ended."""
+    job = lifecycle.claim(public_id)
+    if job is None:
         return "already taken"
-    job = CustomerAccountBulkJob.objects.select_related("company").get(public_id=public_id)
     try:
-        # The bulk app's rebuild of the IAM user, as it is now (it reads only the
-        # job's options, company and address).
-        _process(job, iam.job_actor(cast(Any, job)))
+        _process(job, job_actor(job))
     except JobFailed as failed:
-        _finish(job, Status.FAILED, str(failed))
-        return str(Status.FAILED)
+        lifecycle.fail(job, str(failed))
+        return "FAILED"
     except Exception:
         logger.exception("customer-account bulk job %s failed", public_id)
-        _finish(job, Status.FAILED, _("The job stopped on an unexpected error."))
-        return str(Status.FAILED)
-    _finish(job, Status.COMPLETED)
-    return str(Status.COMPLETED)
+        lifecycle.fail(job, _("The job stopped on an unexpected error."))
+        return "FAILED"
+    lifecycle.done(job)
+    return "COMPLETED"

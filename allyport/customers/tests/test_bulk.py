@@ -14,8 +14,9 @@ from django.test import Client
 
 from allyport.accounts.models import Company
 from allyport.bulk import files
-from allyport.customers.job_models import CustomerAccountBulkJob
+from allyport.customers.services.bulk_kind import KIND
 from allyport.customers.tests.conftest import directory_entry
+from allyport.jobs.models import BulkJob
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.test_api import Caller, error_of
 
@@ -114,9 +115,9 @@ def test_what_cannot_start_or_be_found(crm: Caller) -> None:
 
 
 def test_a_running_jobs_report_is_a_conflict(crm: Caller) -> None:
-    job = CustomerAccountBulkJob.objects.create(
-        company=crm.company, catalog="AWS", source_uri="https://x.example/a.csv",
-        status=CustomerAccountBulkJob.Status.IN_PROGRESS, created_at="2026-01-01T00:00:00Z",
+    job = BulkJob.objects.create(
+        company=crm.company, catalog="AWS", kind=KIND, source="https://x.example/a.csv",
+        status=BulkJob.Status.RUNNING,
     )  # fmt: skip
     with pytest.raises(ClientError) as running:
         crm.client.get_customer_account_bulk_job_report_url(Catalog="AWS", Identifier=job.public_id)

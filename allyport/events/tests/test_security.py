@@ -12,6 +12,7 @@ from django.urls import reverse
 from allyport.access.actor import for_user
 from allyport.audit.models import AuditEvent
 from allyport.cloud.encryption import decrypt
+from allyport.core import netguard
 from allyport.core.errors import ChangeRefused
 from allyport.events import delivery as http
 from allyport.events import services, tasks
@@ -73,7 +74,7 @@ def test_each_webhook_has_its_own_secret(lead) -> None:
     ],
 )
 def test_production_refuses_plain_http_and_private_addresses(lead, url: str) -> None:
-    assert http.url_problem(url)
+    assert netguard.url_problem(url)
     with pytest.raises(ChangeRefused) as refused:
         make_webhook(lead, url)
     assert refused.value.field == "url"
@@ -81,13 +82,13 @@ def test_production_refuses_plain_http_and_private_addresses(lead, url: str) -> 
 
 @PRODUCTION_RULES
 def test_production_accepts_public_https(lead) -> None:
-    assert http.url_problem("https://hooks.example.com:8443/in?x=1") is None
-    assert http.url_problem("https://93.184.216.34/in") is None
+    assert netguard.url_problem("https://hooks.example.com:8443/in?x=1") is None
+    assert netguard.url_problem("https://93.184.216.34/in") is None
 
 
 def test_development_and_tests_allow_a_local_http_server() -> None:
-    assert http.url_problem("http://127.0.0.1:8000/in") is None
-    assert http.url_problem("http://localhost/in") is None
+    assert netguard.url_problem("http://127.0.0.1:8000/in") is None
+    assert netguard.url_problem("http://localhost/in") is None
 
 
 @PRODUCTION_RULES
@@ -102,11 +103,11 @@ def test_production_refuses_names_that_resolve_to_private_addresses(monkeypatch)
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port)) for ip in answers[host]]
 
     monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
-    with pytest.raises(http.UnsafeAddress):
-        http.resolve("inside.example.com", 443)
-    with pytest.raises(http.UnsafeAddress):
-        http.resolve("mixed.example.com", 443)
-    assert http.resolve("public.example.com", 443) == "93.184.216.34"
+    with pytest.raises(netguard.UnsafeAddress):
+        netguard.resolve("inside.example.com", 443)
+    with pytest.raises(netguard.UnsafeAddress):
+        netguard.resolve("mixed.example.com", 443)
+    assert netguard.resolve("public.example.com", 443) == "93.184.216.34"
     outcome = http.post("https://inside.example.com/in", b"{}", {})
     assert not outcome.ok and outcome.status_code is None
     assert "private or loopback" in outcome.error

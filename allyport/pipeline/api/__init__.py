@@ -2,7 +2,6 @@
 
 from allyport.pipeline.api import (  # noqa: F401
     actions,
-    bulk_jobs,
     contexts,
     engagements,
     opportunities,

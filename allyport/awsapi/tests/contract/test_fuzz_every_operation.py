@@ -31,9 +31,10 @@ from allyport.awsapi import patterns, registry, service_models
 from allyport.awsapi.tests.conftest import SELLING, ApiCredentials, make_credentials
 from allyport.awsapi.tests.contract.conftest import Answer, call
 from allyport.bulk.tests.conftest import api_bulk_ids
-from allyport.customers.job_models import CustomerAccountBulkJob
 from allyport.customers.services.accounts import create_customer_account
+from allyport.customers.services.bulk_kind import KIND
 from allyport.customers.services.scope import BULK_JOB, customer_account_arn, resource_arn
+from allyport.jobs.models import BulkJob
 from allyport.pipeline import services
 from allyport.pipeline.prospecting_models import EngagementGroup
 from allyport.pipeline.services.common import opportunity_arn
@@ -295,9 +296,9 @@ def caller(db: None) -> tuple[ApiCredentials, dict[str, list[str]]]:
     solution = make_solution(company)
     account = creds.user.account.account_id
     customer = create_customer_account(iam_actor(company), "AWS", {"Account": {"CompanyName": "C"}})
-    customer_job = CustomerAccountBulkJob.objects.create(
-        company=company, catalog="AWS", source_uri="https://x.example/a.csv",
-        status=CustomerAccountBulkJob.Status.COMPLETED, created_at=customer.created_date,
+    customer_job = BulkJob.objects.create(
+        company=company, catalog="AWS", kind=KIND, source="https://x.example/a.csv",
+        status=BulkJob.Status.DONE,
     )  # fmt: skip
     engagement = invitation.engagement.public_id
     prospects = start_prospecting(iam_actor(company), "AWS", [engagement], "fuzz")

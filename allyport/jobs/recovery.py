@@ -1,7 +1,9 @@
-"""Jobs left behind by a worker that stopped (the maintenance sweep runs this).
+"""Jobs of every kind left behind by a worker that stopped (the maintenance sweep
+runs this).
 
 - Queued for `QUEUED_GRACE` and never started: its queue entry was lost; queued
-  again (`run_bulk_job` claims a job once, so a duplicate entry does nothing).
+  again with its kind's `enqueue` (a worker claims a job once, so a duplicate
+  entry does nothing).
 - Running with no progress written for `STALLED_AFTER`: its worker stopped. The job
   is failed with a message; what its committed batches wrote stays written, and the
   counters (written with each batch) say how far it got. It is not resumed: a
@@ -15,7 +17,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allyport.bulk.models import BulkJob
+from allyport.jobs import kinds
+from allyport.jobs.models import BulkJob
 
 QUEUED_GRACE = timedelta(minutes=15)
 # Running jobs write their progress at least every batch (seconds apart).
@@ -23,14 +26,15 @@ STALLED_AFTER = timedelta(minutes=30)
 
 
 def _requeue_lost() -> int:
-    from allyport.bulk.tasks import run_bulk_job
-
     cutoff = timezone.now() - QUEUED_GRACE
     lost = BulkJob.objects.filter(status=BulkJob.Status.QUEUED, created_at__lte=cutoff)
-    ids = list(lost.values_list("public_id", flat=True)[:1000])
-    for public_id in ids:
-        run_bulk_job.enqueue(public_id)
-    return len(ids)
+    queued = 0
+    for public_id, name in lost.values_list("public_id", "kind")[:1000]:
+        kind = kinds.get(name)
+        if kind is not None:  # a kind no app registers any more stays as it is
+            kind.enqueue(public_id)
+            queued += 1
+    return queued
 
 
 def _fail_stalled() -> int:

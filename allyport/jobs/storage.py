@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from allyport.bulk.models import PART_SIZE, BulkFile, BulkFilePart, BulkJob
+from allyport.jobs.models import PART_SIZE, BulkFile, BulkFilePart, BulkJob
 
 Role = BulkFilePart.Role
 Owner = BulkJob | BulkFile

@@ -1,13 +1,15 @@
-"""Running a job's rows: one service call per row, rows committed in batches.
+"""Running a job's rows: one call per row, rows committed in batches.
 
-Each row is one call of a pipeline service (create, update or assign), and each
-such call is atomic: a refused or failing row writes nothing (its savepoint is
-rolled back) while the others stand. Rows are committed a batch at a time
-(`BATCH_ROWS` rows or `BATCH_SECONDS`, whichever comes first) together with the
-job's counters and the batch's error lines, so the counters shown always match
-what is stored, and a commit costs one disk sync per batch rather than per row.
-Each row's outcome is also kept as a `BulkRecord` (the API's per-record results),
-written with its batch.
+Each row is one call (a service's create, update or assign) inside its own
+savepoint: a refused or failing row writes nothing while the others stand. Rows are
+committed a batch at a time (`BATCH_ROWS` rows or `BATCH_SECONDS`, whichever comes
+first) together with the job's counters, the batch's error lines and its records
+(the API's per-record results), so the counters shown always match what is stored,
+a commit costs one disk sync per batch rather than per row, and each batch's commit
+is the job's heartbeat (`updated_at`) that the recovery sweep reads.
+
+The framework knows no domain's errors: each kind passes `describe`, which turns
+a refusal into a `Refusal` (and anything else into None: the job stops).
 """
 
 from __future__ import annotations
@@ -15,28 +17,36 @@ from __future__ import annotations
 import csv
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from allyport.access.decisions import PermissionDenied
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import validate
-from allyport.bulk.columns import ID, LAST_MODIFIED
-from allyport.bulk.models import BulkJob, BulkRecord
-from allyport.bulk.storage import PartWriter, Role, TextWriter
-from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.pipeline.shapes import service_model
+from allyport.jobs.models import BulkJob, BulkRecord
+from allyport.jobs.storage import PartWriter, Role, TextWriter
 
 BATCH_ROWS = 500
 BATCH_SECONDS = 0.5
 ERROR_HEADER = ("Row", "Id", "Field", "Message")
 
 Failure = tuple[str, str]  # (field, message)
-Handler = Callable[[int, list[str]], object]  # (row number, cells)
+Row = Any  # a row as its kind reads it: its cells, or a dict by column
+Handler = Callable[[int, Row], object]  # (row number, row)
 Flush = Callable[[], list[tuple[int, list[Failure], str]]]  # (row, failures, error code)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refused row: its (field, message) pairs, the record's ErrorCode, and the
+    record's ErrorMessage when it is not the pairs joined."""
+
+    failures: list[Failure]
+    code: str
+    message: str = ""
+
+
+Describe = Callable[[Exception, str], Refusal | None]  # (error, row's identifier)
 
 
 class RowFailed(Exception):
@@ -49,42 +59,12 @@ class JobFailed(Exception):
     """The job cannot go on (unreadable file, lost rights); the message is for people."""
 
 
-def check_request(operation: str, params: dict[str, Any]) -> None:
-    """The API's validation of a request (lengths, patterns, enums, required members)."""
-    validate(service_model().operation_model(operation).input_shape, params)
-
-
-def failures_of(error: Exception, identifier: str = "") -> list[Failure] | None:
-    """A service's refusal as (field, message) pairs; None for anything else."""
-    if isinstance(error, RowFailed):
-        return error.failures
-    if isinstance(error, Validation):
-        return [(field, message) for field, message, _code in error.errors] or [("", str(error))]
-    if isinstance(error, RuleViolation):
-        return [(item.field, item.message) for item in error.errors]
-    if isinstance(error, Conflict):
-        return [(LAST_MODIFIED, str(error))]
-    if isinstance(error, NotFound):
-        message = _("No opportunity %(id)s that you may change in this catalog.")
-        return [(ID, message % {"id": identifier})]
-    if isinstance(error, PermissionDenied):
-        return [("", error.decision.reason)]
-    return None
-
-
-def error_code(error: Exception) -> str:
-    """The record's ErrorCode for a refusal `failures_of` knows."""
-    if isinstance(error, Conflict):
-        return "CONFLICT"
-    if isinstance(error, NotFound):
-        return "RESOURCE_NOT_FOUND"
-    if isinstance(error, PermissionDenied):
-        return "ACCESS_DENIED"
-    return "VALIDATION_ERROR"
-
-
 def record_id(number: int) -> str:
     return f"{number:010d}"
+
+
+def joined(failures: list[Failure]) -> str:
+    return "; ".join(f"{field}: {text}" if field else text for field, text in failures)
 
 
 class RecordLog:
@@ -93,31 +73,42 @@ class RecordLog:
 
     def __init__(self, job: BulkJob) -> None:
         self.job = job
-        self.succeeded: dict[int, tuple[str, object]] = {}
+        self.succeeded: dict[int, tuple[str, object, str]] = {}
         self.records: list[BulkRecord] = []
 
-    def success(self, number: int, identifier: str, result: object) -> None:
-        self.succeeded[number] = (identifier, result)
+    def success(self, number: int, identifier: str, result: object, request_id: str = "") -> None:
+        self.succeeded[number] = (identifier, result, request_id)
 
-    def failure(self, number: int, failures: list[Failure], code: str) -> None:
+    def failure(self, number: int, refusal: Refusal, request_id: str = "") -> None:
         self.succeeded.pop(number, None)
-        message = "; ".join(f"{field}: {text}" if field else text for field, text in failures)
-        self.records.append(self._record(number, BulkRecord.Status.FAILED, "", code, message))
+        message = refusal.message or joined(refusal.failures)
+        self.records.append(
+            self._record(number, BulkRecord.Status.FAILED, "", request_id, refusal.code, message)
+        )
 
     def flush(self) -> None:
-        for number, (identifier, result) in self.succeeded.items():
+        for number, (identifier, result, request_id) in self.succeeded.items():
             resource = str(getattr(result, "public_id", "") or identifier)
-            self.records.append(self._record(number, BulkRecord.Status.SUCCEEDED, resource))
+            self.records.append(
+                self._record(number, BulkRecord.Status.SUCCEEDED, resource, request_id)
+            )
         BulkRecord.objects.bulk_create(self.records)
         self.succeeded, self.records = {}, []
 
     def _record(
-        self, number: int, status: str, resource: str, code: str = "", message: str = ""
+        self,
+        number: int,
+        status: str,
+        resource: str,
+        request_id: str,
+        code: str = "",
+        message: str = "",
     ) -> BulkRecord:
         return BulkRecord(
             job=self.job,
             public_id=record_id(number),
             row=number,
+            request_id=request_id[:255],
             status=status,
             resource_identifier=resource[:64],
             error_code=code,
@@ -142,18 +133,28 @@ class ErrorLog:
 
 
 class Runner:
-    """Counts, batches and logs the rows of one job."""
+    """Counts, batches and logs the rows of one job.
 
-    def __init__(self, job: BulkJob) -> None:
+    `describe` names a row's refusal (the kind's errors); `request_id` gives the
+    row's id in the records (the caller's RequestId column) where the kind has one."""
+
+    def __init__(
+        self,
+        job: BulkJob,
+        describe: Describe,
+        request_id: Callable[[int, Row], str] | None = None,
+    ) -> None:
         self.job = job
+        self.describe = describe
+        self.request_id = request_id
         self.errors = ErrorLog(job)
         self.outcomes = RecordLog(job)
 
     def run(
         self,
-        records: Iterator[tuple[int, list[str]]],
+        records: Iterator[tuple[int, Row]],
         handle: Handler,
-        identify: Callable[[list[str]], str] = lambda cells: "",
+        identify: Callable[[Row], str] = lambda cells: "",
         flush: Flush | None = None,
     ) -> None:
         """Run every row; `flush` completes a batch's rows before it commits and
@@ -167,16 +168,16 @@ class Runner:
                     job.succeeded -= 1
                     job.failed += 1
                     self.errors.add(number, "", failures)
-                    self.outcomes.failure(number, failures, code)
+                    self.outcomes.failure(number, Refusal(failures, code))
                 self.errors.flush()
                 self.outcomes.flush()
                 self.save_progress()
 
     def _batch(
         self,
-        records: Iterator[tuple[int, list[str]]],
+        records: Iterator[tuple[int, Row]],
         handle: Handler,
-        identify: Callable[[list[str]], str],
+        identify: Callable[[Row], str],
     ) -> bool:
         """Run rows until the batch is full; False once the rows are exhausted."""
         deadline = time.monotonic() + BATCH_SECONDS
@@ -189,25 +190,26 @@ class Runner:
     def _row(
         self,
         number: int,
-        cells: list[str],
+        cells: Row,
         handle: Handler,
-        identify: Callable[[list[str]], str],
+        identify: Callable[[Row], str],
     ) -> None:
         job = self.job
         job.rows += 1
         identifier = identify(cells)
+        request_id = self.request_id(number, cells) if self.request_id else ""
         try:
             result = handle(number, cells)
         except Exception as error:
-            failures = failures_of(error, identifier)
-            if failures is None:
+            refusal = self.describe(error, identifier)
+            if refusal is None:
                 raise
             job.failed += 1
-            self.errors.add(number, identifier, failures)
-            self.outcomes.failure(number, failures, error_code(error))
+            self.errors.add(number, identifier, refusal.failures)
+            self.outcomes.failure(number, refusal, request_id)
         else:
             job.succeeded += 1
-            self.outcomes.success(number, identifier, result)
+            self.outcomes.success(number, identifier, result, request_id)
 
     def save_progress(self) -> None:
         job = self.job

@@ -5,8 +5,8 @@ signature, the expiry and that the job is still the company's.
 
 The report lists the job's records (the API's BulkJobResult members) in file
 order, the failed ones or all, read from the database a page at a time. Both kinds
-of API bulk job (opportunities here, customer accounts in `customers`) use this
-module with their own `Reports`.
+of API bulk job (opportunities in `bulk`, customer accounts in `customers`) use
+this module with their own `Reports`.
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 
-from allyport.bulk.models import BulkJob, BulkRecord
 from allyport.core.spreadsheets import safe_cell
+from allyport.jobs.models import BulkJob, BulkRecord
 
 LIFETIME = timedelta(minutes=15)  # as the API's documentation says
 FAILED_RECORDS, ALL_RECORDS = "FAILED_RECORDS", "ALL_RECORDS"
@@ -35,18 +34,13 @@ PAGE = 1000
 
 @dataclass(frozen=True)
 class Reports:
-    """One kind of bulk job's reports: its link's salt and route, its job and record
-    models (records: `job`, `public_id` in file order, `status`, `resource_identifier`,
-    `error_code`, `error_message`), and the record attribute that is the RequestId."""
+    """One API's job reports: its link's salt and route, the job kinds it serves, and
+    the record attribute that is the RequestId."""
 
     salt: str
     route: str
-    job_model: type[Model]
-    record_model: type[Model]
+    kinds: frozenset[str]
     request_id: str
-
-
-OPPORTUNITY_JOBS = Reports("allyport.bulk.report", "bulk:report", BulkJob, BulkRecord, "row")
 
 
 class Refused(Exception):
@@ -80,9 +74,7 @@ def open_link(kind: Reports, token: str) -> tuple[Any, str]:
         raise Refused(403, "The request signature does not match.")
     if timezone.now() >= expires:
         raise Refused(403, "Request has expired.")
-    jobs = kind.job_model.objects.filter(  # type: ignore[attr-defined]
-        public_id=job_id, company__public_id=company
-    )
+    jobs = BulkJob.objects.filter(public_id=job_id, company__public_id=company, kind__in=kind.kinds)
     job = jobs.first()
     if job is None:
         raise Refused(404, "The report does not exist.")
@@ -91,7 +83,7 @@ def open_link(kind: Reports, token: str) -> tuple[Any, str]:
 
 def _records(kind: Reports, job: Any, report_type: str) -> Iterator[Any]:
     """In keyset pages (no long-lived cursor while the response streams)."""
-    records = kind.record_model.objects.filter(job=job).order_by("public_id")  # type: ignore[attr-defined]
+    records = BulkRecord.objects.filter(job=job).order_by("public_id")
     if report_type == FAILED_RECORDS:
         records = records.filter(status="FAILED")
     last = ""

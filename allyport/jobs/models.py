@@ -1,4 +1,4 @@
-"""Bulk jobs and their files.
+"""Jobs and their files: one table for every kind of job (`allyport.jobs.kinds`).
 
 Files (the upload, an export's result, the error report) are stored in the
 database in parts of at most `PART_SIZE` bytes (`BulkFilePart`), not on disk:
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from allyport.pipeline.models import Catalog
+from allyport.jobs import kinds
 
 PART_SIZE = 1024 * 1024
 _ID_ALPHABET = string.digits + string.ascii_lowercase
@@ -36,15 +36,9 @@ def file_id() -> str:
 
 
 class BulkJob(models.Model):
-    class Kind(models.TextChoices):
-        IMPORT = "import", "Import"
-        UPDATE = "update", "Update"
-        TRANSFER = "transfer", "Transfer"
-        EXPORT = "export", "Export"
-        LEAD_IMPORT = "lead-import", "Lead import"
-        # Started through the API: import or update, decided by the file's header
-        # when the worker reads it (the API's OperationType is unset until then).
-        OPPORTUNITY = "opportunity", "Import or update"
+    """A job of one registered kind: what it reads, how far it got, why it stopped.
+
+    `status` is the framework's; each API shows its own words for it."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -63,8 +57,8 @@ class BulkJob(models.Model):
     company = models.ForeignKey(
         "accounts.Company", on_delete=models.CASCADE, related_name="+", db_index=False
     )
-    catalog = models.CharField(max_length=8, choices=Catalog.choices)
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    catalog = models.CharField(max_length=8)
+    kind = models.CharField(max_length=24)  # a registered kind (`allyport.jobs.kinds`)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -76,12 +70,16 @@ class BulkJob(models.Model):
     file_format = models.CharField(max_length=4, choices=Format.choices, blank=True)
     file_size = models.BigIntegerField(default=0)
     options = models.JSONField(default=dict, blank=True)
+    # The file's address as the caller gave it (a FileUri), read again by the worker.
+    source = models.TextField(blank=True)
     # Counters, written with each batch of rows in the batch's own transaction, so
     # they always agree with what is stored.
     rows_expected = models.IntegerField(null=True, blank=True)
     rows = models.IntegerField(default=0)
     succeeded = models.IntegerField(default=0)
     failed = models.IntegerField(default=0)
+    # Records this job made that were deleted since: only goes up.
+    removed = models.IntegerField(default=0)
     message = models.TextField(blank=True)  # why a failed job stopped
     result_format = models.CharField(max_length=4, choices=Format.choices, blank=True)
     result_size = models.BigIntegerField(default=0)
@@ -91,6 +89,7 @@ class BulkJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "bulk_bulkjob"
         indexes = [
             models.Index(fields=["company", "-created_at", "-id"], name="bulk_company_recent_idx"),
         ]
@@ -101,6 +100,12 @@ class BulkJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def kind_label(self) -> str:
+        """The kind's name for people, as its app registered it."""
+        kind = kinds.get(self.kind)
+        return kind.label if kind is not None else self.kind
 
     @property
     def percent(self) -> int | None:
@@ -127,6 +132,7 @@ class BulkFile(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "bulk_bulkfile"
         indexes = [
             models.Index(fields=["company", "-created_at", "-id"], name="bulk_file_recent_idx"),
         ]
@@ -136,7 +142,7 @@ class BulkFile(models.Model):
 
 
 class BulkRecord(models.Model):
-    """The outcome of one row of an import, update or transfer (the API's BulkJobResult).
+    """The outcome of one row of a job (the API's BulkJobResult).
 
     `public_id` is the row number zero-padded, so that the keyset paginator's string
     order is the file's order."""
@@ -148,12 +154,15 @@ class BulkRecord(models.Model):
     job = models.ForeignKey(BulkJob, on_delete=models.CASCADE, related_name="+", db_index=False)
     public_id = models.CharField(max_length=12)
     row = models.IntegerField()
+    # The caller's id of the row (a column of the file), where the kind has one.
+    request_id = models.CharField(max_length=255, blank=True)
     status = models.CharField(max_length=9, choices=Status.choices)
     resource_identifier = models.CharField(max_length=64, blank=True)
     error_code = models.CharField(max_length=32, blank=True)
     error_message = models.TextField(blank=True)
 
     class Meta:
+        db_table = "bulk_bulkrecord"
         constraints = [
             models.UniqueConstraint(fields=["job", "public_id"], name="bulk_record_unique"),
         ]
@@ -185,6 +194,7 @@ class BulkFilePart(models.Model):
     data = models.BinaryField()
 
     class Meta:
+        db_table = "bulk_bulkfilepart"
         constraints = [
             models.UniqueConstraint(fields=["job", "role", "number"], name="bulk_part_unique"),
             models.UniqueConstraint(

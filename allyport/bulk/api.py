@@ -10,7 +10,7 @@ from typing import Any
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.bulk import api_jobs
-from allyport.bulk.reports import FAILED_RECORDS
+from allyport.jobs.reports import FAILED_RECORDS
 from allyport.pipeline.api.base import SELLING, translated
 
 
