@@ -14,13 +14,13 @@ from typing import IO
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allyport.awsapi.registry import Validation
 from allyport.bulk.columns import ID, cell_text
 from allyport.bulk.models import BulkJob
 from allyport.bulk.readers import SNIFF_SIZE, FileProblem, sniff_csv
 from allyport.bulk.runner import JobFailed
 from allyport.bulk.sources import SourceProblem, read_source
 from allyport.bulk.storage import PartWriter, Role, open_text
+from allyport.shapes.validation import InvalidRequest
 
 Kind = BulkJob.Kind
 FIELD = "FileURI"
@@ -61,7 +61,7 @@ def read_api_file(job: BulkJob) -> None:
         source = read_source(job.company, str(job.options.get("source") or ""), field=FIELD)
         with source.open() as stream:
             size, lines = _copy(job, stream)
-    except Validation as refused:
+    except InvalidRequest as refused:
         raise JobFailed(refused.message) from None
     except (SourceProblem, FileProblem) as problem:
         raise JobFailed(str(problem)) from None

@@ -22,13 +22,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.decisions import PermissionDenied
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import validate
 from allyport.bulk.columns import ID, LAST_MODIFIED
 from allyport.bulk.models import BulkJob, BulkRecord
 from allyport.bulk.storage import PartWriter, Role, TextWriter
 from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.pipeline.shapes import service_model
+from allyport.shapes.selling import service_model
+from allyport.shapes.validation import InvalidRequest, validate
 
 BATCH_ROWS = 500
 BATCH_SECONDS = 0.5
@@ -58,8 +57,8 @@ def failures_of(error: Exception, identifier: str = "") -> list[Failure] | None:
     """A service's refusal as (field, message) pairs; None for anything else."""
     if isinstance(error, RowFailed):
         return error.failures
-    if isinstance(error, Validation):
-        return [(field, message) for field, message, _code in error.errors] or [("", str(error))]
+    if isinstance(error, InvalidRequest):
+        return [(item.field, item.message) for item in error.errors] or [("", str(error))]
     if isinstance(error, RuleViolation):
         return [(item.field, item.message) for item in error.errors]
     if isinstance(error, Conflict):

@@ -32,11 +32,11 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from allyport.accounts.models import Company
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import INVALID
 from allyport.bulk.models import BulkFile
 from allyport.bulk.storage import Role, open_bytes
+from allyport.core.errors import INVALID, FieldError
 from allyport.events import delivery
+from allyport.shapes.validation import InvalidRequest
 
 Opener = Callable[[], AbstractContextManager[IO[bytes]]]
 _READ_SIZE = 64 * 1024
@@ -72,8 +72,8 @@ def accepted() -> str:
     ) % {"hosts": hosts}
 
 
-def _refuse(field: str, message: str) -> Validation:
-    return Validation(message, errors=[(field, message, INVALID)])
+def _refuse(field: str, message: str) -> InvalidRequest:
+    return InvalidRequest([FieldError(field, message, INVALID)], message)
 
 
 def portal_hosts() -> set[str]:
@@ -84,7 +84,7 @@ def portal_hosts() -> set[str]:
 
 
 def read_source(company: Company, uri: str, *, field: str) -> SourceFile:
-    """The file `uri` names, for `company`; Validation naming `field` otherwise."""
+    """The file `uri` names, for `company`; InvalidRequest naming `field` otherwise."""
     try:
         parts = urlsplit(uri)
         host = (parts.hostname or "").rstrip(".").lower()

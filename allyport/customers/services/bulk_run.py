@@ -26,8 +26,6 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied
 from allyport.audit import services as audit
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import summary
 from allyport.bulk import iam
 from allyport.bulk.runner import JobFailed, check_request
 from allyport.bulk.sources import SourceProblem, read_source
@@ -37,6 +35,7 @@ from allyport.customers.services import accounts
 from allyport.customers.services.bulk_jobs import FIELD
 from allyport.customers.services.scope import arn_of
 from allyport.pipeline.services.common import SELLING_SOURCE
+from allyport.shapes.validation import InvalidRequest, summary
 
 logger = logging.getLogger(__name__)
 ACCOUNT_COLUMNS = ("CompanyName", "WebsiteUrl", "Duns", "Domain", "Industry", "OtherIndustry",
@@ -64,7 +63,7 @@ def _rows(job: CustomerAccountBulkJob) -> Iterator[Iterator[dict[str | None, Any
                 raise JobFailed(_("The file has no CompanyName column."))
             reader.fieldnames = header
             yield iter(reader)
-    except Validation as refused:
+    except InvalidRequest as refused:
         raise JobFailed(refused.message) from None
     except SourceProblem as problem:
         raise JobFailed(str(problem)) from None
@@ -77,7 +76,7 @@ def _rows(job: CustomerAccountBulkJob) -> Iterator[Iterator[dict[str | None, Any
 def _request(job: CustomerAccountBulkJob, row: dict[str | None, Any]) -> dict[str, Any]:
     """The CreateCustomerAccount request a row stands for (blank cells left out)."""
     if row.get(None):
-        raise Validation(_("The row has more cells than the header."), errors=[])
+        raise InvalidRequest([], _("The row has more cells than the header."))
 
     def cells(names: tuple[str, ...]) -> dict[str, str]:
         return {name: str(row[name]).strip() for name in names if (row.get(name) or "").strip()}
@@ -93,8 +92,8 @@ def _request(job: CustomerAccountBulkJob, row: dict[str | None, Any]) -> dict[st
 
 def _failed(error: Exception) -> tuple[str, str]:
     """(ErrorCode, ErrorMessage) of a refused row."""
-    if isinstance(error, Validation):
-        code = error.errors[0][2] if error.errors else "INVALID_VALUE"
+    if isinstance(error, InvalidRequest):
+        code = error.errors[0].code if error.errors else "INVALID_VALUE"
         message = summary(error.errors) if error.errors else error.message
         return code, message
     if isinstance(error, RuleViolation):
@@ -123,7 +122,7 @@ def _one(
                     resources=[{"ARN": arn_of(created),
                                 "type": "AWS::PartnerCentral::CustomerAccount"}],
                 )  # fmt: skip
-    except (Validation, RuleViolation, PermissionDenied) as refused:
+    except (RuleViolation, PermissionDenied) as refused:
         record.status = Outcome.FAILED
         record.error_code, record.error_message = _failed(refused)
     else:

@@ -21,7 +21,6 @@ from allyport.pipeline.services.search import (
     search_opportunities,
     search_summary,
 )
-from allyport.pipeline.shapes import enum
 from allyport.pipeline.tests.conftest import (
     complete,
     future,
@@ -29,6 +28,7 @@ from allyport.pipeline.tests.conftest import (
     make_solution,
     member_actor,
 )
+from allyport.shapes.selling import enum
 
 pytestmark = pytest.mark.django_db
 
