@@ -13,10 +13,10 @@ def _settle() -> None:
     Otherwise each full collection, which a request building 100 summaries sets off,
     rescans hundreds of thousands of long-lived objects: measured on a
     ListOpportunities page, 6.5 ms of database rows became 3.3 ms."""
-    from allyport.awsapi import service_models
+    from allyport.shapes import loader
 
-    for name in service_models.json_services():
-        model = service_models.service_model(name)
+    for name in loader.services():
+        model = loader.service_model(name)
         for operation in model.operation_names:
             operation_model = model.operation_model(operation)
             operation_model.input_shape, operation_model.output_shape  # noqa: B018 (cached)

@@ -58,7 +58,7 @@ from allyport.pipeline.models import Catalog, Opportunity, Solution  # noqa: E40
 from allyport.pipeline.services import review  # noqa: E402
 from allyport.pipeline.services.payload import clean  # noqa: E402
 from allyport.pipeline.services.submission import PENDING  # noqa: E402
-from allyport.pipeline.shapes import enum  # noqa: E402
+from allyport.shapes.selling import enum  # noqa: E402
 
 FULL_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralFullAccess"
 PASSWORD = "Bench!Pass1"

@@ -1,4 +1,5 @@
-"""The AWS JSON 1.0 endpoint: SigV4, dispatch, model-driven validation and serialization."""
+"""The AWS JSON 1.0 endpoint, the protocol only: SigV4, dispatch, the registry, error bodies
+(the models, validation and serialization are `allyport.shapes`)."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ A test compares the committed file with this rendering, so the page cannot lie."
 from __future__ import annotations
 
 from allyport.awsapi import registry, service_models
+from allyport.shapes import loader
 
 SELLING = "partnercentral-selling"
 COMMAND = "python manage.py api_compatibility > docs/api-compatibility.md"
@@ -15,7 +16,7 @@ def render() -> str:
         "# API compatibility",
         "",
         "Operations of the Partner Central AWS JSON services as the installed botocore "
-        f"({service_models.botocore_version()}) models them, and whether Allyport's endpoint "
+        f"({loader.botocore_version()}) models them, and whether Allyport's endpoint "
         "(`/api/aws`) handles each. Generated; do not edit. Regenerate with",
         f"`{COMMAND}`",
         "(`allyport/awsapi/tests/test_compatibility_doc.py` fails while this file differs).",
@@ -27,10 +28,10 @@ def render() -> str:
 
 
 def _service_section(service: str) -> list[str]:
-    model = service_models.service_model(service)
+    model = loader.service_model(service)
     names = sorted(model.operation_names)
     supported = registry.supported(service)
-    paginated = service_models.paginated_operations(service)
+    paginated = loader.paginated_operations(service)
     count = sum(name in supported for name in names)
     lines = [
         f"## {service}",

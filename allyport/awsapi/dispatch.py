@@ -30,15 +30,15 @@ from allyport.audit import services as audit
 from allyport.awsapi import (
     caller,
     redaction,
+    refusals,
     registry,
     responses,
-    serialization,
     service_models,
     sigv4,
     throttling,
-    validation,
 )
 from allyport.awsapi.registry import ApiContext, ApiError, InternalServer
+from allyport.shapes import loader, serialization, validation
 
 logger = logging.getLogger(__name__)
 API_CALL = "AwsApiCall"
@@ -141,7 +141,7 @@ def authenticated(request: HttpRequest, call: Call, raw: bytes, service: str | N
     """Verify the signature (scoped to the target's service when it is known) and
     build the calling actor."""
     if service is not None:
-        expected = frozenset({service_models.service_model(service).signing_name})
+        expected = frozenset({loader.service_model(service).signing_name})
     else:
         expected = service_models.signing_names()
     key, auth = sigv4.authenticate(request, raw, expected)
@@ -159,7 +159,7 @@ def run_operation(request: HttpRequest, call: Call) -> dict[str, Any]:
     if service is None:
         raise unknown_operation(f"Unknown target {target[:128]!r}.")
     call.service = service
-    model = service_models.operation_model(service, name)
+    model = loader.operation_model(service, name)
     if model is None:
         raise unknown_operation(f"{service} has no operation {name[:64]!r}.")
     call.params = parse_body(raw)
@@ -168,16 +168,19 @@ def run_operation(request: HttpRequest, call: Call) -> dict[str, Any]:
         raise unknown_operation(f"{name} is not supported yet (see docs/api-compatibility.md).")
     assert actor.company is not None
     throttling.check(request, actor.company.public_id, service, name)
-    params = validation.validate(model.input_shape, call.params)
-    ctx = ApiContext(actor, name, service, call.request_id, params)
-    with transaction.atomic():
-        if name.startswith(READ_PREFIXES):
-            _relax_commit()
-        result = handler(ctx, params)
-        if not ctx.authorized:
-            raise HandlerDidNotAuthorize(f"{service} {name}: the handler never called authorize()")
-        output = serialization.serialize(model.output_shape, result)
-        _record(call, response=output)
+    with refusals.answered(call.params):
+        params = validation.validate(model.input_shape, call.params)
+        ctx = ApiContext(actor, name, service, call.request_id, params)
+        with transaction.atomic():
+            if name.startswith(READ_PREFIXES):
+                _relax_commit()
+            result = handler(ctx, params)
+            if not ctx.authorized:
+                raise HandlerDidNotAuthorize(
+                    f"{service} {name}: the handler never called authorize()"
+                )
+            output = serialization.serialize(model.output_shape, result)
+            _record(call, response=output)
     return output
 
 
@@ -209,7 +212,7 @@ def _record(
     if call.actor is None:
         return
     read_only = call.operation.startswith(READ_PREFIXES)
-    model = service_models.operation_model(call.service, call.operation)
+    model = loader.operation_model(call.service, call.operation)
     input_shape = model.input_shape if model is not None else None
     output_shape = model.output_shape if model is not None else None
     audit.record(

@@ -28,9 +28,9 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from allyport.awsapi import serialization, service_models
 from allyport.awsapi.models import ApiIdempotency
 from allyport.awsapi.registry import ApiContext, Conflict
+from allyport.shapes import loader, serialization
 
 TOKEN_LIFETIME = timedelta(hours=8)
 PRUNE_BATCH = 100
@@ -97,7 +97,7 @@ def _claim(key: dict[str, Any], digest: str) -> tuple[ApiIdempotency, dict[str, 
 
 def _stored_form(ctx: ApiContext, answer: dict[str, Any]) -> dict[str, Any]:
     """The answer as it goes on the wire, so a replay is byte-for-byte the same."""
-    model = service_models.operation_model(ctx.service, ctx.operation)
+    model = loader.operation_model(ctx.service, ctx.operation)
     shape = model.output_shape if model is not None else None
     return serialization.serialize(shape, answer) if shape is not None else dict(answer or {})
 

@@ -25,6 +25,7 @@ from django.core.exceptions import ImproperlyConfigured
 from allyport.access.actor import Actor
 from allyport.awsapi import service_models
 from allyport.cloud.principals import refusal
+from allyport.shapes import loader
 
 Handler = Callable[["ApiContext", dict[str, Any]], "dict[str, Any] | None"]
 IAM_PREFIX = "partnercentral"
@@ -135,7 +136,7 @@ def operation(service: str, name: str) -> Callable[[Handler], Handler]:
     """Register `handler(ctx, params) -> dict` for `name` of `service` (boto3 name)."""
     if service not in service_models.json_services():
         raise ImproperlyConfigured(f"{service} is not an installed AWS JSON service")
-    if service_models.operation_model(service, name) is None:
+    if loader.operation_model(service, name) is None:
         raise ImproperlyConfigured(f"{service} has no operation {name}")
 
     def register(handler: Handler) -> Handler:

@@ -10,8 +10,8 @@ from botocore.exceptions import UnknownServiceError
 from botocore.model import NoShapeFoundError, StructureShape
 from django.http import HttpResponse
 
-from allyport.awsapi import service_models
 from allyport.awsapi.registry import ApiError
+from allyport.shapes import loader
 
 CONTENT_TYPE = "application/x-amz-json-1.0"
 
@@ -42,7 +42,7 @@ def message_key(service: str, code: str) -> str:
     if not service:
         return "Message"
     try:
-        shape = service_models.service_model(service).shape_for(code)
+        shape = loader.shape(service, code)
     except (NoShapeFoundError, UnknownServiceError):
         return "Message"
     if isinstance(shape, StructureShape) and "message" in shape.members:

@@ -11,11 +11,10 @@ from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.bulk import api_jobs
 from allyport.jobs.reports import FAILED_RECORDS
-from allyport.pipeline.api.base import SELLING, translated
+from allyport.pipeline.api.base import SELLING
 
 
 @operation(SELLING, "StartOpportunityBulkJob")
-@translated
 def start_opportunity_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -28,7 +27,6 @@ def start_opportunity_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> dict[
 
 
 @operation(SELLING, "ListOpportunityBulkJobs")
-@translated
 def list_opportunity_bulk_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -40,7 +38,6 @@ def list_opportunity_bulk_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict[
 
 
 @operation(SELLING, "ListOpportunityBulkJobResults")
-@translated
 def list_opportunity_bulk_job_results(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -52,7 +49,6 @@ def list_opportunity_bulk_job_results(ctx: ApiContext, params: dict[str, Any]) -
 
 
 @operation(SELLING, "GetOpportunityBulkJobReportUrl")
-@translated
 def get_opportunity_bulk_job_report_url(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from allyport.core.spreadsheets import FORMULA_STARTS
 from allyport.pipeline.services.payload import READ_ONLY_LIFE_CYCLE, UPDATABLE
-from allyport.pipeline.shapes import service_model
+from allyport.shapes.selling import service_model
 
 SEPARATOR = ";"
 ID = "Id"

@@ -14,7 +14,6 @@ from typing import IO
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allyport.awsapi.registry import Validation
 from allyport.bulk.columns import ID, cell_text
 from allyport.bulk.kinds import Kind
 from allyport.bulk.readers import SNIFF_SIZE, FileProblem, sniff_csv
@@ -23,6 +22,7 @@ from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import JobFailed
 from allyport.jobs.sources import SourceProblem
 from allyport.jobs.storage import PartWriter, Role, open_text
+from allyport.shapes.validation import InvalidRequest
 
 FIELD = "FileURI"
 OPERATION_TYPES: dict[str, str] = {Kind.IMPORT: "BULK_CREATE", Kind.UPDATE: "BULK_UPDATE"}
@@ -62,7 +62,7 @@ def read_api_file(job: BulkJob) -> None:
         source = read_source(job.company, str(job.options.get("source") or ""), field=FIELD)
         with source.open() as stream:
             size, lines = _copy(job, stream)
-    except Validation as refused:
+    except InvalidRequest as refused:
         raise JobFailed(refused.message) from None
     except (SourceProblem, FileProblem) as problem:
         raise JobFailed(str(problem)) from None

@@ -13,12 +13,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from allyport.access.decisions import PermissionDenied
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import validate
 from allyport.bulk.columns import ID, LAST_MODIFIED
 from allyport.core.errors import Conflict, NotFound, RuleViolation
 from allyport.jobs.runner import Failure, Refusal, RowFailed
-from allyport.pipeline.shapes import service_model
+from allyport.shapes.selling import service_model
+from allyport.shapes.validation import InvalidRequest, validate
 
 
 def check_request(operation: str, params: dict[str, Any]) -> None:
@@ -30,8 +29,8 @@ def failures_of(error: Exception, identifier: str = "") -> list[Failure] | None:
     """A service's refusal as (field, message) pairs; None for anything else."""
     if isinstance(error, RowFailed):
         return error.failures
-    if isinstance(error, Validation):
-        return [(field, message) for field, message, _code in error.errors] or [("", str(error))]
+    if isinstance(error, InvalidRequest):
+        return [(item.field, item.message) for item in error.errors] or [("", str(error))]
     if isinstance(error, RuleViolation):
         return [(item.field, item.message) for item in error.errors]
     if isinstance(error, Conflict):

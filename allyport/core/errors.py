@@ -4,7 +4,7 @@ fields, the API layer answers them as the wire protocol's errors
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # ValidationExceptionErrorCode values used here.
 REQUIRED = "REQUIRED_FIELD_MISSING"
@@ -19,8 +19,9 @@ BUSINESS = "BUSINESS_VALIDATION_FAILED"
 REQUEST = "REQUEST_VALIDATION_FAILED"
 
 
-@dataclass(frozen=True)
-class FieldError:
+class FieldError(NamedTuple):
+    """One refused field; a (field, message, code) tuple, as the API's ErrorList lists it."""
+
     field: str  # the API's path, e.g. "Customer.Account.WebsiteUrl"
     message: str
     code: str = INVALID

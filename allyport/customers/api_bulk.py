@@ -11,7 +11,7 @@ from allyport.awsapi.registry import ApiContext, operation
 from allyport.customers.services import bulk_jobs
 from allyport.customers.services.scope import BULK_JOB, resource_arn
 from allyport.jobs.reports import FAILED_RECORDS
-from allyport.pipeline.api.base import SELLING, account_id, translated
+from allyport.pipeline.api.base import SELLING, account_id
 
 
 def _job_arn(ctx: ApiContext, catalog: str, identifier: str) -> str:
@@ -21,7 +21,6 @@ def _job_arn(ctx: ApiContext, catalog: str, identifier: str) -> str:
 
 
 @operation(SELLING, "StartCustomerAccountBulkJob")
-@translated
 def start_customer_account_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -38,7 +37,6 @@ def start_customer_account_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> 
 
 
 @operation(SELLING, "GetCustomerAccountBulkJob")
-@translated
 def get_customer_account_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_job_arn(ctx, catalog, identifier), catalog=catalog)
@@ -46,7 +44,6 @@ def get_customer_account_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> di
 
 
 @operation(SELLING, "ListCustomerAccountBulkJobs")
-@translated
 def list_customer_account_bulk_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -55,7 +52,6 @@ def list_customer_account_bulk_jobs(ctx: ApiContext, params: dict[str, Any]) -> 
 
 
 @operation(SELLING, "ListCustomerAccountBulkJobResults")
-@translated
 def list_customer_account_bulk_job_results(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -69,7 +65,6 @@ def list_customer_account_bulk_job_results(
 
 
 @operation(SELLING, "GetCustomerAccountBulkJobReportUrl")
-@translated
 def get_customer_account_bulk_job_report_url(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:

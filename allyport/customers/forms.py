@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from allyport.customers.models import CustomerAccount
 from allyport.pipeline.models import Catalog
-from allyport.pipeline.shapes import enum
+from allyport.shapes.selling import enum
 
 # The service's field paths (FieldError) -> form fields.
 SERVICE_FIELDS = {

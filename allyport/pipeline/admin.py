@@ -29,7 +29,7 @@ from allyport.pipeline.engagement_models import EngagementInvitation
 from allyport.pipeline.models import Catalog, Opportunity
 from allyport.pipeline.services import review
 from allyport.pipeline.services.referrals import record_review, send_referral
-from allyport.pipeline.shapes import choices
+from allyport.shapes.selling import choices
 
 PayloadType = EngagementInvitation.PayloadType
 REASON_MAX = 255

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from allyport.awsapi import serialization, service_models, timestamps
 from allyport.awsapi.tests.conftest import ApiCredentials, signed_post
+from allyport.shapes import loader, serialization, timestamps
 
 CREATED = datetime(2025, 1, 2, 3, 4, 5, 123456, tzinfo=UTC)
 
@@ -23,7 +23,7 @@ def solution(**extra: Any) -> dict:
 
 
 def output_shape(operation: str) -> Any:
-    model = service_models.operation_model("partnercentral-selling", operation)
+    model = loader.operation_model("partnercentral-selling", operation)
     assert model is not None
     return model.output_shape
 

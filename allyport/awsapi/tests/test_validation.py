@@ -8,22 +8,23 @@ from typing import Any
 
 import pytest
 
-from allyport.awsapi import service_models, validation
+from allyport.awsapi.refusals import answered
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.tests.conftest import ApiCredentials, signed_post
+from allyport.shapes import loader, validation
 
 SELLING = "partnercentral-selling"
 
 
 def shape_of(operation: str) -> Any:
-    model = service_models.operation_model(SELLING, operation)
+    model = loader.operation_model(SELLING, operation)
     assert model is not None
     return model.input_shape
 
 
 def problems(operation: str, params: dict) -> dict[str, str]:
     """{field: code} of the validation errors."""
-    with pytest.raises(Validation) as caught:
+    with pytest.raises(Validation) as caught, answered(params):
         validation.validate(shape_of(operation), params)
     assert caught.value.extra["Reason"] == "REQUEST_VALIDATION_FAILED"
     return {item.get("FieldName", ""): item["Code"] for item in caught.value.extra["ErrorList"]}
@@ -162,7 +163,7 @@ def test_it_checks_doubles_longs_and_booleans() -> None:
 
 
 def test_it_refuses_members_of_an_operation_without_input() -> None:
-    with pytest.raises(Validation) as caught:
+    with pytest.raises(Validation) as caught, answered({}):
         validation.validate(None, {"Anything": 1})
     assert caught.value.errors == [("Anything", "Unknown member.", "INVALID_VALUE")]
     assert validation.validate(None, {}) == {}

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from allyport.awsapi import patterns, service_models, validation
+from allyport.awsapi.refusals import answered
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.tests.conftest import ApiCredentials, signed_post
+from allyport.shapes import loader, patterns, validation
 
 SELLING = "partnercentral-selling"
 OPERATIONS = [
@@ -88,7 +89,7 @@ def from_shape(shape: Any, depth: int = 0) -> st.SearchStrategy[Any]:
 
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_it_never_fails_but_with_a_validation_exception(operation: str) -> None:
-    model = service_models.operation_model(SELLING, operation)
+    model = loader.operation_model(SELLING, operation)
     assert model is not None
     shape = model.input_shape
 
@@ -101,7 +102,8 @@ def test_it_never_fails_but_with_a_validation_exception(operation: str) -> None:
     @given(_structure(shape, 0))
     def check(params: dict[str, Any]) -> None:
         try:
-            validation.validate(shape, params)
+            with answered(params):
+                validation.validate(shape, params)
         except Validation as error:
             assert error.extra["Reason"] == "REQUEST_VALIDATION_FAILED"
             assert error.extra["ErrorList"]
@@ -129,7 +131,7 @@ def test_it_never_answers_a_server_error_for_drawn_input(
         return ANSWERS[operation]
 
     handlers(operation, answer)
-    model = service_models.operation_model(SELLING, operation)
+    model = loader.operation_model(SELLING, operation)
     assert model is not None
 
     @settings(

@@ -28,8 +28,6 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied
 from allyport.audit import services as audit
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import summary, validate
 from allyport.cloud.job_actor import check, job_actor
 from allyport.core.errors import RuleViolation
 from allyport.customers.models import CustomerAccount
@@ -41,7 +39,8 @@ from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import JobFailed, Refusal, Runner
 from allyport.jobs.sources import SourceProblem, SourceRefused, read_source
 from allyport.pipeline.services.common import SELLING_SOURCE
-from allyport.pipeline.shapes import service_model
+from allyport.shapes.selling import service_model
+from allyport.shapes.validation import InvalidRequest, summary, validate
 
 logger = logging.getLogger(__name__)
 ACCOUNT_COLUMNS = ("CompanyName", "WebsiteUrl", "Duns", "Domain", "Industry", "OtherIndustry",
@@ -81,7 +80,7 @@ def _rows(job: BulkJob) -> Iterator[Iterator[Row]]:
 def _request(job: BulkJob, row: Row) -> dict[str, Any]:
     """The CreateCustomerAccount request a row stands for (blank cells left out)."""
     if row.get(None):
-        raise Validation(_("The row has more cells than the header."), errors=[])
+        raise InvalidRequest([], _("The row has more cells than the header."))
 
     def cells(names: tuple[str, ...]) -> dict[str, str]:
         return {name: str(row[name]).strip() for name in names if (row.get(name) or "").strip()}
@@ -97,8 +96,8 @@ def _request(job: BulkJob, row: Row) -> dict[str, Any]:
 
 def _describe(error: Exception, _identifier: str) -> Refusal | None:
     """The record of a refused row: its ErrorCode and ErrorMessage."""
-    if isinstance(error, Validation):
-        code = error.errors[0][2] if error.errors else "INVALID_VALUE"
+    if isinstance(error, InvalidRequest):
+        code = error.errors[0].code if error.errors else "INVALID_VALUE"
         message = summary(error.errors) if error.errors else error.message
     elif isinstance(error, RuleViolation):
         code = error.errors[0].code

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from allyport.access import actor as actors
@@ -149,25 +148,3 @@ def test_roles_without_the_opportunity_rights_are_refused_with_the_reason(
         assert response.status_code == 403, url
         assert reason in text(response), url
     assert CustomerAccount.objects.get(pk=account.pk).company_name == "Kept"
-
-
-def test_the_portal_and_the_api_act_on_the_same_accounts(settings: Any) -> None:
-    from allyport.awsapi.tests.conftest import make_credentials
-    from allyport.awsapi.tests.contract.conftest import call
-
-    settings.ALLYPORT_API_THROTTLING = False
-    creds = make_credentials()
-    made = call(Client(), creds, "CreateCustomerAccount",
-                {"Catalog": "AWS", "Account": {"CompanyName": "From the API"}})  # fmt: skip
-    assert made.status == 200, made.body
-    portal = signed_in(member(creds.company, "ace_manager"))
-    assert "From the API" in text(portal.get(LIST))
-    page = portal.get(reverse("customers:edit", args=[made.body["Id"]]))
-    portal.post(
-        reverse("customers:edit", args=[made.body["Id"]]),
-        {"company_name": "Renamed in the portal", "last_modified": page.context["last_modified"]},
-    )
-    got = call(
-        Client(), creds, "GetCustomerAccount", {"Catalog": "AWS", "Identifier": made.body["Id"]}
-    )
-    assert got.body["Account"] == {"CompanyName": "Renamed in the portal"}

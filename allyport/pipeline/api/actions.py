@@ -8,11 +8,10 @@ from typing import Any
 
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
-from allyport.pipeline.api.base import SELLING, arn, translated
+from allyport.pipeline.api.base import SELLING, arn
 
 
 @operation(SELLING, "SubmitOpportunity")
-@translated
 def submit_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
@@ -27,7 +26,6 @@ def submit_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
 
 
 @operation(SELLING, "AssignOpportunity")
-@translated
 def assign_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
@@ -42,21 +40,18 @@ def _related(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str, str, st
 
 
 @operation(SELLING, "AssociateOpportunity")
-@translated
 def associate_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     services.associate_opportunity(ctx.actor, *_related(ctx, params))
     return {}
 
 
 @operation(SELLING, "DisassociateOpportunity")
-@translated
 def disassociate_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     services.disassociate_opportunity(ctx.actor, *_related(ctx, params))
     return {}
 
 
 @operation(SELLING, "GetAwsOpportunitySummary")
-@translated
 def get_aws_opportunity_summary(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["RelatedOpportunityIdentifier"]
     ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)

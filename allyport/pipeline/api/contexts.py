@@ -8,7 +8,7 @@ from typing import Any
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, ServiceQuotaExceeded, operation
-from allyport.pipeline.api.base import SELLING, translated
+from allyport.pipeline.api.base import SELLING
 from allyport.pipeline.services import contexts
 from allyport.pipeline.services.engagements import engagement_arn, plain_id
 
@@ -28,7 +28,6 @@ def _answer(engagement: Any, context_id: str) -> dict[str, Any]:
 
 
 @operation(SELLING, "CreateEngagementContext")
-@translated
 def create_engagement_context(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["EngagementIdentifier"]
     _engagement(ctx, catalog, identifier)
@@ -46,7 +45,6 @@ def create_engagement_context(ctx: ApiContext, params: dict[str, Any]) -> dict[s
 
 
 @operation(SELLING, "UpdateEngagementContext")
-@translated
 def update_engagement_context(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["EngagementIdentifier"]
     _engagement(ctx, catalog, identifier)
@@ -63,7 +61,6 @@ def update_engagement_context(ctx: ApiContext, params: dict[str, Any]) -> dict[s
 
 
 @operation(SELLING, "StartOpportunityFromEngagementTask")
-@translated
 def start_opportunity_from_engagement_task(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -84,7 +81,6 @@ def start_opportunity_from_engagement_task(
 
 
 @operation(SELLING, "ListOpportunityFromEngagementTasks")
-@translated
 def list_opportunity_from_engagement_tasks(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.pipeline.api.base import SELLING, account_id, arn, translated
+from allyport.pipeline.api.base import SELLING, account_id, arn
 from allyport.pipeline.engagement_models import EngagementTask
 from allyport.pipeline.services import engagements, invitations, tasks
 
@@ -36,7 +36,6 @@ def _on_invitation(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:
 
 
 @operation(SELLING, "ListEngagementInvitations")
-@translated
 def list_engagement_invitations(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -52,7 +51,6 @@ def list_engagement_invitations(ctx: ApiContext, params: dict[str, Any]) -> dict
 
 
 @operation(SELLING, "GetEngagementInvitation")
-@translated
 def get_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _on_invitation(ctx, params)
     invitation = invitations.find_invitation(ctx.actor, catalog, identifier)
@@ -60,7 +58,6 @@ def get_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[s
 
 
 @operation(SELLING, "RejectEngagementInvitation")
-@translated
 def reject_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _on_invitation(ctx, params)
     invitations.reject_invitation(ctx.actor, catalog, identifier, params.get("RejectionReason"))
@@ -68,7 +65,6 @@ def reject_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dic
 
 
 @operation(SELLING, "AcceptEngagementInvitation")
-@translated
 def accept_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _on_invitation(ctx, params)
     invitations.accept_invitation(ctx.actor, catalog, identifier)
@@ -76,7 +72,6 @@ def accept_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dic
 
 
 @operation(SELLING, "StartEngagementByAcceptingInvitationTask")
-@translated
 def start_engagement_by_accepting_invitation_task(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -92,7 +87,6 @@ def start_engagement_by_accepting_invitation_task(
 
 
 @operation(SELLING, "StartEngagementFromOpportunityTask")
-@translated
 def start_engagement_from_opportunity_task(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -120,7 +114,6 @@ def _task_list(ctx: ApiContext, params: dict[str, Any], kind: str) -> dict[str, 
 
 
 @operation(SELLING, "ListEngagementByAcceptingInvitationTasks")
-@translated
 def list_engagement_by_accepting_invitation_tasks(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -128,7 +121,6 @@ def list_engagement_by_accepting_invitation_tasks(
 
 
 @operation(SELLING, "ListEngagementFromOpportunityTasks")
-@translated
 def list_engagement_from_opportunity_tasks(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -136,7 +128,6 @@ def list_engagement_from_opportunity_tasks(
 
 
 @operation(SELLING, "CreateEngagement")
-@translated
 def create_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -153,7 +144,6 @@ def create_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]
 
 
 @operation(SELLING, "GetEngagement")
-@translated
 def get_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
@@ -162,7 +152,6 @@ def get_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
 
 
 @operation(SELLING, "ListEngagements")
-@translated
 def list_engagements(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -174,7 +163,6 @@ def list_engagements(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
 
 
 @operation(SELLING, "ListEngagementMembers")
-@translated
 def list_engagement_members(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
@@ -186,7 +174,6 @@ def list_engagement_members(ctx: ApiContext, params: dict[str, Any]) -> dict[str
 
 
 @operation(SELLING, "CreateEngagementInvitation")
-@translated
 def create_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["EngagementIdentifier"]
     ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)

@@ -8,13 +8,12 @@ from typing import Any
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
-from allyport.pipeline.api.base import SELLING, account_id, arn, translated
+from allyport.pipeline.api.base import SELLING, account_id, arn
 from allyport.pipeline.services import search
 from allyport.pipeline.services.output import opportunity_summary_wire
 
 
 @operation(SELLING, "CreateOpportunity")
-@translated
 def create_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -31,7 +30,6 @@ def create_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
 
 
 @operation(SELLING, "GetOpportunity")
-@translated
 def get_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
@@ -40,7 +38,6 @@ def get_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
 
 
 @operation(SELLING, "UpdateOpportunity")
-@translated
 def update_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
@@ -55,7 +52,6 @@ SUMMARY_COLUMNS = ("public_id", "catalog", "data", "last_modified_date", "create
 
 
 @operation(SELLING, "ListOpportunities")
-@translated
 def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -68,7 +64,6 @@ def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
 
 
 @operation(SELLING, "SearchOpportunities")
-@translated
 def search_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

@@ -13,7 +13,7 @@ from django.conf import settings
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.pipeline.api.base import SELLING, account_id, translated
+from allyport.pipeline.api.base import SELLING, account_id
 from allyport.pipeline.services import engagement_groups, prospecting
 from allyport.pipeline.services.engagement_search_service import (
     search_engagements as search,
@@ -29,7 +29,6 @@ def _task_resource(ctx: ApiContext, catalog: str, identifier: str) -> str:
 
 
 @operation(SELLING, "StartProspectingFromEngagementTask")
-@translated
 def start_prospecting_from_engagement_task(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -46,7 +45,6 @@ def start_prospecting_from_engagement_task(
 
 
 @operation(SELLING, "GetProspectingFromEngagementTask")
-@translated
 def get_prospecting_from_engagement_task(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["TaskIdentifier"]
     ctx.authorize(_task_resource(ctx, catalog, identifier), catalog=catalog)
@@ -54,7 +52,6 @@ def get_prospecting_from_engagement_task(ctx: ApiContext, params: dict[str, Any]
 
 
 @operation(SELLING, "ListProspectingFromEngagementTasks")
-@translated
 def list_prospecting_from_engagement_tasks(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -68,7 +65,6 @@ def list_prospecting_from_engagement_tasks(
 
 
 @operation(SELLING, "ListEngagementGroups")
-@translated
 def list_engagement_groups(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -80,7 +76,6 @@ def list_engagement_groups(ctx: ApiContext, params: dict[str, Any]) -> dict[str,
 
 
 @operation(SELLING, "SearchEngagements")
-@translated
 def search_engagements(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

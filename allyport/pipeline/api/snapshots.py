@@ -14,7 +14,7 @@ from django.conf import settings
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.pipeline.api.base import SELLING, account_id, arn, translated
+from allyport.pipeline.api.base import SELLING, account_id, arn
 from allyport.pipeline.services import snapshots
 from allyport.pipeline.services.engagements import engagement_arn, plain_id
 
@@ -42,7 +42,6 @@ def _job(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:
 
 
 @operation(SELLING, "CreateResourceSnapshot")
-@translated
 def create_resource_snapshot(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, engagement = _engagement_and_opportunity(ctx, params)
 
@@ -60,7 +59,6 @@ def create_resource_snapshot(ctx: ApiContext, params: dict[str, Any]) -> dict[st
 
 
 @operation(SELLING, "GetResourceSnapshot")
-@translated
 def get_resource_snapshot(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, engagement = _engagement(ctx, params)
     snapshot = snapshots.get_snapshot(
@@ -75,7 +73,6 @@ def get_resource_snapshot(ctx: ApiContext, params: dict[str, Any]) -> dict[str, 
 
 
 @operation(SELLING, "ListResourceSnapshots")
-@translated
 def list_resource_snapshots(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, _engagement_id = _engagement(ctx, params)
     page = snapshots.list_snapshots(ctx.actor, catalog, params)
@@ -86,7 +83,6 @@ def list_resource_snapshots(ctx: ApiContext, params: dict[str, Any]) -> dict[str
 
 
 @operation(SELLING, "CreateResourceSnapshotJob")
-@translated
 def create_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, engagement = _engagement_and_opportunity(ctx, params)
 
@@ -105,14 +101,12 @@ def create_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dic
 
 
 @operation(SELLING, "GetResourceSnapshotJob")
-@translated
 def get_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _job(ctx, params)
     return snapshots.job_view(snapshots.find_job(ctx.actor, catalog, identifier))
 
 
 @operation(SELLING, "StartResourceSnapshotJob")
-@translated
 def start_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _job(ctx, params)
     snapshots.start_job(ctx.actor, catalog, identifier)
@@ -120,7 +114,6 @@ def start_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict
 
 
 @operation(SELLING, "StopResourceSnapshotJob")
-@translated
 def stop_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _job(ctx, params)
     snapshots.stop_job(ctx.actor, catalog, identifier)
@@ -128,7 +121,6 @@ def stop_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[
 
 
 @operation(SELLING, "DeleteResourceSnapshotJob")
-@translated
 def delete_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _job(ctx, params)
     snapshots.delete_job(ctx.actor, catalog, identifier)
@@ -136,7 +128,6 @@ def delete_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dic
 
 
 @operation(SELLING, "ListResourceSnapshotJobs")
-@translated
 def list_resource_snapshot_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -148,7 +139,6 @@ def list_resource_snapshot_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict
 
 
 @operation(SELLING, "ListEngagementResourceAssociations")
-@translated
 def list_engagement_resource_associations(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:

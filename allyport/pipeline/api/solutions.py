@@ -6,11 +6,10 @@ from typing import Any
 
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
-from allyport.pipeline.api.base import SELLING, translated
+from allyport.pipeline.api.base import SELLING
 
 
 @operation(SELLING, "ListSolutions")
-@translated
 def list_solutions(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.pipeline.api.base import SELLING, account_id, translated
+from allyport.pipeline.api.base import SELLING, account_id
 from allyport.pipeline.services import selling_settings
 
 
@@ -21,7 +21,6 @@ def settings_arn(ctx: ApiContext, catalog: str) -> str:
 
 
 @operation(SELLING, "GetSellingSystemSettings")
-@translated
 def get_selling_system_settings(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(settings_arn(ctx, catalog), catalog=catalog)
@@ -29,7 +28,6 @@ def get_selling_system_settings(ctx: ApiContext, params: dict[str, Any]) -> dict
 
 
 @operation(SELLING, "PutSellingSystemSettings")
-@translated
 def put_selling_system_settings(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(settings_arn(ctx, catalog), catalog=catalog)

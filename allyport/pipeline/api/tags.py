@@ -9,7 +9,7 @@ from typing import Any
 
 from allyport.awsapi.registry import ApiContext, Handler, ResourceNotFound, operation
 from allyport.core.errors import NotFound
-from allyport.pipeline.api.base import SELLING, translated
+from allyport.pipeline.api.base import SELLING
 from allyport.pipeline.services import tags
 
 
@@ -39,7 +39,6 @@ def _named_by_arn(handler: Handler) -> Handler:
 
 
 @operation(SELLING, "TagResource")
-@translated
 @_named_by_arn
 def tag_resource(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     tags.tag_resource(ctx.actor, _resource(ctx, params), params["Tags"])
@@ -47,7 +46,6 @@ def tag_resource(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
 
 
 @operation(SELLING, "UntagResource")
-@translated
 @_named_by_arn
 def untag_resource(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     tags.untag_resource(ctx.actor, _resource(ctx, params), params["TagKeys"])
@@ -55,7 +53,6 @@ def untag_resource(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
 
 
 @operation(SELLING, "ListTagsForResource")
-@translated
 @_named_by_arn
 def list_tags_for_resource(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     return {"Tags": tags.list_tags(ctx.actor, _resource(ctx, params))}

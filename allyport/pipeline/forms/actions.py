@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
 from allyport.accounts.models import User
-from allyport.pipeline.shapes import INVOLVEMENT_TYPES, VISIBILITIES
+from allyport.shapes.selling import INVOLVEMENT_TYPES, VISIBILITIES
 
 CO_SELL_HELP = gettext_lazy(
     "Co-Sell asks AWS to work the deal with you; For Visibility Only shares it for information."

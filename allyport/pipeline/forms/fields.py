@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 from django_stubs_ext import StrOrPromise
 
-from allyport.awsapi import patterns
-from allyport.pipeline.shapes import shape
+from allyport.shapes import patterns
+from allyport.shapes.selling import shape
 
 ROOT = "CreateOpportunityRequest"
 _LENGTH = re.compile(r"\(\?s\)\.\{(\d+),(\d+)\}")

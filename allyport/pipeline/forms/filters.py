@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
 from allyport.accounts.models import User
-from allyport.pipeline.shapes import REVIEW_STATUSES, STAGES
+from allyport.shapes.selling import REVIEW_STATUSES, STAGES
 
 ANY = gettext_lazy("Any")
 # Sort choice -> ListOpportunities' Sort.

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from allyport.pipeline.models import Catalog, Solution
-from allyport.pipeline.shapes import SOLUTION_CATEGORIES
+from allyport.shapes.selling import SOLUTION_CATEGORIES
 
 # The service's field names (FieldError paths) -> form fields.
 SERVICE_FIELDS = {

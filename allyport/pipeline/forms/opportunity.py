@@ -22,13 +22,12 @@ from django import forms
 from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import validate
 from allyport.core.errors import FieldError
 from allyport.pipeline.forms.fields import LinesField, choice, choices, text
 from allyport.pipeline.models import Catalog
 from allyport.pipeline.services.payload import ACTION_REQUIRED_FIELDS, without_indexes
-from allyport.pipeline.shapes import shape
+from allyport.shapes.selling import shape
+from allyport.shapes.validation import InvalidRequest, validate
 
 SPEND = "Project.ExpectedCustomerSpend[0]"
 CONTACT = "Customer.Contacts[0]"
@@ -348,8 +347,8 @@ class OpportunityForm(forms.Form):
                 shape("CreateOpportunityRequest"),  # type: ignore[arg-type]
                 {"Catalog": catalog, "ClientToken": "portal", **payload},
             )
-        except Validation as invalid:
-            self.add_field_errors(FieldError(f, m, c) for f, m, c in invalid.errors)
+        except InvalidRequest as invalid:
+            self.add_field_errors(invalid.errors)
 
     def add_field_errors(self, errors: Iterable[FieldError]) -> None:
         """Service or API errors, by the field their path names; a field that already

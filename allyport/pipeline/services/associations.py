@@ -18,7 +18,7 @@ from allyport.pipeline.models import Catalog, Opportunity, Solution
 from allyport.pipeline.services.opportunities import save_change
 from allyport.pipeline.services.rules import LATE_STAGES, has_offering
 from allyport.pipeline.services.scope import find_opportunity
-from allyport.pipeline.shapes import RELATED_ENTITY_TYPES
+from allyport.shapes.selling import RELATED_ENTITY_TYPES
 
 FIELD = "RelatedEntityIdentifier"
 LIMITS = {

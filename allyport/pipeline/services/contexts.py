@@ -55,8 +55,8 @@ from allyport.pipeline.services.opportunities import create_opportunity
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.scope import check_catalog, company_of
 from allyport.pipeline.services.snapshots import OPPORTUNITY_SUMMARY, create_job, start_job
-from allyport.pipeline.shapes import enum
 from allyport.pipeline.snapshot_models import OpportunityFromEngagementTask
+from allyport.shapes.selling import enum
 
 PARTNER_CONTEXTS = ("CustomerProject", "Lead")
 MAX_TASK_PAGE = 1000  # ListOpportunityFromEngagementTasks' MaxResults limit

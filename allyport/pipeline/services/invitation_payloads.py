@@ -16,14 +16,13 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import validate
 from allyport.core.errors import REQUEST, FieldError, RuleViolation, refuse
 from allyport.pipeline.engagement_models import EngagementInvitation
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.rules import consistency, normalize, parse_date
-from allyport.pipeline.shapes import shape
+from allyport.shapes.selling import shape
+from allyport.shapes.validation import InvalidRequest, validate
 
 OPPORTUNITY = EngagementInvitation.PayloadType.OPPORTUNITY
 LEAD = EngagementInvitation.PayloadType.LEAD
@@ -55,8 +54,8 @@ def check_payload(payload_type: str, payload: Mapping[str, Any]) -> dict[str, An
         )
     try:
         checked = validate(shape("Payload"), {payload_type: dict(payload)})  # type: ignore[arg-type]
-    except Validation as error:
-        raise RuleViolation([FieldError(*problem) for problem in error.errors], REQUEST) from None
+    except InvalidRequest as error:
+        raise RuleViolation(error.errors, REQUEST) from None
     value: dict[str, Any] = clean(checked[payload_type])
     if payload_type == OPPORTUNITY:
         # Required lists may be empty; `clean` drops empties, so they come back here.

@@ -19,14 +19,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from allyport.access.actor import Actor
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import validate
 from allyport.core.errors import REQUEST, FieldError, RuleViolation
 from allyport.pipeline.engagement_models import Engagement
 from allyport.pipeline.services import engagements
 from allyport.pipeline.services.keyset import Page, SortKey, paginate
-from allyport.pipeline.shapes import service_model
 from allyport.pipeline.snapshot_models import OpportunityFromEngagementTask
+from allyport.shapes.selling import service_model
+from allyport.shapes.validation import InvalidRequest, validate
 
 LEAD = "Lead"
 CONTACT = "Interactions[0].Contact"
@@ -125,7 +124,7 @@ def check_lead(catalog: str, lead: dict[str, Any], values: Mapping[str, str]) ->
     try:
         # As the API takes it: the checked request, timestamps parsed.
         checked = validate(service_model().operation_model("CreateEngagement").input_shape, request)
-    except Validation as refused:
+    except InvalidRequest as refused:
         named = {error.field for error in errors}
         errors += [
             FieldError(_column_of(field), message)

@@ -19,7 +19,7 @@ from allyport.pipeline.services.opportunities import save_change
 from allyport.pipeline.services.review import SUBMITTED
 from allyport.pipeline.services.scope import MANAGE_ALL, MANAGE_OWNED, SUBMIT, find_opportunity
 from allyport.pipeline.services.submission import submission_errors
-from allyport.pipeline.shapes import INVOLVEMENT_TYPES, VISIBILITIES
+from allyport.shapes.selling import INVOLVEMENT_TYPES, VISIBILITIES
 
 TEAM_LIMIT = 10
 OWNER_TITLES = ("PartnerAccountManager", "OpportunityOwner")

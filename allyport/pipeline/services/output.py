@@ -9,10 +9,10 @@ from typing import Any, Protocol
 
 from botocore.model import Shape
 
-from allyport.awsapi.serialization import Wire, converter
 from allyport.pipeline.models import Opportunity, Solution
 from allyport.pipeline.services.common import opportunity_arn
-from allyport.pipeline.shapes import shape
+from allyport.shapes.selling import shape
+from allyport.shapes.serialization import Wire, converter
 
 
 def _timestamp(value: Any) -> Any:

@@ -38,7 +38,7 @@ from allyport.pipeline.prospecting_models import (
 )
 from allyport.pipeline.services.common import SELLING_SOURCE, linked_account_id, next_modified
 from allyport.pipeline.services.engagements import CONTEXT_LIMIT
-from allyport.pipeline.shapes import enum
+from allyport.shapes.selling import enum
 
 logger = logging.getLogger(__name__)
 Status = ProspectingStatus

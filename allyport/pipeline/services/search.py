@@ -29,7 +29,7 @@ from allyport.pipeline.services.output import project
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.scope import opportunities
 from allyport.pipeline.services.summary import known_to_aws
-from allyport.pipeline.shapes import shape
+from allyport.shapes.selling import shape
 
 ACCOUNT = "data__Customer__Account"
 FIELDS: dict[str, Field] = {

@@ -17,7 +17,7 @@ from allyport.pipeline.services.output import project
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.review import PENDING
 from allyport.pipeline.services.scope import find_opportunity
-from allyport.pipeline.shapes import shape
+from allyport.shapes.selling import shape
 
 AWS_REFERRAL = "AWS Referral"
 RELATED = ("AwsProducts", "Solutions", "AwsMarketplaceSolutions", "AwsMarketplaceProducts")

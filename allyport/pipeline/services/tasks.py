@@ -53,7 +53,7 @@ from allyport.pipeline.services.lifecycle import submit_opportunity
 from allyport.pipeline.services.listing import page_size
 from allyport.pipeline.services.referrals import create_referral_opportunity
 from allyport.pipeline.services.scope import SUBMIT, check_catalog, company_of, find_opportunity
-from allyport.pipeline.shapes import INVOLVEMENT_TYPES, VISIBILITIES
+from allyport.shapes.selling import INVOLVEMENT_TYPES, VISIBILITIES
 
 Kind = EngagementTask.Kind
 Status = EngagementTask.Status

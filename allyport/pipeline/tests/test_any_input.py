@@ -12,12 +12,12 @@ from botocore.model import Shape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from allyport.awsapi import serialization
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.services.output import opportunity_summary_wire
-from allyport.pipeline.shapes import service_model, shape
 from allyport.pipeline.tests.conftest import iam_actor
+from allyport.shapes import serialization
+from allyport.shapes.selling import service_model, shape
 
 LIST_LIMIT = 3
 

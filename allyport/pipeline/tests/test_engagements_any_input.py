@@ -9,15 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from allyport.awsapi import serialization
-from allyport.awsapi.registry import Validation
-from allyport.awsapi.validation import validate
 from allyport.core.errors import Conflict, NotFound, RuleViolation
 from allyport.pipeline.services import engagements, invitations, tasks
-from allyport.pipeline.shapes import service_model
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.engagement_fixtures import share
 from allyport.pipeline.tests.test_any_input import output_of, request_of
+from allyport.shapes import serialization
+from allyport.shapes.selling import service_model
+from allyport.shapes.validation import InvalidRequest, validate
 
 REFUSALS = (RuleViolation, NotFound, Conflict)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
@@ -27,7 +26,7 @@ def _valid(operation: str, request: dict[str, Any]) -> dict[str, Any] | None:
     """The request as the endpoint hands it over, or None when the endpoint refuses it."""
     try:
         return validate(service_model().operation_model(operation).input_shape, request)
-    except Validation:
+    except InvalidRequest:
         return None
 
 

@@ -20,7 +20,6 @@ from allyport.pipeline.services.search import (
     search_opportunities,
     search_summary,
 )
-from allyport.pipeline.shapes import enum
 from allyport.pipeline.tests.conftest import (
     complete,
     future,
@@ -28,6 +27,7 @@ from allyport.pipeline.tests.conftest import (
     make_solution,
     member_actor,
 )
+from allyport.shapes.selling import enum
 from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ import pytest
 from allyport.access.decisions import PermissionDenied
 from allyport.core.errors import NotFound, RuleViolation
 from allyport.pipeline import services
-from allyport.pipeline.shapes import enum
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution, member_actor
+from allyport.shapes.selling import enum
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +100,8 @@ def test_it_summarises_sandbox_aws_referrals_at_once(api: Any) -> None:
      ("INVOLVEMENT_TYPES", "SalesInvolvementType"), ("VISIBILITIES", "Visibility")],
 )  # fmt: skip
 def test_it_reads_the_enums_from_the_installed_model(constant: str, shape: str) -> None:
-    from allyport.pipeline import shapes
     from allyport.pipeline.services import review
+    from allyport.shapes import selling as shapes
 
     assert getattr(shapes, constant) == enum(shape)
     assert set(review.OUTCOMES) <= set(shapes.REVIEW_STATUSES)

@@ -27,7 +27,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from allyport.awsapi import patterns, registry, service_models
+from allyport.awsapi import registry
 from allyport.awsapi.tests.conftest import SELLING, ApiCredentials, make_credentials
 from allyport.awsapi.tests.contract.conftest import Answer, call
 from allyport.bulk.tests.conftest import api_bulk_ids
@@ -41,6 +41,7 @@ from allyport.pipeline.services.common import opportunity_arn
 from allyport.pipeline.services.prospecting import start_prospecting
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution
 from allyport.pipeline.tests.engagement_fixtures import share
+from allyport.shapes import loader, patterns
 
 pytestmark = pytest.mark.django_db
 # CONTRACT_FUZZ_EXAMPLES=200 for a longer hunt; the default keeps the file near 20 s.
@@ -331,7 +332,7 @@ def _fits(shape: Shape | None, value: str) -> bool:
 
 
 def request_strategy(operation: str, ids: dict[str, list[str]]) -> st.SearchStrategy[Any]:
-    model = service_models.operation_model(SELLING, operation)
+    model = loader.operation_model(SELLING, operation)
     assert model is not None
     shape = model.input_shape
     real = [i for group in ids.values() for i in group]

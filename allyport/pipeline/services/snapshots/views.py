@@ -20,12 +20,12 @@ from allyport.pipeline.services.keyset import SortKey
 from allyport.pipeline.services.output import project
 from allyport.pipeline.services.payload import clean
 from allyport.pipeline.services.summary import aws_summary, known_to_aws
-from allyport.pipeline.shapes import shape
 from allyport.pipeline.snapshot_models import (
     EngagementResourceAssociation,
     ResourceSnapshot,
     ResourceSnapshotJob,
 )
+from allyport.shapes.selling import shape
 
 OPPORTUNITY = "Opportunity"
 OPPORTUNITY_SUMMARY = "OpportunitySummary"

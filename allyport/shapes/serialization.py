@@ -1,4 +1,5 @@
-"""Handler results to wire JSON, by the operation's output shape.
+"""Values to their JSON form by a model's shape: an operation's output shape for the
+endpoint's answers, a summary shape for a stored record the domain projects.
 
 None values are dropped (botocore ignores nulls anyway), timestamps become
 ISO-8601 UTC with a `Z` and milliseconds, Decimals become strings or numbers as
@@ -18,7 +19,7 @@ from typing import Any
 
 from botocore.model import Shape, StructureShape
 
-from allyport.awsapi import timestamps
+from allyport.shapes import timestamps
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class _Structure:
             convert = members.get(name)
             if convert is None:
                 if not self.lenient:
-                    logger.warning("awsapi: %s has no member %s; dropped", self.shape.name, name)
+                    logger.warning("shapes: %s has no member %s; dropped", self.shape.name, name)
                 continue
             try:
                 result[name] = convert(item)
@@ -131,7 +132,7 @@ class _Structure:
             raise OutputError("", f"union {self.shape.name} must have exactly one member set")
         if self.required and not result.keys() >= self.required:
             missing = sorted(self.required - result.keys())
-            logger.warning("awsapi: %s misses required members %s", self.shape.name, missing)
+            logger.warning("shapes: %s misses required members %s", self.shape.name, missing)
         return result
 
 

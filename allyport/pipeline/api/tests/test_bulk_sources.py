@@ -17,7 +17,6 @@ import pytest
 from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company, User
-from allyport.awsapi.registry import Validation
 from allyport.awsapi.tests.conftest import make_credentials
 from allyport.bulk import api_jobs, files
 from allyport.bulk.sources import read_source
@@ -25,6 +24,7 @@ from allyport.bulk.tests.conftest import csv_bytes, good_row
 from allyport.cloud.principals import IamPrincipal
 from allyport.jobs.models import BulkJob
 from allyport.jobs.sources import SourceProblem
+from allyport.shapes.validation import InvalidRequest
 from allyport.testing import make_user
 
 FIELD = "FileUri"
@@ -56,7 +56,7 @@ def test_another_companys_file_and_a_missing_one_are_not_found(
     assert theirs is not None
     missing = files.uri(uploaded).replace(uploaded.public_id, "bulkfile-0000000000000")
     for uri in (files.uri(uploaded), missing):
-        with pytest.raises(Validation) as caught:
+        with pytest.raises(InvalidRequest) as caught:
             read_source(theirs, uri, field=FIELD)
         assert _fields(caught) == [FIELD]
         assert "was found" in caught.value.message
@@ -74,7 +74,7 @@ def test_another_companys_file_and_a_missing_one_are_not_found(
     ],
 )
 def test_other_uris_name_the_field_and_say_what_is_accepted(company: Company, uri: str) -> None:
-    with pytest.raises(Validation) as caught:
+    with pytest.raises(InvalidRequest) as caught:
         read_source(company, uri, field=FIELD)
     assert _fields(caught) == [FIELD]
 

@@ -6,32 +6,29 @@ brings its values with it.
 
 from __future__ import annotations
 
-from functools import cache
-
-import botocore.session
 from botocore.model import ServiceModel, Shape
+
+from allyport.shapes import loader
 
 SERVICE = "partnercentral-selling"
 
 
-@cache
 def service_model() -> ServiceModel:
-    return botocore.session.get_session().get_service_model(SERVICE)
+    return loader.service_model(SERVICE)
 
 
 def shape(name: str) -> Shape:
-    return service_model().shape_for(name)
+    return loader.shape(SERVICE, name)
 
 
-@cache
 def enum(name: str) -> tuple[str, ...]:
     """The values of an enum shape, in the model's order (e.g. "Stage", "Industry")."""
-    return tuple(shape(name).enum)
+    return loader.enum(SERVICE, name)
 
 
 def choices(name: str) -> list[tuple[str, str]]:
     """(value, label) pairs for a form field."""
-    return [(value, value) for value in enum(name)]
+    return loader.choices(SERVICE, name)
 
 
 # The values the rules below name; each is checked against the model by a test.

@@ -10,7 +10,7 @@ from allyport.awsapi.registry import ApiContext, operation
 from allyport.customers import api_bulk  # noqa: F401 - registers the bulk-job operations
 from allyport.customers.services import accounts, output, search, statistics
 from allyport.customers.services.scope import customer_account_arn
-from allyport.pipeline.api.base import SELLING, account_id, translated
+from allyport.pipeline.api.base import SELLING, account_id
 
 
 def _arn(ctx: ApiContext, catalog: str, identifier: str) -> str:
@@ -21,7 +21,6 @@ def _arn(ctx: ApiContext, catalog: str, identifier: str) -> str:
 
 
 @operation(SELLING, "CreateCustomerAccount")
-@translated
 def create_customer_account(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -35,7 +34,6 @@ def create_customer_account(ctx: ApiContext, params: dict[str, Any]) -> dict[str
 
 
 @operation(SELLING, "GetCustomerAccount")
-@translated
 def get_customer_account(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_arn(ctx, catalog, identifier), catalog=catalog)
@@ -44,7 +42,6 @@ def get_customer_account(ctx: ApiContext, params: dict[str, Any]) -> dict[str, A
 
 
 @operation(SELLING, "UpdateCustomerAccount")
-@translated
 def update_customer_account(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_arn(ctx, catalog, identifier), catalog=catalog)
@@ -55,7 +52,6 @@ def update_customer_account(ctx: ApiContext, params: dict[str, Any]) -> dict[str
 
 
 @operation(SELLING, "DeleteCustomerAccount")
-@translated
 def delete_customer_account(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_arn(ctx, catalog, identifier), catalog=catalog)
@@ -64,7 +60,6 @@ def delete_customer_account(ctx: ApiContext, params: dict[str, Any]) -> dict[str
 
 
 @operation(SELLING, "SearchCustomerAccounts")
-@translated
 def search_customer_accounts(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -77,7 +72,6 @@ def search_customer_accounts(ctx: ApiContext, params: dict[str, Any]) -> dict[st
 
 
 @operation(SELLING, "GetCustomerAccountStatistics")
-@translated
 def get_customer_account_statistics(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

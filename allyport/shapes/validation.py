@@ -5,7 +5,9 @@ botocore checks only required members, Python types and `min` on the client
 members, types, unions, string lengths and patterns, enums, numeric ranges,
 list and map sizes. Every problem is collected, named by its path
 (`Customer.Account.Address.CountryCode`, `Project.ExpectedCustomerSpend[0].Amount`),
-and reported in one ValidationException (REQUEST_VALIDATION_FAILED).
+and reported in one InvalidRequest (a RuleViolation, REQUEST_VALIDATION_FAILED):
+the endpoint answers it as a ValidationException, forms show it by field, bulk
+jobs record it per row.
 
 Timestamps become aware datetimes; every other value passes through as parsed.
 """
@@ -13,13 +15,13 @@ Timestamps become aware datetimes; every other value passes through as parsed.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from botocore.model import Shape, StructureShape
 
-from allyport.awsapi import patterns, timestamps
-from allyport.awsapi.registry import Validation
+from allyport.core.errors import REQUEST, FieldError, RuleViolation
+from allyport.shapes import patterns, timestamps
 
 REQUIRED = "REQUIRED_FIELD_MISSING"
 ENUM = "INVALID_ENUM_VALUE"
@@ -34,8 +36,21 @@ _ENUM_SHOWN = 20
 Problem = tuple[str, str, str]  # (field, message, code)
 
 
+class InvalidRequest(RuleViolation):
+    """A request the model refuses (REQUEST_VALIDATION_FAILED): every problem by its
+    path, and a message that counts and lists them (or one given for the whole)."""
+
+    def __init__(self, errors: list[FieldError], message: str | None = None) -> None:
+        self.text = summary(errors) if message is None else message
+        super().__init__(errors, REQUEST)
+
+    @property
+    def message(self) -> str:
+        return self.text
+
+
 def validate(shape: StructureShape | None, params: dict[str, Any]) -> dict[str, Any]:
-    """The parameters with timestamps parsed; Validation listing every problem otherwise."""
+    """The parameters with timestamps parsed; InvalidRequest listing every problem otherwise."""
     problems: list[Problem] = []
     if shape is None:
         problems += [(_child("", name), "Unknown member.", INVALID) for name in params]
@@ -43,11 +58,12 @@ def validate(shape: StructureShape | None, params: dict[str, Any]) -> dict[str, 
     else:
         result = _structure(shape, params, "", problems)
     if problems:
-        raise Validation(summary(problems), errors=problems)
+        raise InvalidRequest([FieldError(*problem) for problem in problems])
     return result
 
 
-def summary(problems: list[Problem]) -> str:
+def summary(problems: Sequence[tuple[str, str, str]]) -> str:
+    """`2 validation errors detected: Catalog: …; Project.Title: …`."""
     count = len(problems)
     noun = "error" if count == 1 else "errors"
     details = "; ".join(f"{field or 'request'}: {message}" for field, message, _code in problems)

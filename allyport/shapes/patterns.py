@@ -30,7 +30,7 @@ def compiled(pattern: str) -> re.Pattern[str] | None:
             return re.compile(source, re.ASCII)
     except re.error as error:
         logger.warning(
-            "awsapi: the model pattern %r does not compile (%s); not checked", pattern, error
+            "shapes: the model pattern %r does not compile (%s); not checked", pattern, error
         )
         return None
 
