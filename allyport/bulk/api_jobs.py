@@ -19,8 +19,9 @@ from allyport.bulk.intake import FIELD, OPERATION_TYPES
 from allyport.bulk.models import BulkJob, BulkRecord
 from allyport.bulk.sources import read_source
 from allyport.core.errors import NotFound
-from allyport.pipeline.services.keyset import Page, SortKey, paginate
-from allyport.pipeline.services.scope import check_catalog, company_of
+from allyport.core.keyset import Page, SortKey, paginate
+from allyport.pipeline.selectors import company_of
+from allyport.pipeline.services import check_catalog
 
 Kind, Status = BulkJob.Kind, BulkJob.Status
 API_KINDS = (Kind.IMPORT, Kind.UPDATE, Kind.OPPORTUNITY)

@@ -27,8 +27,8 @@ from allyport.bulk.services import require_bulk
 from allyport.bulk.sources import max_bytes
 from allyport.bulk.storage import Role, store_file
 from allyport.core.errors import NotFound
-from allyport.pipeline.services.common import SELLING_SOURCE
-from allyport.pipeline.services.scope import company_of
+from allyport.pipeline.selectors import company_of
+from allyport.pipeline.services import SELLING_SOURCE
 
 
 def uri(found: BulkFile) -> str:

@@ -20,7 +20,7 @@ from allyport.bulk.runner import JobFailed
 from allyport.cloud.models import IamUser
 from allyport.cloud.principals import IamPrincipal, refusal
 from allyport.cloud.services import account_company
-from allyport.pipeline.services.common import opportunity_arn
+from allyport.pipeline.selectors import opportunity_arn
 
 AGENT = "allyport bulk job"
 PREFIX = "partnercentral"

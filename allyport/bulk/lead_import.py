@@ -17,8 +17,8 @@ from allyport.bulk.models import BulkJob
 from allyport.bulk.readers import FileProblem
 from allyport.bulk.rows import checked_rows, upload_records
 from allyport.bulk.runner import JobFailed, RowFailed, Runner
-from allyport.pipeline.services import leads
-from allyport.pipeline.services.scope import MANAGE_ALL
+from allyport.pipeline import services as leads
+from allyport.pipeline.services import MANAGE_ALL
 
 HEADERS = tuple(column.header for column in leads.LEAD_COLUMNS)
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from allyport.pipeline.models import Catalog
+from allyport.pipeline.enums import Catalog
 
 PART_SIZE = 1024 * 1024
 _ID_ALPHABET = string.digits + string.ascii_lowercase

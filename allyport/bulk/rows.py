@@ -22,7 +22,7 @@ from allyport.bulk.readers import FileProblem, Layout, csv_rows, layout, records
 from allyport.bulk.runner import Flush, Handler, JobFailed, RowFailed, Runner, check_request
 from allyport.bulk.storage import Role, open_text, spooled
 from allyport.pipeline import services
-from allyport.pipeline.services.payload import clean, editable
+from allyport.pipeline.services import clean, editable
 
 Records = Iterator[tuple[int, list[str]]]
 

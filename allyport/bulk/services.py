@@ -27,8 +27,8 @@ from allyport.bulk.models import BulkJob
 from allyport.bulk.storage import Role, iter_parts, open_text, store_file
 from allyport.bulk.tasks import run_bulk_job
 from allyport.core.errors import NotFound
-from allyport.pipeline.services.common import SELLING_SOURCE
-from allyport.pipeline.services.scope import SUBMIT, check_catalog, company_of, sees_all
+from allyport.pipeline.selectors import company_of, sees_all
+from allyport.pipeline.services import SELLING_SOURCE, SUBMIT, check_catalog
 
 BULK_RIGHT = SUBMIT
 

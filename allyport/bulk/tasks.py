@@ -27,7 +27,7 @@ from allyport.bulk.storage import PartWriter, Role, TextWriter, store_file
 from allyport.core.errors import DomainError
 from allyport.core.spreadsheets import safe_cell
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.scope import SUBMIT
+from allyport.pipeline.services import SUBMIT
 
 logger = logging.getLogger(__name__)
 PROGRESS_SECONDS = 0.5

@@ -31,10 +31,10 @@ logger = logging.getLogger(__name__)
 EVERY = timedelta(minutes=10)
 # (name, function): each takes no argument and returns how many records it repaired.
 SWEEPS = (
-    ("expired invitations", "allyport.pipeline.services.invitations.expire_due"),
+    ("expired invitations", "allyport.pipeline.engagements.invitations.expire_due"),
     ("stalled webhook deliveries", "allyport.events.recovery.requeue_stalled"),
     ("stalled bulk jobs", "allyport.bulk.recovery.recover_stalled"),
-    ("stalled prospecting tasks", "allyport.pipeline.services.prospecting_run.recover_stalled"),
+    ("stalled prospecting tasks", "allyport.pipeline.prospecting.runner.recover_stalled"),
 )
 
 

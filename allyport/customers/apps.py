@@ -9,3 +9,9 @@ class CustomersConfig(AppConfig):
     name = "allyport.customers"
     label = "customers"
     verbose_name = "Customer accounts"
+
+    def ready(self) -> None:
+        from allyport.customers.services.scope import find
+        from allyport.pipeline import services as pipeline
+
+        pipeline.register_taggable("customer-account", find)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from allyport.pipeline.ids import alnum
-from allyport.pipeline.models import Catalog
+from allyport.core.ids import alnum
+from allyport.pipeline.enums import Catalog
 
 
 def bulk_job_id() -> str:

@@ -15,7 +15,7 @@ from allyport.bulk.lead_import import HEADERS
 from allyport.bulk.models import BulkJob
 from allyport.bulk.tests.conftest import body, csv_bytes, read_csv, upload, xlsx_bytes
 from allyport.core.testing import make_user
-from allyport.pipeline.engagement_models import Engagement
+from allyport.pipeline.models import Engagement
 
 pytestmark = pytest.mark.django_db
 IMPORT = reverse("bulk:import_leads")

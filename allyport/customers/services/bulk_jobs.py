@@ -17,13 +17,13 @@ from allyport.bulk import reports
 from allyport.bulk.iam import iam_options
 from allyport.bulk.sources import read_source
 from allyport.core.errors import Conflict, NotFound
+from allyport.core.keyset import Page, SortKey, paginate
+from allyport.core.listing import page_size
 from allyport.customers.job_models import CustomerAccountBulkJob, CustomerAccountBulkRecord
 from allyport.customers.services.bulk_reports import CUSTOMER_ACCOUNT_JOBS
 from allyport.customers.services.scope import BULK_JOB, public_id_of, resource_arn
-from allyport.pipeline.services.common import linked_account_id
-from allyport.pipeline.services.keyset import Page, SortKey, paginate
-from allyport.pipeline.services.listing import page_size
-from allyport.pipeline.services.scope import check_catalog, require_pipeline
+from allyport.pipeline.selectors import linked_account_id
+from allyport.pipeline.services import check_catalog, require_pipeline
 
 FIELD = "FileUri"
 NEWEST_FIRST = SortKey("created_at", kind="datetime")

@@ -36,7 +36,7 @@ from allyport.customers.job_models import CustomerAccountBulkJob, CustomerAccoun
 from allyport.customers.services import accounts
 from allyport.customers.services.bulk_jobs import FIELD
 from allyport.customers.services.scope import arn_of
-from allyport.pipeline.services.common import SELLING_SOURCE
+from allyport.pipeline.services import SELLING_SOURCE
 
 logger = logging.getLogger(__name__)
 ACCOUNT_COLUMNS = ("CompanyName", "WebsiteUrl", "Duns", "Domain", "Industry", "OtherIndustry",

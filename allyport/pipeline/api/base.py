@@ -16,7 +16,7 @@ from allyport.awsapi.registry import (
     Validation,
 )
 from allyport.core import errors
-from allyport.pipeline.services.common import opportunity_arn
+from allyport.pipeline.shared.arns import opportunity_arn
 
 SELLING = "partnercentral-selling"
 

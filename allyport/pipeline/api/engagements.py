@@ -13,8 +13,16 @@ from typing import Any
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline.api.base import SELLING, account_id, arn, translated
-from allyport.pipeline.engagement_models import EngagementTask
-from allyport.pipeline.services import engagements, invitations, tasks
+from allyport.pipeline.engagements import (
+    engagement_tasks as tasks,
+)
+from allyport.pipeline.engagements import (
+    invitations,
+)
+from allyport.pipeline.engagements import (
+    services as engagements,
+)
+from allyport.pipeline.engagements.models import EngagementTask
 
 
 def _invitation_resource(ctx: ApiContext, catalog: str, identifier: str) -> str:

@@ -14,11 +14,10 @@ from django.conf import settings
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline.api.base import SELLING, account_id, translated
-from allyport.pipeline.services import engagement_groups, prospecting
-from allyport.pipeline.services.engagement_search_service import (
-    search_engagements as search,
-)
-from allyport.pipeline.services.engagement_search_service import search_summary
+from allyport.pipeline.prospecting import groups as engagement_groups
+from allyport.pipeline.prospecting import services as prospecting
+from allyport.pipeline.prospecting.engagement_search import search_engagements as search
+from allyport.pipeline.prospecting.engagement_search import search_summary
 
 
 def _task_resource(ctx: ApiContext, catalog: str, identifier: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from allyport.pipeline.models import Catalog, Solution
+from allyport.pipeline.enums import Catalog
 from allyport.pipeline.shapes import SOLUTION_CATEGORIES
+from allyport.pipeline.solutions.models import Solution
 
 # The service's field names (FieldError paths) -> form fields.
 SERVICE_FIELDS = {

@@ -25,10 +25,10 @@ from django_stubs_ext import StrOrPromise
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import validate
 from allyport.core.errors import FieldError
+from allyport.pipeline.enums import Catalog
 from allyport.pipeline.forms.fields import LinesField, choice, choices, text
-from allyport.pipeline.models import Catalog
-from allyport.pipeline.services.payload import ACTION_REQUIRED_FIELDS, without_indexes
 from allyport.pipeline.shapes import shape
+from allyport.pipeline.shared.payload import ACTION_REQUIRED_FIELDS, without_indexes
 
 SPEND = "Project.ExpectedCustomerSpend[0]"
 CONTACT = "Customer.Contacts[0]"

@@ -14,7 +14,7 @@ from allyport.access.actor import Actor
 from allyport.accounts.models import Company, User
 from allyport.core.testing import make_user
 from allyport.pipeline.models import Solution
-from allyport.pipeline.services.common import now_ms
+from allyport.pipeline.shared.clock import now_ms
 
 
 def future(days: int = 60) -> str:

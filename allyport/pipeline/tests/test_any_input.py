@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from allyport.awsapi import serialization
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
-from allyport.pipeline.services.output import opportunity_summary_wire
+from allyport.pipeline.opportunities.output import opportunity_summary_wire
 from allyport.pipeline.shapes import service_model, shape
 from allyport.pipeline.tests.conftest import iam_actor
 

@@ -13,7 +13,15 @@ from allyport.awsapi import serialization
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import validate
 from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.pipeline.services import engagements, invitations, tasks
+from allyport.pipeline.engagements import (
+    engagement_tasks as tasks,
+)
+from allyport.pipeline.engagements import (
+    invitations,
+)
+from allyport.pipeline.engagements import (
+    services as engagements,
+)
 from allyport.pipeline.shapes import service_model
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.engagement_fixtures import share

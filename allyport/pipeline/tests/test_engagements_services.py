@@ -11,15 +11,23 @@ from allyport.access.actor import system
 from allyport.access.decisions import PermissionDenied
 from allyport.audit.models import AuditEvent
 from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.pipeline.engagement_models import (
+from allyport.pipeline.engagements import (
+    engagement_tasks as tasks,
+)
+from allyport.pipeline.engagements import (
+    invitations,
+)
+from allyport.pipeline.engagements import (
+    services as engagements,
+)
+from allyport.pipeline.engagements.models import (
     Engagement,
     EngagementInvitation,
     EngagementMember,
     EngagementTask,
 )
+from allyport.pipeline.leads.referrals import record_review
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services import engagements, invitations, tasks
-from allyport.pipeline.services.referrals import record_review
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution, member_actor
 from allyport.pipeline.tests.engagement_fixtures import (
     LEAD,

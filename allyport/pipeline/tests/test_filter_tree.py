@@ -11,15 +11,10 @@ import pytest
 
 from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, RuleViolation
+from allyport.core.filters import MAX_DEPTH, MAX_LEAVES, Field, compile_filter
+from allyport.core.json_lists import like_pattern
 from allyport.core.testing import make_company, make_user
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.filter_tree import (
-    MAX_DEPTH,
-    MAX_LEAVES,
-    Field,
-    compile_filter,
-)
-from allyport.pipeline.services.json_lists import like_pattern
 
 pytestmark = pytest.mark.django_db
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)

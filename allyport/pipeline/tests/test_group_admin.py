@@ -9,8 +9,8 @@ from django.urls import reverse
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
 from allyport.core.testing import make_company
-from allyport.pipeline.prospecting_models import EngagementGroup
-from allyport.pipeline.services.engagements import new_engagement
+from allyport.pipeline.engagements.services import new_engagement
+from allyport.pipeline.prospecting.models import EngagementGroup
 
 pytestmark = pytest.mark.django_db
 ADD = reverse("admin:pipeline_engagementgroup_add")

@@ -14,9 +14,9 @@ from allyport.access import actor as actors
 from allyport.audit.models import AuditEvent
 from allyport.core.errors import RuleViolation
 from allyport.core.testing import make_user
-from allyport.pipeline.engagement_models import Engagement
+from allyport.pipeline.engagements.models import Engagement
+from allyport.pipeline.leads import services as leads
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services import leads
 
 pytestmark = pytest.mark.django_db
 OWN = reverse("leads:own")

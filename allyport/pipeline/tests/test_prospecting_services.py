@@ -11,13 +11,14 @@ from django.utils import timezone
 
 from allyport.core.errors import RuleViolation
 from allyport.core.testing import make_company
-from allyport.pipeline.engagement_models import Engagement
-from allyport.pipeline.prospecting_models import EngagementGroup, ProspectingTask
-from allyport.pipeline.services import engagement_groups, prospecting
-from allyport.pipeline.services.contexts import create_context
-from allyport.pipeline.services.engagement_search_service import search_engagements
-from allyport.pipeline.services.engagements import add_member, new_engagement
-from allyport.pipeline.services.prospecting_run import prospecting_payload
+from allyport.pipeline.engagements.contexts import create_context
+from allyport.pipeline.engagements.models import Engagement
+from allyport.pipeline.engagements.services import add_member, new_engagement
+from allyport.pipeline.prospecting import groups as engagement_groups
+from allyport.pipeline.prospecting import services as prospecting
+from allyport.pipeline.prospecting.engagement_search import search_engagements
+from allyport.pipeline.prospecting.models import EngagementGroup, ProspectingTask
+from allyport.pipeline.prospecting.runner import prospecting_payload
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.test_contexts import PROJECT, lead_context
 
@@ -250,7 +251,7 @@ def _left_pending(company: Any) -> ProspectingTask:
 
 
 def test_the_sweep_runs_a_task_whose_worker_never_came() -> None:
-    from allyport.pipeline.services.prospecting_run import QUEUED_GRACE, recover_stalled
+    from allyport.pipeline.prospecting.runner import QUEUED_GRACE, recover_stalled
 
     company = make_company()[0]
     task = _left_pending(company)
@@ -264,7 +265,7 @@ def test_the_sweep_runs_a_task_whose_worker_never_came() -> None:
 
 
 def test_the_sweep_resumes_a_task_whose_worker_stopped() -> None:
-    from allyport.pipeline.services.prospecting_run import STALLED_AFTER, recover_stalled
+    from allyport.pipeline.prospecting.runner import STALLED_AFTER, recover_stalled
 
     company = make_company()[0]
     task = _left_pending(company)

@@ -16,7 +16,7 @@ from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
 from allyport.core.testing import make_user
 from allyport.pipeline import services
-from allyport.pipeline.engagement_models import EngagementInvitation
+from allyport.pipeline.engagements.models import EngagementInvitation
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete, future, iam_actor, make_solution
 

@@ -13,7 +13,7 @@ from allyport.core.errors import RuleViolation
 from allyport.core.testing import make_company
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.search import (
+from allyport.pipeline.opportunities.search import (
     ANNOTATED_SORTS,
     COLUMN_SORTS,
     FIELDS,

@@ -101,7 +101,7 @@ def test_it_summarises_sandbox_aws_referrals_at_once(api: Any) -> None:
 )  # fmt: skip
 def test_it_reads_the_enums_from_the_installed_model(constant: str, shape: str) -> None:
     from allyport.pipeline import shapes
-    from allyport.pipeline.services import review
+    from allyport.pipeline.opportunities import review
 
     assert getattr(shapes, constant) == enum(shape)
     assert set(review.OUTCOMES) <= set(shapes.REVIEW_STATUSES)

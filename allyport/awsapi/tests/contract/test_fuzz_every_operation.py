@@ -35,9 +35,9 @@ from allyport.customers.job_models import CustomerAccountBulkJob
 from allyport.customers.services.accounts import create_customer_account
 from allyport.customers.services.scope import BULK_JOB, customer_account_arn, resource_arn
 from allyport.pipeline import services
-from allyport.pipeline.prospecting_models import EngagementGroup
-from allyport.pipeline.services.common import opportunity_arn
-from allyport.pipeline.services.prospecting import start_prospecting
+from allyport.pipeline.models import EngagementGroup
+from allyport.pipeline.prospecting.services import start_prospecting
+from allyport.pipeline.selectors import opportunity_arn
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution
 from allyport.pipeline.tests.engagement_fixtures import share
 
