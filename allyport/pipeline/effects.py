@@ -27,11 +27,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from allyport.access.actor import Actor
-from allyport.pipeline.engagements.models import (
-    Engagement,
-    EngagementInvitation,
-    EngagementMember,
-)
+from allyport.pipeline.engagements.models import Engagement, EngagementInvitation, EngagementMember
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.prospecting import search_values
 from allyport.pipeline.shared import notifications

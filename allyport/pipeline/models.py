@@ -12,11 +12,7 @@ from allyport.pipeline.engagements.models import (
 )
 from allyport.pipeline.leads.models import OpportunityFromEngagementTask
 from allyport.pipeline.opportunities.models import Opportunity
-from allyport.pipeline.prospecting.models import (
-    EngagementGroup,
-    ProspectingResult,
-    ProspectingTask,
-)
+from allyport.pipeline.prospecting.models import EngagementGroup, ProspectingResult, ProspectingTask
 from allyport.pipeline.shared.models import ResourceTagSet, SellingSystemSettings
 from allyport.pipeline.snapshots.models import (
     EngagementResourceAssociation,

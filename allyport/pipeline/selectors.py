@@ -6,7 +6,7 @@ pipeline's parts.
 """
 
 from allyport.pipeline.engagements.invitations import invitation_arn
-from allyport.pipeline.engagements.services import account_of, engagement_arn
+from allyport.pipeline.engagements.selectors import account_of, engagement_arn
 from allyport.pipeline.shared.arns import arn_of, linked_account_id, opportunity_arn
 from allyport.pipeline.shared.scope import company_of, sees_all
 

@@ -29,9 +29,9 @@ from allyport.pipeline.opportunities.output import (
     solution_summary,
 )
 from allyport.pipeline.opportunities.review import set_review_status
+from allyport.pipeline.opportunities.selectors import get_opportunity
 from allyport.pipeline.opportunities.services import (
     create_opportunity,
-    get_opportunity,
     prepare_opportunity,
     update_opportunity,
 )
@@ -47,12 +47,8 @@ from allyport.pipeline.shared.scope import (
     require_pipeline,
 )
 from allyport.pipeline.shared.tags import check_tags, register_taggable
-from allyport.pipeline.solutions.services import (
-    create_solution,
-    find_solution,
-    list_solutions,
-    update_solution,
-)
+from allyport.pipeline.solutions.selectors import find_solution, list_solutions
+from allyport.pipeline.solutions.services import create_solution, update_solution
 
 __all__ = [
     "LEAD_COLUMNS",

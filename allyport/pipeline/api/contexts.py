@@ -10,7 +10,7 @@ from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, ServiceQuotaExceeded, operation
 from allyport.pipeline.api.base import SELLING, translated
 from allyport.pipeline.engagements import contexts
-from allyport.pipeline.engagements.services import engagement_arn, plain_id
+from allyport.pipeline.engagements.selectors import engagement_arn, plain_id
 
 
 def _engagement(ctx: ApiContext, catalog: str, identifier: str) -> None:

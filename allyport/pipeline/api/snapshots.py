@@ -15,7 +15,7 @@ from django.conf import settings
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline.api.base import SELLING, account_id, arn, translated
-from allyport.pipeline.engagements.services import engagement_arn, plain_id
+from allyport.pipeline.engagements.selectors import engagement_arn, plain_id
 from allyport.pipeline.snapshots import services as snapshots
 
 

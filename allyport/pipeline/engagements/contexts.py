@@ -44,12 +44,8 @@ from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
 from allyport.pipeline import effects
 from allyport.pipeline.engagements.models import Engagement, task_id
-from allyport.pipeline.engagements.services import (
-    CONTEXT_LIMIT,
-    find_engagement,
-    insert_fresh,
-    plain_id,
-)
+from allyport.pipeline.engagements.selectors import find_engagement, plain_id
+from allyport.pipeline.engagements.services import CONTEXT_LIMIT, insert_fresh
 from allyport.pipeline.leads.models import OpportunityFromEngagementTask
 from allyport.pipeline.opportunities.services import create_opportunity
 from allyport.pipeline.shapes import enum

@@ -42,12 +42,8 @@ from allyport.pipeline.engagements.models import (
     EngagementTask,
     task_id,
 )
-from allyport.pipeline.engagements.services import (
-    insert_fresh,
-    member_company,
-    new_engagement,
-    plain_id,
-)
+from allyport.pipeline.engagements.selectors import member_company, plain_id
+from allyport.pipeline.engagements.services import insert_fresh, new_engagement
 from allyport.pipeline.leads.referrals import create_referral_opportunity
 from allyport.pipeline.opportunities.lifecycle import submit_opportunity
 from allyport.pipeline.opportunities.models import Opportunity

@@ -32,16 +32,15 @@ from allyport.pipeline.engagements.models import (
     EngagementMember,
     invitation_id,
 )
-from allyport.pipeline.engagements.services import (
+from allyport.pipeline.engagements.selectors import (
     PROGRAM_ACCOUNT_ID,
     PROGRAM_NAME,
     account_of,
-    add_member,
     find_engagement,
-    insert_fresh,
     member_company,
     plain_id,
 )
+from allyport.pipeline.engagements.services import add_member, insert_fresh
 from allyport.pipeline.enums import ReviewStatus
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared import notifications

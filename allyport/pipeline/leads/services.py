@@ -22,10 +22,8 @@ from allyport.access.actor import Actor
 from allyport.awsapi.registry import Validation
 from allyport.awsapi.validation import validate
 from allyport.core.errors import REQUEST, FieldError, RuleViolation
-from allyport.core.keyset import Page, SortKey, paginate
 from allyport.pipeline.engagements import services as engagements
 from allyport.pipeline.engagements.models import Engagement
-from allyport.pipeline.leads.models import OpportunityFromEngagementTask
 from allyport.pipeline.shapes import service_model
 
 LEAD = "Lead"
@@ -142,73 +140,3 @@ def create_lead(actor: Actor, catalog: str, values: Mapping[str, str], **source:
     lead = lead_from_row(values, **source)
     request = check_lead(catalog, lead, values)
     return engagements.create_engagement(actor, catalog, request)
-
-
-def lead_engagements(actor: Actor, catalog: str) -> Any:
-    return engagements.engagements(actor, catalog).filter(context_types__contains=f",{LEAD},")
-
-
-def list_leads(actor: Actor, catalog: str, token: str | None, size: int) -> Page:
-    """The company's lead engagements, newest first, one keyset page at a time."""
-    return paginate(
-        lead_engagements(actor, catalog),
-        SortKey("created_at", "datetime"),
-        descending=True,
-        size=size,
-        token=token,
-        query={"leads": catalog},
-    )
-
-
-@dataclass(frozen=True)
-class LeadRow:
-    """What the Leads tab shows of one lead context."""
-
-    engagement: Engagement
-    context_id: str
-    lead: dict[str, Any]
-    opportunity_id: str
-
-    @property
-    def customer(self) -> dict[str, Any]:
-        return dict(self.lead.get("Customer") or {})
-
-    @property
-    def qualification(self) -> str:
-        return str(self.lead.get("QualificationStatus") or "")
-
-    @property
-    def country(self) -> str:
-        return str((self.customer.get("Address") or {}).get("CountryCode") or "")
-
-    @property
-    def contact(self) -> dict[str, Any]:
-        interactions = self.lead.get("Interactions") or [{}]
-        return dict(interactions[-1].get("Contact") or {})
-
-
-def lead_rows(actor: Actor, catalog: str, page: Page) -> list[LeadRow]:
-    """The page's lead contexts, each with the opportunity made from it (one query)."""
-    ids = [engagement.public_id for engagement in page.items]
-    converted = dict(
-        (
-            (task.engagement_identifier, task.context_identifier),
-            task.opportunity_identifier,
-        )
-        for task in OpportunityFromEngagementTask.objects.filter(
-            company=engagements.member_company(actor),
-            catalog=catalog,
-            engagement_identifier__in=ids,
-            status=OpportunityFromEngagementTask.Status.COMPLETE,
-        ).only("engagement_identifier", "context_identifier", "opportunity_identifier")
-    )
-    rows = []
-    for engagement in page.items:
-        for context in engagement.contexts or []:
-            if context.get("Type") != LEAD:
-                continue
-            context_id = str(context.get("Id"))
-            lead = dict((context.get("Payload") or {}).get(LEAD) or {})
-            made = converted.get((engagement.public_id, context_id), "")
-            rows.append(LeadRow(engagement, context_id, lead, made))
-    return rows

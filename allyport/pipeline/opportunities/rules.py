@@ -10,12 +10,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allyport.core.errors import (
-    NOT_PERMITTED,
-    OUT_OF_RANGE,
-    REQUIRED,
-    FieldError,
-)
+from allyport.core.errors import NOT_PERMITTED, OUT_OF_RANGE, REQUIRED, FieldError
 from allyport.pipeline.shared.payload import get_path
 
 CURRENCIES = ("USD", "EUR")

@@ -11,13 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.core.errors import (
-    NOT_PERMITTED,
-    Conflict,
-    FieldError,
-    RuleViolation,
-    refuse,
-)
+from allyport.core.errors import NOT_PERMITTED, Conflict, FieldError, RuleViolation, refuse
 from allyport.pipeline.effects import changed
 from allyport.pipeline.enums import Catalog, Origin, ReviewStatus
 from allyport.pipeline.opportunities import review
@@ -135,10 +129,6 @@ def create_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -
         )
         changed(actor, opportunity, "Created")
     return opportunity
-
-
-def get_opportunity(actor: Actor, catalog: str, identifier: str) -> Opportunity:
-    return find_opportunity(actor, catalog, identifier)
 
 
 def _as_utc(moment: datetime) -> datetime:

@@ -7,13 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from allyport.core.errors import (
-    BAD_STATE,
-    INVALID,
-    NOT_PERMITTED,
-    REQUIRED,
-    FieldError,
-)
+from allyport.core.errors import BAD_STATE, INVALID, NOT_PERMITTED, REQUIRED, FieldError
 from allyport.pipeline.enums import Origin, ReviewStatus
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.opportunities.rules import CLOSED_LOST, CO_SELL, consistency, has_offering

@@ -25,13 +25,9 @@ from allyport.core.json_lists import ListHas
 from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
 from allyport.pipeline.engagements.models import Engagement
-from allyport.pipeline.engagements.services import engagement_view, engagements
+from allyport.pipeline.engagements.selectors import engagement_view, engagements
 from allyport.pipeline.prospecting.groups import find_group
-from allyport.pipeline.prospecting.search_values import (
-    COMPANY_NAMES,
-    LEAD_PATHS,
-    PROSPECTING_PATHS,
-)
+from allyport.pipeline.prospecting.search_values import COMPANY_NAMES, LEAD_PATHS, PROSPECTING_PATHS
 
 UNANSWERABLE = (
     "ProspectingCustomerGeo",

@@ -24,7 +24,7 @@ from allyport.core.errors import REQUEST, refuse
 from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
 from allyport.pipeline.engagements.models import EngagementMember
-from allyport.pipeline.engagements.services import member_company, plain_id
+from allyport.pipeline.engagements.selectors import member_company, plain_id
 from allyport.pipeline.prospecting.models import EngagementGroup
 from allyport.pipeline.shared.scope import check_catalog
 

@@ -23,23 +23,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.core.errors import (
-    DUPLICATE,
-    INVALID,
-    REQUEST,
-    TOO_MANY,
-    NotFound,
-    refuse,
-)
-from allyport.pipeline.engagements import (
-    contexts,
-)
-from allyport.pipeline.engagements import (
-    engagement_tasks as tasks,
-)
-from allyport.pipeline.engagements import (
-    services as engagements,
-)
+from allyport.core.errors import DUPLICATE, INVALID, REQUEST, TOO_MANY, NotFound, refuse
+from allyport.pipeline.engagements import contexts, engagement_tasks
+from allyport.pipeline.engagements import selectors as engagements_selectors
 from allyport.pipeline.engagements.models import EngagementTask
 from allyport.pipeline.enums import Catalog
 from allyport.pipeline.shared.arns import linked_account_id
@@ -117,7 +103,7 @@ def _holder(actor: Actor, resource: TaggedResource, *, lock: bool) -> _Holder:
             lambda tags: type(opportunity).objects.filter(pk=opportunity.pk).update(tags=tags),
         )
     if kind == "engagement":
-        engagement = engagements.find_engagement(actor, catalog, identifier)
+        engagement = engagements_selectors.find_engagement(actor, catalog, identifier)
         key: dict[str, Any] = {
             "company": company,
             "catalog": catalog,
@@ -155,7 +141,9 @@ def _holder(actor: Actor, resource: TaggedResource, *, lock: bool) -> _Holder:
             lambda tags: type(row).objects.filter(pk=row.pk).update(tags=tags),  # type: ignore[attr-defined]
         )
     if kind in _TASK_TYPES:
-        found = tasks.tasks(actor, catalog, _TASK_TYPES[kind]).filter(public_id=identifier)
+        found = engagement_tasks.tasks(actor, catalog, _TASK_TYPES[kind]).filter(
+            public_id=identifier
+        )
         task = (found.select_for_update() if lock else found).first()
         if task is None:
             raise NotFound("Task", identifier)

@@ -11,16 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.core.errors import (
-    REQUEST,
-    Conflict,
-    NotFound,
-    RuleViolation,
-    refuse,
-)
+from allyport.core.errors import REQUEST, Conflict, NotFound, RuleViolation, refuse
 from allyport.core.keyset import Page, paginate
 from allyport.core.listing import page_size
-from allyport.pipeline.engagements.services import find_engagement, insert_fresh, plain_id
+from allyport.pipeline.engagements.selectors import find_engagement, plain_id
+from allyport.pipeline.engagements.services import insert_fresh
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.models import SellingSystemSettings
 from allyport.pipeline.shared.scope import check_catalog, company_of, find_opportunity

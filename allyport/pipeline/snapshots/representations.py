@@ -8,11 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from allyport.core.errors import (
-    BAD_STATE,
-    REQUEST,
-    refuse,
-)
+from allyport.core.errors import BAD_STATE, REQUEST, refuse
 from allyport.core.keyset import SortKey
 from allyport.pipeline.engagements.models import EngagementMember
 from allyport.pipeline.opportunities.models import Opportunity

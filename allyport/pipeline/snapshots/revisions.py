@@ -12,18 +12,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from allyport.access.actor import Actor
-from allyport.core.errors import (
-    NotFound,
-)
+from allyport.core.errors import NotFound
 from allyport.core.keyset import Page, paginate
 from allyport.core.listing import page_size
 from allyport.pipeline.engagements.models import Engagement
-from allyport.pipeline.engagements.services import (
-    engagements,
-    find_engagement,
-    insert_fresh,
-    plain_id,
-)
+from allyport.pipeline.engagements.selectors import engagements, find_engagement, plain_id
+from allyport.pipeline.engagements.services import insert_fresh
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.arns import linked_account_id
 from allyport.pipeline.shared.scope import find_opportunity

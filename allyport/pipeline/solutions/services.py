@@ -10,65 +10,15 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
-from allyport.core.errors import (
-    REQUEST,
-    REQUIRED,
-    FieldError,
-    NotFound,
-    RuleViolation,
-    refuse,
-)
-from allyport.core.keyset import Page, SortKey, paginate
-from allyport.core.listing import page_size
+from allyport.core.errors import REQUIRED, FieldError, RuleViolation
 from allyport.pipeline.shared.clock import now_ms
 from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.scope import MANAGE_OFFERINGS, company_of, solutions
 from allyport.pipeline.solutions.models import Solution, solution_id
+from allyport.pipeline.solutions.selectors import find_solution
 
-SORT_KEYS = {
-    "Identifier": SortKey("public_id"),
-    "Name": SortKey("name"),
-    "Status": SortKey("status"),
-    "Category": SortKey("category"),
-    "CreatedDate": SortKey("created_date", "datetime"),
-}
-DEFAULT_SORT = {"SortBy": "Identifier", "SortOrder": "DESCENDING"}
-LISTS = (
-    ("Status", "status"),
-    ("Identifier", "public_id"),
-    ("Category", "category"),
-    ("AwsMarketplaceSolutionArn", "aws_marketplace_solution_arn"),
-)
 NAME_MAX = 255
 CATEGORY_MAX = 64
-
-
-def list_solutions(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
-    """A page of the company's solutions in the catalog (ListSolutions' members)."""
-    queryset = solutions(actor, catalog)
-    for member, column in LISTS:
-        if request.get(member):
-            queryset = queryset.filter(**{f"{column}__in": list(request[member])})
-    sort = request.get("Sort") or DEFAULT_SORT
-    key = SORT_KEYS.get(sort.get("SortBy", ""))
-    if key is None or sort.get("SortOrder") not in ("ASCENDING", "DESCENDING"):
-        raise refuse("Sort", _("Unknown sort."), reason=REQUEST)
-    filters = {k: v for k, v in request.items() if k not in ("MaxResults", "NextToken")}
-    return paginate(
-        queryset,
-        key,
-        descending=sort["SortOrder"] == "DESCENDING",
-        size=page_size(request.get("MaxResults")),
-        token=request.get("NextToken"),
-        query={"catalog": catalog, "filters": filters},
-    )
-
-
-def find_solution(actor: Actor, catalog: str, identifier: str) -> Solution:
-    found = solutions(actor, catalog).filter(public_id=identifier).first()
-    if found is None:
-        raise NotFound("Solution", identifier)
-    return found
 
 
 def _fields(values: Mapping[str, Any]) -> dict[str, Any]:

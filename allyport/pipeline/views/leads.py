@@ -29,11 +29,10 @@ from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
 from allyport.core.errors import Conflict, RuleViolation
 from allyport.core.forms import ConfirmForm
-from allyport.pipeline.engagements import contexts, invitations
-from allyport.pipeline.engagements import engagement_tasks as tasks
+from allyport.pipeline.engagements import contexts, engagement_tasks, invitations
 from allyport.pipeline.engagements.models import EngagementInvitation, EngagementTask
 from allyport.pipeline.enums import Catalog
-from allyport.pipeline.leads import services as leads
+from allyport.pipeline.leads import selectors as leads_selectors
 from allyport.pipeline.shared.scope import MANAGE_ALL
 from allyport.pipeline.views.common import service_refusals
 
@@ -153,7 +152,9 @@ def invitation_detail(request: ActorRequest, invitation_id: str) -> HttpResponse
 def accept(request: ActorRequest, invitation_id: str) -> HttpResponse:
     catalog = _catalog(request)
     try:
-        task = tasks.start_engagement_by_accepting_invitation(request.actor, catalog, invitation_id)
+        task = engagement_tasks.start_engagement_by_accepting_invitation(
+            request.actor, catalog, invitation_id
+        )
     except Conflict as refused:
         messages.error(request, str(refused))
         return redirect(_detail_url(invitation_id, catalog))
@@ -210,10 +211,12 @@ def lead_list(request: ActorRequest) -> HttpResponse:
     if not decision:
         return render(request, "pipeline/leads/own.html", {**context, "refusal": decision.reason})
     try:
-        page = leads.list_leads(request.actor, catalog, request.GET.get("token"), PAGE_SIZE)
+        page = leads_selectors.list_leads(
+            request.actor, catalog, request.GET.get("token"), PAGE_SIZE
+        )
     except RuleViolation:  # an edited or foreign token
         raise Http404 from None
-    rows = leads.lead_rows(request.actor, catalog, page)
+    rows = leads_selectors.lead_rows(request.actor, catalog, page)
     return render(
         request,
         "pipeline/leads/own.html",
