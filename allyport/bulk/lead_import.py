@@ -1,5 +1,5 @@
 """Lead import (Leads Management > Your leads > Import leads): each row of the
-template (`pipeline.services.leads.LEAD_COLUMNS`, CSV or Excel) becomes a lead — an
+template (`pipeline.services.LEAD_COLUMNS`, CSV or Excel) becomes a lead — an
 engagement with a Lead context — through the same service the API's CreateEngagement
 uses. A row with a problem writes nothing and is reported by its column; the other
 rows are imported. Columns are matched by their header, in any order."""

@@ -6,15 +6,17 @@ commit (a rolled-back change announces nothing):
 
 - an opportunity created or updated: the `opportunity_changed` signal (events,
   webhooks) and, for an update, the running snapshot jobs make a new revision;
-- an opportunity entering Action Required (whatever saved it): its company's ACE
-  managers are mailed (`review_status_saving`, before the save);
+- an opportunity entering Action Required (the staff review queue, or a Sandbox
+  caller simulating AWS; every change is stored by `opportunities.services.save_change`):
+  its company's ACE managers are mailed (`review_status_saving`, before the save);
 - an engagement or an invitation changed: the `engagement_changed` /
   `engagement_invitation_changed` signals;
 - an engagement saved or its members changed: its search document
   (`Engagement.search_values`) is rebuilt.
 
-The last two hooks of the list also follow writes that bypass the services (the
-admin, fixtures): `connect()` wires them as model signals from the app's ready().
+The search document must also follow writes that bypass the services (the admin's
+group and engagement pages, fixtures): `connect()` wires that one as model signals,
+from the app's ready(), never at model import.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 
 from allyport.access.actor import Actor
 from allyport.pipeline.engagements.models import Engagement, EngagementInvitation, EngagementMember
@@ -44,7 +46,8 @@ UPDATED = "Updated"
 
 
 def changed(actor: Actor, opportunity: Opportunity, change: str) -> None:
-    """An opportunity was created or updated: announce it once the transaction commits."""
+    """An opportunity was created or updated: announce it once the transaction commits
+    (the events follow) and, for an update, let its running snapshot jobs revise."""
     transaction.on_commit(lambda: _opportunity_committed(actor, opportunity, change))
 
 
@@ -109,11 +112,6 @@ def engagement_search_stale(engagement_pk: int) -> None:
     search_values.refresh(engagement_pk)
 
 
-def _opportunity_pre_save(sender: Any, instance: Opportunity, raw: bool = False, **kw: Any) -> None:
-    if not raw:
-        review_status_saving(instance)
-
-
 def _engagement_saved(sender: Any, instance: Engagement, raw: bool = False, **kw: Any) -> None:
     if not raw:
         engagement_search_stale(instance.pk)
@@ -126,9 +124,6 @@ def _member_changed(sender: Any, instance: EngagementMember, raw: bool = False, 
 
 def connect() -> None:
     """Wire the effects that must follow every save of these rows, whoever writes them."""
-    pre_save.connect(
-        _opportunity_pre_save, sender=Opportunity, dispatch_uid="pipeline.watch_review"
-    )
     post_save.connect(_engagement_saved, sender=Engagement, dispatch_uid="pipeline.eng_search")
     post_save.connect(_member_changed, sender=EngagementMember, dispatch_uid="pipeline.mem_search")
     post_delete.connect(

@@ -53,7 +53,7 @@ class Engagement(models.Model):
     # ",CustomerProject,Lead," — what ListEngagements' ContextTypes filters read.
     context_types = models.CharField(max_length=120, blank=True)
     # What SearchEngagements filters on: {filter key: [values]}, rebuilt from the
-    # contexts and members after every change (`pipeline.engagement_search`).
+    # contexts and members after every change (`pipeline.prospecting.search_values`).
     search_values = models.JSONField(default=dict, blank=True)
     # The company that created it; null when AWS (the program) did.
     created_by_company = models.ForeignKey(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.core.errors import NOT_PERMITTED, Conflict, FieldError, RuleViolation, refuse
-from allyport.pipeline.effects import changed
+from allyport.pipeline import effects
 from allyport.pipeline.enums import Catalog, Origin, ReviewStatus
 from allyport.pipeline.opportunities import review
 from allyport.pipeline.opportunities.models import Opportunity, opportunity_id
@@ -127,7 +127,7 @@ def create_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -
             request={"catalog": catalog},
             response={"id": opportunity.public_id},
         )
-        changed(actor, opportunity, "Created")
+        effects.changed(actor, opportunity, "Created")
     return opportunity
 
 
@@ -192,6 +192,7 @@ def save_change(
     opportunity.data = clean(opportunity.data)
     copy_columns(opportunity)
     opportunity.last_modified_date = next_modified(opportunity.last_modified_date)
+    effects.review_status_saving(opportunity)
     opportunity.save()
     record_console(
         actor,
@@ -204,4 +205,4 @@ def save_change(
         },
         response={"lastModifiedDate": clean(opportunity.last_modified_date)},
     )
-    changed(actor, opportunity, "Updated")
+    effects.changed(actor, opportunity, "Updated")

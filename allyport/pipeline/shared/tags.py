@@ -135,10 +135,10 @@ def _holder(actor: Actor, resource: TaggedResource, *, lock: bool) -> _Holder:
             lambda tags: found_tasks.update(tags=tags),
         )
     if kind in _REGISTERED:
-        row = _REGISTERED[kind](actor, catalog, identifier, lock=lock)
+        tagged: Any = _REGISTERED[kind](actor, catalog, identifier, lock=lock)
         return _Holder(
-            list(row.tags or []),
-            lambda tags: type(row).objects.filter(pk=row.pk).update(tags=tags),  # type: ignore[attr-defined]
+            list(tagged.tags or []),
+            lambda tags: type(tagged).objects.filter(pk=tagged.pk).update(tags=tags),
         )
     if kind in _TASK_TYPES:
         found = engagement_tasks.tasks(actor, catalog, _TASK_TYPES[kind]).filter(

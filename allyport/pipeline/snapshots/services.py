@@ -9,7 +9,7 @@ snapshots of it; every member of the engagement reads them.
 
 A snapshot job belongs to the company that created it. Created Stopped; while
 Running it makes a new revision whenever the opportunity changes (the
-`opportunity_changed` signal, after commit) and differs from the latest
+change announced by `pipeline.effects`, after commit) and differs from the latest
 revision. A run needs the role of the company's selling system settings (as the
 real jobs run with it); without one the run fails and `LastFailure` says why.
 Stop only a running job, delete only a stopped one (ConflictException otherwise).
