@@ -1,6 +1,6 @@
 """Every side effect of a change in the selling domain, in one place.
 
-Services call these explicitly after they write; the batch create calls the same
+Services call these explicitly when they write; the batch create calls the same
 ones as the single create, so both behave alike. What follows a commit runs on
 commit (a rolled-back change announces nothing):
 

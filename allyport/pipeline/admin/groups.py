@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from allyport.audit import services as audit
-from allyport.pipeline.admin import staff_actor
+from allyport.pipeline.admin.staff import staff_actor
 from allyport.pipeline.engagements.models import Engagement
 from allyport.pipeline.prospecting.models import EngagementGroup
 from allyport.pipeline.shared.console_audit import SELLING_SOURCE
