@@ -54,10 +54,9 @@ from allyport.accounts.services.operators import create_company  # noqa: E402
 from allyport.cloud import services as cloud  # noqa: E402
 from allyport.marketplace.services.linking import link_for_operator  # noqa: E402
 from allyport.pipeline import services  # noqa: E402
-from allyport.pipeline.models import Catalog, Opportunity, Solution  # noqa: E402
-from allyport.pipeline.services import review  # noqa: E402
-from allyport.pipeline.services.payload import clean  # noqa: E402
-from allyport.pipeline.services.submission import PENDING  # noqa: E402
+from allyport.pipeline.enums import Catalog, ReviewStatus  # noqa: E402
+from allyport.pipeline.models import Opportunity, Solution  # noqa: E402
+from allyport.pipeline.services import clean  # noqa: E402
 from allyport.shapes.selling import enum  # noqa: E402
 
 FULL_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralFullAccess"
@@ -73,8 +72,8 @@ STAGES = {  # weight in the pipeline
     "Committed": 10, "Launched": 14, "Closed Lost": 10,
 }  # fmt: skip
 REVIEW = {
-    PENDING: 40, review.SUBMITTED: 6, review.IN_REVIEW: 4, review.APPROVED: 40,
-    review.ACTION_REQUIRED: 5, review.REJECTED: 5,
+    ReviewStatus.PENDING_SUBMISSION: 40, ReviewStatus.SUBMITTED: 6, ReviewStatus.IN_REVIEW: 4,
+    ReviewStatus.APPROVED: 40, ReviewStatus.ACTION_REQUIRED: 5, ReviewStatus.REJECTED: 5,
 }  # fmt: skip
 LATE_STAGES = ("Committed", "Launched")
 COLUMNS = (
@@ -114,8 +113,8 @@ COUNTRIES = (("US", "Washington", "Seattle"), ("US", "New York", "New York"),
              ("BR", "Sao Paulo", "Sao Paulo"), ("IN", "Karnataka", "Bengaluru"),
              ("AU", "New South Wales", "Sydney"))  # fmt: skip
 REASONS = {
-    review.ACTION_REQUIRED: "Customer website is not valid",
-    review.REJECTED: "Duplicate opportunity",
+    ReviewStatus.ACTION_REQUIRED: "Customer website is not valid",
+    ReviewStatus.REJECTED: "Duplicate opportunity",
 }
 
 
@@ -219,12 +218,12 @@ def templates(company: Company, lead: Any) -> tuple[dict[str, Opportunity], dict
     made: dict[str, Opportunity] = {}
     for status in REVIEW:
         opp = services.create_opportunity(api, "AWS", template_payload("Qualified", close))
-        if status != PENDING:
+        if status != ReviewStatus.PENDING_SUBMISSION:
             services.associate_opportunity(
                 api, "AWS", opp.public_id, "Solutions", solution_ids["AWS"]
             )
             services.submit_opportunity(api, "AWS", opp.public_id, "Co-Sell", "Full")
-        if status not in (PENDING, review.SUBMITTED):
+        if status not in (ReviewStatus.PENDING_SUBMISSION, ReviewStatus.SUBMITTED):
             opp = Opportunity.objects.get(pk=opp.pk)
             services.set_review_status(system, opp, status, reason=REASONS.get(status, ""))
         made[status] = Opportunity.objects.get(pk=opp.pk)
@@ -259,7 +258,9 @@ class Rows:
 
     def _status(self, stage: str) -> str:
         if stage == "Closed Lost":  # never submitted, or lost after AWS approved it
-            return PENDING if self.rng.random() < 0.6 else review.APPROVED
+            if self.rng.random() < 0.6:
+                return ReviewStatus.PENDING_SUBMISSION
+            return ReviewStatus.APPROVED
         return self.rng.choices(self.statuses, self.status_weights)[0]
 
     def _data(self, template: Opportunity, stage: str, n: int, created: datetime,
@@ -311,15 +312,15 @@ class Rows:
             catalog = Catalog.SANDBOX if rng.random() < SANDBOX_SHARE else Catalog.AWS
             stage = rng.choices(self.stages, self.stage_weights)[0]
             status = self._status(stage)
-            template = self.made["Closed Lost" if stage == "Closed Lost" and status == PENDING
-                                 else status]  # fmt: skip
+            pending = status == ReviewStatus.PENDING_SUBMISSION
+            template = self.made["Closed Lost" if stage == "Closed Lost" and pending else status]
             created = start + step * n
             created = created.replace(microsecond=created.microsecond // 1000 * 1000)
             age = now - created
             modified = created + min(age, timedelta(days=rng.expovariate(1 / 45)))
             modified = modified.replace(microsecond=modified.microsecond // 1000 * 1000)
             data = self._data(template, stage, n, created, modified)
-            submitted = status != PENDING
+            submitted = status != ReviewStatus.PENDING_SUBMISSION
             related = {"Solutions": [self.solutions[company, catalog]]}
             if not submitted and stage not in LATE_STAGES and rng.random() < 0.5:
                 related = {}

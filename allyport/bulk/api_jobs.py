@@ -20,10 +20,11 @@ from allyport.bulk.kinds import OPPORTUNITY_JOBS, Kind
 from allyport.bulk.sources import read_source
 from allyport.cloud.job_actor import iam_options
 from allyport.core.errors import NotFound
+from allyport.core.keyset import Page, SortKey, paginate
 from allyport.jobs import reports
 from allyport.jobs.models import BulkJob, BulkRecord
-from allyport.pipeline.services.keyset import Page, SortKey, paginate
-from allyport.pipeline.services.scope import check_catalog, company_of
+from allyport.pipeline.selectors import company_of
+from allyport.pipeline.services import check_catalog
 
 Status = BulkJob.Status
 API_KINDS = (Kind.IMPORT, Kind.UPDATE, Kind.OPPORTUNITY)

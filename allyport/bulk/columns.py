@@ -21,7 +21,7 @@ from botocore.model import Shape
 from django.utils.translation import gettext as _
 
 from allyport.core.spreadsheets import FORMULA_STARTS
-from allyport.pipeline.services.payload import READ_ONLY_LIFE_CYCLE, UPDATABLE
+from allyport.pipeline.services import READ_ONLY_LIFE_CYCLE, UPDATABLE
 from allyport.shapes.selling import service_model
 
 SEPARATOR = ";"

@@ -22,11 +22,11 @@ from openpyxl.styles import Font
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
 from allyport.bulk.columns import export_header, get_value, opportunity_columns
+from allyport.core.listing import MAX_PAGE
 from allyport.core.spreadsheets import safe_cell
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.listing import MAX_PAGE
-from allyport.pipeline.services.payload import clean
+from allyport.pipeline.services import clean
 
 
 def pages(

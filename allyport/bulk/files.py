@@ -27,8 +27,8 @@ from allyport.core.errors import NotFound
 from allyport.jobs.models import BulkFile
 from allyport.jobs.sources import max_bytes
 from allyport.jobs.storage import Role, store_file
-from allyport.pipeline.services.common import SELLING_SOURCE
-from allyport.pipeline.services.scope import company_of
+from allyport.pipeline.selectors import company_of
+from allyport.pipeline.services import SELLING_SOURCE
 
 
 def uri(found: BulkFile) -> str:

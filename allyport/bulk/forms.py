@@ -31,7 +31,7 @@ from allyport.bulk.readers import (
     xlsx_head,
 )
 from allyport.jobs.models import BulkJob
-from allyport.pipeline.models import Catalog
+from allyport.pipeline.enums import Catalog
 
 Format = BulkJob.Format
 MAX_UPLOAD_MB: int = getattr(settings, "ALLYPORT_BULK_MAX_UPLOAD_MB", 100)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from allyport.access.actor import Actor
 from allyport.cloud.job_actor import check
-from allyport.pipeline.services.common import opportunity_arn
+from allyport.pipeline.selectors import opportunity_arn
 
 
 def check_opportunity(actor: Actor, operation: str, catalog: str, identifier: str) -> None:

@@ -1,5 +1,5 @@
 """Lead import (Leads Management > Your leads > Import leads): each row of the
-template (`pipeline.services.leads.LEAD_COLUMNS`, CSV or Excel) becomes a lead — an
+template (`pipeline.services.LEAD_COLUMNS`, CSV or Excel) becomes a lead — an
 engagement with a Lead context — through the same service the API's CreateEngagement
 uses. A row with a problem writes nothing and is reported by its column; the other
 rows are imported. Columns are matched by their header, in any order."""
@@ -18,8 +18,8 @@ from allyport.bulk.refusals import describe
 from allyport.bulk.rows import checked_rows, upload_records
 from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import JobFailed, RowFailed, Runner
-from allyport.pipeline.services import leads
-from allyport.pipeline.services.scope import MANAGE_ALL
+from allyport.pipeline import services as leads
+from allyport.pipeline.services import MANAGE_ALL
 
 HEADERS = tuple(column.header for column in leads.LEAD_COLUMNS)
 

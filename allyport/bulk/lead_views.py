@@ -13,8 +13,8 @@ from allyport.access.views import forbidden, member_page
 from allyport.bulk import lead_import
 from allyport.bulk.kinds import Kind
 from allyport.bulk.views import upload_page
-from allyport.pipeline.services.scope import MANAGE_ALL
-from allyport.pipeline.views_leads import LEADS_MANAGEMENT
+from allyport.pipeline.services import MANAGE_ALL
+from allyport.pipeline.views.leads import LEADS_MANAGEMENT
 
 TEMPLATE_NAME = "lead-import-template.csv"
 

@@ -24,7 +24,7 @@ from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import Flush, Handler, JobFailed, RowFailed, Runner
 from allyport.jobs.storage import Role, open_text, spooled
 from allyport.pipeline import services
-from allyport.pipeline.services.payload import clean, editable
+from allyport.pipeline.services import clean, editable
 
 Records = Iterator[tuple[int, list[str]]]
 

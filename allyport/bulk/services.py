@@ -28,8 +28,8 @@ from allyport.bulk.tasks import run_bulk_job
 from allyport.core.errors import NotFound
 from allyport.jobs.models import BulkJob
 from allyport.jobs.storage import Role, iter_parts, open_text, store_file
-from allyport.pipeline.services.common import SELLING_SOURCE
-from allyport.pipeline.services.scope import SUBMIT, check_catalog, company_of, sees_all
+from allyport.pipeline.selectors import company_of, sees_all
+from allyport.pipeline.services import SELLING_SOURCE, SUBMIT, check_catalog
 
 BULK_RIGHT = SUBMIT
 

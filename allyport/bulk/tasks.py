@@ -30,7 +30,7 @@ from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import JobFailed
 from allyport.jobs.storage import PartWriter, Role, TextWriter, store_file
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.scope import SUBMIT
+from allyport.pipeline.services import SUBMIT
 
 logger = logging.getLogger(__name__)
 PROGRESS_SECONDS = 0.5

@@ -26,9 +26,9 @@ from allyport.bulk.forms import ExportForm, TransferForm, UploadForm
 from allyport.bulk.kinds import Kind
 from allyport.core.spreadsheets import buffered
 from allyport.jobs.models import BulkJob
+from allyport.pipeline.enums import Catalog
 from allyport.pipeline.forms.filters import OpportunityFilterForm
-from allyport.pipeline.models import Catalog
-from allyport.pipeline.services.scope import sees_all
+from allyport.pipeline.selectors import sees_all
 from allyport.pipeline.views.common import (
     OPPORTUNITY_MANAGEMENT,
     owner_candidates,

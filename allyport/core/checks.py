@@ -1,7 +1,7 @@
 """System checks of what Allyport runs on.
 
 Some queries are written per database (the search filters' JSON lists,
-`pipeline.services.json_lists`): SQLite and PostgreSQL. Another database is
+`core.json_lists`): SQLite and PostgreSQL. Another database is
 refused when the process starts (`manage.py check`, `migrate`, `runserver`),
 not halfway through a request."""
 

@@ -14,3 +14,8 @@ class CustomersConfig(AppConfig):
         from allyport.customers.services.bulk_kind import register_kind
 
         register_kind()
+
+        from allyport.customers.services.scope import find
+        from allyport.pipeline import services as pipeline
+
+        pipeline.register_taggable("customer-account", find)

@@ -9,7 +9,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy
 
 from allyport.customers.models import CustomerAccount
-from allyport.pipeline.models import Catalog
+from allyport.pipeline.enums import Catalog
 from allyport.shapes.selling import enum
 
 # The service's field paths (FieldError) -> form fields.

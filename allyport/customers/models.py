@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from allyport.pipeline.ids import alnum
-from allyport.pipeline.models import Catalog
+from allyport.core.ids import alnum
+from allyport.pipeline.enums import Catalog
 
 ID_PREFIX = "cust-acc-"
 

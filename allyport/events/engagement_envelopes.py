@@ -11,10 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from allyport.events.envelopes import SCHEMA_VERSION, envelope, iso
-from allyport.pipeline.engagement_models import Engagement, EngagementInvitation, EngagementMember
-from allyport.pipeline.services.common import linked_account_id
-from allyport.pipeline.services.engagements import account_of, engagement_arn
-from allyport.pipeline.services.invitations import invitation_arn
+from allyport.pipeline.models import Engagement, EngagementInvitation, EngagementMember
+from allyport.pipeline.selectors import (
+    account_of,
+    engagement_arn,
+    invitation_arn,
+    linked_account_id,
+)
 
 SENDER = "Sender"
 RECEIVER = "Receiver"

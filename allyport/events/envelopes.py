@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.common import arn_of, linked_account_id
+from allyport.pipeline.selectors import arn_of, linked_account_id
 
 SOURCE = "aws.partnercentral-selling"
 TEST_SOURCE = "allyport.webhooks"

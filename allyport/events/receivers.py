@@ -17,9 +17,8 @@ from django.db.models.signals import post_delete, post_save
 from allyport.events import engagement_envelopes as engagements
 from allyport.events import envelopes, services
 from allyport.events.models import Webhook
-from allyport.pipeline import engagement_signals, signals
-from allyport.pipeline.engagement_models import Engagement, EngagementInvitation
-from allyport.pipeline.models import Opportunity
+from allyport.pipeline import signals
+from allyport.pipeline.models import Engagement, EngagementInvitation, Opportunity
 
 logger = logging.getLogger(__name__)
 
@@ -92,9 +91,7 @@ def connect() -> None:
     post_save.connect(_forget_flag, sender=Webhook, dispatch_uid="events.webhook_saved")
     post_delete.connect(_forget_flag, sender=Webhook, dispatch_uid="events.webhook_deleted")
     signals.opportunity_changed.connect(on_opportunity_changed, dispatch_uid="events.opportunity")
-    engagement_signals.engagement_invitation_changed.connect(
+    signals.engagement_invitation_changed.connect(
         on_invitation_changed, dispatch_uid="events.invitation"
     )
-    engagement_signals.engagement_changed.connect(
-        on_engagement_changed, dispatch_uid="events.engagement"
-    )
+    signals.engagement_changed.connect(on_engagement_changed, dispatch_uid="events.engagement")

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class PipelineConfig(AppConfig):
-    """Opportunities, solutions (the portal's offerings) and the selling API's handlers."""
+    """The selling domain: opportunities, solutions, engagements, leads, snapshots,
+    prospecting, and the selling API's handlers."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.pipeline"
@@ -11,7 +12,10 @@ class PipelineConfig(AppConfig):
     def ready(self) -> None:
         # The maintenance sweeps look the functions up at each run (late binding).
         from allyport.core import maintenance
-        from allyport.pipeline.services import invitations, prospecting_run
+        from allyport.pipeline import effects
+        from allyport.pipeline.engagements import invitations
+        from allyport.pipeline.prospecting import runner
 
         maintenance.register("expired invitations", lambda: invitations.expire_due())
-        maintenance.register("stalled prospecting tasks", lambda: prospecting_run.recover_stalled())
+        maintenance.register("stalled prospecting tasks", lambda: runner.recover_stalled())
+        effects.connect()

@@ -1,8 +1,16 @@
-"""Sent after a change to an opportunity commits (`change`: "Created" or "Updated"),
-for the events and notifications that follow ("Opportunity Created", …)."""
+"""The selling domain's outward signals, sent by `pipeline.effects` after a change
+commits, for the events and notifications that follow (spec Appendix A §1.9).
+Other apps connect their receivers in their AppConfig.ready."""
 
 from __future__ import annotations
 
 from django.dispatch import Signal
 
-opportunity_changed = Signal()  # kwargs: opportunity, change, actor
+# kwargs: opportunity, change ("Created" | "Updated"), actor ("Opportunity Created", …).
+opportunity_changed = Signal()
+# kwargs: invitation, change ("Created" | "Accepted" | "Rejected" | "Expired"), actor
+# (None for an expiry).
+engagement_invitation_changed = Signal()
+# kwargs: engagement, change ("Created" | "Member Added"), actor, and for "Member Added"
+# the EngagementMember that joined as `member`.
+engagement_changed = Signal()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from allyport.pipeline import views_leads
+from allyport.pipeline.views import leads as views_leads
 
 app_name = "leads"
 

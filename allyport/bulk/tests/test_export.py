@@ -17,10 +17,10 @@ from allyport.accounts.models import User
 from allyport.bulk import exports
 from allyport.bulk.columns import export_header, opportunity_columns
 from allyport.bulk.tests.conftest import body, future, read_csv
+from allyport.core.listing import MAX_PAGE
 from allyport.jobs.models import BulkJob
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.listing import MAX_PAGE
 from allyport.pipeline.tests.conftest import complete
 
 

@@ -15,7 +15,7 @@ from allyport.bulk.kinds import Kind
 from allyport.bulk.lead_import import HEADERS
 from allyport.bulk.tests.conftest import body, csv_bytes, read_csv, upload, xlsx_bytes
 from allyport.jobs.models import BulkJob
-from allyport.pipeline.engagement_models import Engagement
+from allyport.pipeline.models import Engagement
 from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from allyport.events.models import Event
 from allyport.events.tests.conftest import make_webhook
 from allyport.jobs import recovery as bulk_recovery
 from allyport.jobs.models import BulkJob
-from allyport.pipeline.engagement_models import EngagementInvitation
+from allyport.pipeline.models import EngagementInvitation
 from allyport.pipeline.tests.engagement_fixtures import age, share
 
 pytestmark = pytest.mark.django_db

@@ -31,10 +31,14 @@ from allyport.customers.services import enrichment
 from allyport.customers.services.bulk_kind import KIND
 from allyport.customers.services.scope import RESOURCE, arn_of, find, public_id_of
 from allyport.jobs.models import BulkJob
-from allyport.pipeline.services.common import SELLING_SOURCE, next_modified
-from allyport.pipeline.services.payload import clean
-from allyport.pipeline.services.scope import check_catalog, require_pipeline
-from allyport.pipeline.services.tags import check_tags
+from allyport.pipeline.services import (
+    SELLING_SOURCE,
+    check_catalog,
+    check_tags,
+    clean,
+    next_modified,
+    require_pipeline,
+)
 
 ACCOUNT_MEMBERS = (
     "CompanyName", "WebsiteUrl", "Duns", "Address", "Industry", "OtherIndustry", "Domain",

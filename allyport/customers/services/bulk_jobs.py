@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.cloud.job_actor import iam_options
 from allyport.core.errors import Conflict, NotFound
+from allyport.core.keyset import Page, SortKey, paginate
+from allyport.core.listing import page_size
 from allyport.customers.services.bulk_kind import (
     CUSTOMER_ACCOUNT_JOBS,
     KIND,
@@ -26,10 +28,8 @@ from allyport.customers.services.scope import BULK_JOB, public_id_of, resource_a
 from allyport.jobs import reports
 from allyport.jobs.models import BulkJob, BulkRecord
 from allyport.jobs.sources import read_source
-from allyport.pipeline.services.common import linked_account_id
-from allyport.pipeline.services.keyset import Page, SortKey, paginate
-from allyport.pipeline.services.listing import page_size
-from allyport.pipeline.services.scope import check_catalog, require_pipeline
+from allyport.pipeline.selectors import linked_account_id
+from allyport.pipeline.services import check_catalog, require_pipeline
 
 FIELD = "FileUri"
 NEWEST_FIRST = SortKey("created_at", kind="datetime")

@@ -38,7 +38,7 @@ from allyport.jobs import lifecycle
 from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import JobFailed, Refusal, Runner
 from allyport.jobs.sources import SourceProblem, SourceRefused, read_source
-from allyport.pipeline.services.common import SELLING_SOURCE
+from allyport.pipeline.services import SELLING_SOURCE
 from allyport.shapes.selling import service_model
 from allyport.shapes.validation import InvalidRequest, summary, validate
 

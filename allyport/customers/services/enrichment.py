@@ -26,7 +26,8 @@ from allyport.customers.models import (
     EnrichmentStatus,
 )
 from allyport.customers.services.scope import arn_of, customer_account_arn
-from allyport.pipeline.services.common import SELLING_SOURCE, linked_account_id
+from allyport.pipeline.selectors import linked_account_id
+from allyport.pipeline.services import SELLING_SOURCE
 
 DUPLICATE_CUSTOMER_MATCH = "DUPLICATE_CUSTOMER_MATCH"
 # Columns copied from the entry, the same name on both models.

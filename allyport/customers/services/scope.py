@@ -16,8 +16,8 @@ from allyport.access.actor import Actor
 from allyport.accounts.models import Company
 from allyport.core.errors import NotFound
 from allyport.customers.models import CustomerAccount
-from allyport.pipeline.services.common import linked_account_id
-from allyport.pipeline.services.scope import check_catalog, require_pipeline
+from allyport.pipeline.selectors import linked_account_id
+from allyport.pipeline.services import check_catalog, require_pipeline
 
 RESOURCE = "CustomerAccount"
 # ARN resource types, and the ids each names.

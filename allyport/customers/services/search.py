@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.core.errors import REQUEST, refuse
+from allyport.core.filters import Field, compile_filter
+from allyport.core.keyset import Page, SortKey, paginate
+from allyport.core.listing import page_size
 from allyport.customers.models import CustomerAccount
 from allyport.customers.services.scope import visible
-from allyport.pipeline.services.filter_tree import Field, compile_filter
-from allyport.pipeline.services.keyset import Page, SortKey, paginate
-from allyport.pipeline.services.listing import page_size
 
 # FilterableField -> the column (or relation) it reads.
 FIELDS: dict[str, Field] = {

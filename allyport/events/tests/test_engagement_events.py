@@ -12,10 +12,10 @@ from allyport.access import actor as actors
 from allyport.events.models import Event
 from allyport.events.tests.conftest import make_webhook
 from allyport.marketplace import testing as marketplace
-from allyport.pipeline.engagement_models import Engagement, EngagementInvitation
-from allyport.pipeline.engagement_signals import engagement_changed
-from allyport.pipeline.services import invitations
-from allyport.pipeline.services.engagements import new_engagement
+from allyport.pipeline.engagements import invitations
+from allyport.pipeline.engagements.services import new_engagement
+from allyport.pipeline.models import Engagement, EngagementInvitation
+from allyport.pipeline.signals import engagement_changed
 from allyport.pipeline.tests.conftest import iam_actor
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,10 @@ become the API's errors in the endpoint's dispatch: `allyport.awsapi.refusals`.)
 
 from __future__ import annotations
 
-from allyport.awsapi.registry import ApiContext
-from allyport.pipeline.services.common import opportunity_arn
+from allyport.awsapi.registry import (
+    ApiContext,
+)
+from allyport.pipeline.shared.arns import opportunity_arn
 
 SELLING = "partnercentral-selling"
 

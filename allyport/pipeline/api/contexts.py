@@ -9,8 +9,8 @@ from typing import Any
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, ServiceQuotaExceeded, operation
 from allyport.pipeline.api.base import SELLING
-from allyport.pipeline.services import contexts
-from allyport.pipeline.services.engagements import engagement_arn, plain_id
+from allyport.pipeline.engagements import contexts
+from allyport.pipeline.engagements.selectors import engagement_arn, plain_id
 
 
 def _engagement(ctx: ApiContext, catalog: str, identifier: str) -> None:

@@ -13,8 +13,11 @@ from typing import Any
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline.api.base import SELLING, account_id, arn
-from allyport.pipeline.engagement_models import EngagementTask
-from allyport.pipeline.services import engagements, invitations, tasks
+from allyport.pipeline.engagements import engagement_tasks as tasks
+from allyport.pipeline.engagements import invitations
+from allyport.pipeline.engagements import selectors as engagements
+from allyport.pipeline.engagements import services as engagement_services
+from allyport.pipeline.engagements.models import EngagementTask
 
 
 def _invitation_resource(ctx: ApiContext, catalog: str, identifier: str) -> str:
@@ -133,7 +136,7 @@ def create_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]
     ctx.authorize(catalog=catalog)
 
     def create() -> dict[str, Any]:
-        engagement = engagements.create_engagement(ctx.actor, catalog, params)
+        engagement = engagement_services.create_engagement(ctx.actor, catalog, params)
         return {
             "Id": engagement.public_id,
             "Arn": engagements.engagement_arn(catalog, engagement.public_id),

@@ -9,8 +9,8 @@ from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
 from allyport.pipeline.api.base import SELLING, account_id, arn
-from allyport.pipeline.services import search
-from allyport.pipeline.services.output import opportunity_summary_wire
+from allyport.pipeline.opportunities import search
+from allyport.pipeline.opportunities.output import opportunity_summary_wire
 
 
 @operation(SELLING, "CreateOpportunity")

@@ -14,11 +14,11 @@ from django.conf import settings
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline.api.base import SELLING, account_id
-from allyport.pipeline.services import engagement_groups, prospecting
-from allyport.pipeline.services.engagement_search_service import (
-    search_engagements as search,
-)
-from allyport.pipeline.services.engagement_search_service import search_summary
+from allyport.pipeline.prospecting import groups as engagement_groups
+from allyport.pipeline.prospecting import selectors as prospecting
+from allyport.pipeline.prospecting.engagement_search import search_engagements as search
+from allyport.pipeline.prospecting.engagement_search import search_summary
+from allyport.pipeline.prospecting.services import start_prospecting
 
 
 def _task_resource(ctx: ApiContext, catalog: str, identifier: str) -> str:
@@ -36,7 +36,7 @@ def start_prospecting_from_engagement_task(
     ctx.authorize(catalog=catalog)
 
     def start() -> dict[str, Any]:
-        task = prospecting.start_prospecting(
+        task = start_prospecting(
             ctx.actor, catalog, list(params["Identifiers"]), params["TaskName"]
         )
         return prospecting.start_view(task)

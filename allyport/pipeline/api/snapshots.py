@@ -15,8 +15,8 @@ from django.conf import settings
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline.api.base import SELLING, account_id, arn
-from allyport.pipeline.services import snapshots
-from allyport.pipeline.services.engagements import engagement_arn, plain_id
+from allyport.pipeline.engagements.selectors import engagement_arn, plain_id
+from allyport.pipeline.snapshots import services as snapshots
 
 
 def _engagement(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:

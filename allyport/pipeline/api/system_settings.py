@@ -10,7 +10,7 @@ from django.conf import settings
 
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline.api.base import SELLING, account_id
-from allyport.pipeline.services import selling_settings
+from allyport.pipeline.shared import selling_settings
 
 
 def settings_arn(ctx: ApiContext, catalog: str) -> str:

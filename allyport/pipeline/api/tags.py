@@ -10,7 +10,7 @@ from typing import Any
 from allyport.awsapi.registry import ApiContext, Handler, ResourceNotFound, operation
 from allyport.core.errors import NotFound
 from allyport.pipeline.api.base import SELLING
-from allyport.pipeline.services import tags
+from allyport.pipeline.shared import tags
 
 
 def _resource(ctx: ApiContext, params: dict[str, Any]) -> tags.TaggedResource:

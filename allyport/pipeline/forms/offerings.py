@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from allyport.pipeline.models import Catalog, Solution
+from allyport.pipeline.enums import Catalog
+from allyport.pipeline.solutions.models import Solution
 from allyport.shapes.selling import SOLUTION_CATEGORIES
 
 # The service's field names (FieldError paths) -> form fields.

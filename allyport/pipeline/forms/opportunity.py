@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
 from allyport.core.errors import FieldError
+from allyport.pipeline.enums import Catalog
 from allyport.pipeline.forms.fields import LinesField, choice, choices, text
-from allyport.pipeline.models import Catalog
-from allyport.pipeline.services.payload import ACTION_REQUIRED_FIELDS, without_indexes
+from allyport.pipeline.shared.payload import ACTION_REQUIRED_FIELDS, without_indexes
 from allyport.shapes.selling import shape
 from allyport.shapes.validation import InvalidRequest, validate
 

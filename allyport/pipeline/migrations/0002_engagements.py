@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import allyport.pipeline.engagement_models
+import allyport.pipeline.engagements.models
 
 
 class Migration(migrations.Migration):
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.engagement_models.engagement_id,
+                        default=allyport.pipeline.engagements.models.engagement_id,
                         max_length=24,
                         unique=True,
                     ),
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.engagement_models.invitation_id,
+                        default=allyport.pipeline.engagements.models.invitation_id,
                         max_length=24,
                         unique=True,
                     ),
@@ -222,7 +222,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.engagement_models.task_id,
+                        default=allyport.pipeline.engagements.models.task_id,
                         max_length=24,
                         unique=True,
                     ),

@@ -3,8 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import allyport.pipeline.engagement_models
-import allyport.pipeline.snapshot_models
+import allyport.pipeline.engagements.models
+import allyport.pipeline.snapshots.models
 
 
 class Migration(migrations.Migration):
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.snapshot_models.association_id,
+                        default=allyport.pipeline.snapshots.models.association_id,
                         max_length=24,
                         unique=True,
                     ),
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.engagement_models.task_id,
+                        default=allyport.pipeline.engagements.models.task_id,
                         max_length=24,
                         unique=True,
                     ),
@@ -150,7 +150,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.snapshot_models.snapshot_id,
+                        default=allyport.pipeline.snapshots.models.snapshot_id,
                         max_length=24,
                         unique=True,
                     ),
@@ -220,7 +220,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.snapshot_models.snapshot_job_id,
+                        default=allyport.pipeline.snapshots.models.snapshot_job_id,
                         max_length=24,
                         unique=True,
                     ),

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import allyport.pipeline.prospecting_models
+import allyport.pipeline.prospecting.models
 
 
 class Migration(migrations.Migration):
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.prospecting_models.prospecting_task_id,
+                        default=allyport.pipeline.prospecting.models.prospecting_task_id,
                         max_length=24,
                         unique=True,
                     ),
@@ -118,7 +118,7 @@ class Migration(migrations.Migration):
                 (
                     "public_id",
                     models.CharField(
-                        default=allyport.pipeline.prospecting_models.engagement_group_id,
+                        default=allyport.pipeline.prospecting.models.engagement_group_id,
                         max_length=24,
                         unique=True,
                     ),

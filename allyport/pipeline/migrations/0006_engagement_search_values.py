@@ -4,8 +4,8 @@ from django.db import migrations, models
 
 
 def backfill(apps, schema_editor):
-    """Existing engagements get their search document (see pipeline.engagement_search)."""
-    from allyport.pipeline.engagement_search import search_document
+    """Existing engagements get their search document (see pipeline.prospecting.search_values)."""
+    from allyport.pipeline.prospecting.search_values import search_document
 
     Engagement = apps.get_model("pipeline", "Engagement")
     Member = apps.get_model("pipeline", "EngagementMember")

@@ -13,7 +13,7 @@ from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company, User
 from allyport.pipeline.models import Solution
-from allyport.pipeline.services.common import now_ms
+from allyport.pipeline.shared.clock import now_ms
 from allyport.testing import make_user
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from allyport.access.actor import Actor, system
 from allyport.accounts.models import Company, User
-from allyport.pipeline.engagement_models import EngagementInvitation
-from allyport.pipeline.services.referrals import send_referral
+from allyport.pipeline.engagements.models import EngagementInvitation
+from allyport.pipeline.leads.referrals import send_referral
 from allyport.pipeline.tests.conftest import future
 
 OPPORTUNITY = "OpportunityInvitation"

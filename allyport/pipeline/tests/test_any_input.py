@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
-from allyport.pipeline.services.output import opportunity_summary_wire
+from allyport.pipeline.opportunities.output import opportunity_summary_wire
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.shapes import serialization
 from allyport.shapes.selling import service_model, shape

@@ -12,7 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.snapshot_models import ResourceSnapshotJob
+from allyport.pipeline.snapshots.models import ResourceSnapshotJob
 from allyport.pipeline.tests.test_api import (  # noqa: F401  (fixtures)
     Caller,
     _no_throttling,

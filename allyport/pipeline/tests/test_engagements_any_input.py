@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.pipeline.services import engagements, invitations, tasks
+from allyport.pipeline.engagements import engagement_tasks, invitations
+from allyport.pipeline.engagements import selectors as engagements_selectors
+from allyport.pipeline.engagements import services as engagements
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.engagement_fixtures import share
 from allyport.pipeline.tests.test_any_input import output_of, request_of
@@ -66,15 +68,19 @@ def test_engagements_answer_any_input(
             pass
         else:
             serialization.serialize(
-                output_of("GetEngagement"), engagements.engagement_view(engagement)
+                output_of("GetEngagement"), engagements_selectors.engagement_view(engagement)
             )
     try:
-        page = engagements.list_engagements(actor, _catalog(listing), listing)
+        page = engagements_selectors.list_engagements(actor, _catalog(listing), listing)
     except REFUSALS:
         return
     serialization.serialize(
         output_of("ListEngagements"),
-        {"EngagementSummaryList": [engagements.engagement_summary(e) for e in page.items]},
+        {
+            "EngagementSummaryList": [
+                engagements_selectors.engagement_summary(e) for e in page.items
+            ]
+        },
     )
 
 
@@ -89,14 +95,14 @@ def test_task_lists_answer_any_input(
 ) -> None:
     actor = iam_actor(company)
     for kind, request, operation in (
-        (tasks.ACCEPTING, accepting, "ListEngagementByAcceptingInvitationTasks"),
-        (tasks.FROM_OPPORTUNITY, starting, "ListEngagementFromOpportunityTasks"),
+        (engagement_tasks.ACCEPTING, accepting, "ListEngagementByAcceptingInvitationTasks"),
+        (engagement_tasks.FROM_OPPORTUNITY, starting, "ListEngagementFromOpportunityTasks"),
     ):
         try:
-            page = tasks.list_tasks(actor, _catalog(request), kind, request)
+            page = engagement_tasks.list_tasks(actor, _catalog(request), kind, request)
         except REFUSALS:
             continue
-        views = [tasks.task_view(task, "123456789012") for task in page.items]
+        views = [engagement_tasks.task_view(task, "123456789012") for task in page.items]
         serialization.serialize(output_of(operation), {"TaskSummaries": views})
 
 

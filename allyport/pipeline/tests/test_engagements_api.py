@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from allyport.pipeline.engagement_models import EngagementInvitation
+from allyport.pipeline.engagements.models import EngagementInvitation
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, age, lead, referral, share

@@ -12,7 +12,7 @@ from django.db import transaction
 from allyport.access.actor import system
 from allyport.accounts.models import User
 from allyport.pipeline import services
-from allyport.pipeline.services.referrals import record_review
+from allyport.pipeline.leads.referrals import record_review
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, share
 from allyport.testing import make_user

@@ -11,15 +11,17 @@ from allyport.access.actor import system
 from allyport.access.decisions import PermissionDenied
 from allyport.audit.models import AuditEvent
 from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.pipeline.engagement_models import (
+from allyport.pipeline.engagements import engagement_tasks, invitations
+from allyport.pipeline.engagements import selectors as engagements_selectors
+from allyport.pipeline.engagements import services as engagements
+from allyport.pipeline.engagements.models import (
     Engagement,
     EngagementInvitation,
     EngagementMember,
     EngagementTask,
 )
+from allyport.pipeline.leads.referrals import record_review
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services import engagements, invitations, tasks
-from allyport.pipeline.services.referrals import record_review
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution, member_actor
 from allyport.pipeline.tests.engagement_fixtures import (
     LEAD,
@@ -44,7 +46,7 @@ def test_it_shares_a_referral_as_aws_for_fifteen_days(company: Any) -> None:
     assert invitation.public_id.startswith("engi-") and len(invitation.public_id) == 18
     assert invitation.status == Status.PENDING
     assert invitation.sender_name == "AWS"
-    assert invitation.sender_account_id == engagements.PROGRAM_ACCOUNT_ID
+    assert invitation.sender_account_id == engagements_selectors.PROGRAM_ACCOUNT_ID
     assert (invitation.expiration_date - invitation.invitation_date).days == 15
     engagement = invitation.engagement
     assert engagement.public_id.startswith("eng-") and len(engagement.public_id) == 18
@@ -117,8 +119,12 @@ def test_it_hides_another_companys_invitation(company: Any, outsider: Any) -> No
         lambda: invitations.find_invitation(theirs, "AWS", invitation.public_id),
         lambda: invitations.reject_invitation(theirs, "AWS", invitation.public_id),
         lambda: invitations.accept_invitation(theirs, "AWS", invitation.public_id),
-        lambda: tasks.start_engagement_by_accepting_invitation(theirs, "AWS", invitation.public_id),
-        lambda: engagements.find_engagement(theirs, "AWS", invitation.engagement.public_id),
+        lambda: engagement_tasks.start_engagement_by_accepting_invitation(
+            theirs, "AWS", invitation.public_id
+        ),
+        lambda: engagements_selectors.find_engagement(
+            theirs, "AWS", invitation.engagement.public_id
+        ),
     ):
         with pytest.raises(NotFound):
             call()
@@ -144,7 +150,7 @@ def test_it_expires_an_invitation_after_fifteen_days(company: Any, api: Any) -> 
     pending = invitations.list_invitations(api, "AWS", {**RECEIVED, "Status": ["PENDING"]})
     assert ids(pending) == [fresh.public_id]
     with pytest.raises(Conflict):
-        tasks.start_engagement_by_accepting_invitation(api, "AWS", stale.public_id)
+        engagement_tasks.start_engagement_by_accepting_invitation(api, "AWS", stale.public_id)
     with pytest.raises(Conflict):
         invitations.reject_invitation(api, "AWS", stale.public_id, "Other")
     age(fresh, 14)
@@ -154,7 +160,9 @@ def test_it_expires_an_invitation_after_fifteen_days(company: Any, api: Any) -> 
 def test_accepting_a_referral_creates_the_aws_referral_opportunity(company: Any) -> None:
     user, actor = member_actor(company, "ace_manager")
     invitation = share(company)
-    task = tasks.start_engagement_by_accepting_invitation(actor, "AWS", invitation.public_id)
+    task = engagement_tasks.start_engagement_by_accepting_invitation(
+        actor, "AWS", invitation.public_id
+    )
     assert task.status == EngagementTask.Status.COMPLETE
     assert task.public_id.startswith("task-") and task.invitation_identifier == invitation.public_id
     opportunity = Opportunity.objects.get(public_id=task.opportunity_identifier)
@@ -178,7 +186,9 @@ def test_accepting_a_referral_creates_the_aws_referral_opportunity(company: Any)
     assert invitation.engagement.member_count == 2
     assert EngagementMember.objects.filter(engagement=invitation.engagement, company=company)
     with pytest.raises(Conflict):
-        tasks.start_engagement_by_accepting_invitation(actor, "AWS", invitation.public_id)
+        engagement_tasks.start_engagement_by_accepting_invitation(
+            actor, "AWS", invitation.public_id
+        )
 
 
 def test_an_accepted_referral_keeps_a_target_date_that_has_passed(company: Any, api: Any) -> None:
@@ -187,14 +197,18 @@ def test_an_accepted_referral_keeps_a_target_date_that_has_passed(company: Any, 
         payload={**invitation.payload, "Project": {**invitation.payload["Project"],
                                                    "TargetCompletionDate": "2020-01-01"}}
     )  # fmt: skip
-    task = tasks.start_engagement_by_accepting_invitation(api, "AWS", invitation.public_id)
+    task = engagement_tasks.start_engagement_by_accepting_invitation(
+        api, "AWS", invitation.public_id
+    )
     assert task.status == "COMPLETE"
     assert Opportunity.objects.get(public_id=task.opportunity_identifier).owner is None
 
 
 def test_accepting_a_lead_joins_without_an_opportunity(company: Any, api: Any) -> None:
     invitation = share(company, LEAD)
-    task = tasks.start_engagement_by_accepting_invitation(api, "AWS", invitation.public_id)
+    task = engagement_tasks.start_engagement_by_accepting_invitation(
+        api, "AWS", invitation.public_id
+    )
     assert task.status == "COMPLETE" and task.opportunity_identifier == ""
     assert not Opportunity.objects.exists()
     other = share(company, LEAD)  # AcceptEngagementInvitation never creates one either
@@ -221,7 +235,7 @@ def test_it_refuses_an_undocumented_reason_and_a_second_answer(company: Any, api
     with pytest.raises(Conflict):
         invitations.reject_invitation(api, "AWS", invitation.public_id, "Other")
     with pytest.raises(Conflict):
-        tasks.start_engagement_by_accepting_invitation(api, "AWS", invitation.public_id)
+        engagement_tasks.start_engagement_by_accepting_invitation(api, "AWS", invitation.public_id)
 
 
 def test_portal_members_need_the_manage_all_right(company: Any, ace: Any, manager: Any) -> None:
@@ -230,7 +244,9 @@ def test_portal_members_need_the_manage_all_right(company: Any, ace: Any, manage
     with pytest.raises(PermissionDenied):
         invitations.list_invitations(ace_user, "AWS", RECEIVED)
     with pytest.raises(PermissionDenied):
-        tasks.start_engagement_by_accepting_invitation(ace_user, "AWS", invitation.public_id)
+        engagement_tasks.start_engagement_by_accepting_invitation(
+            ace_user, "AWS", invitation.public_id
+        )
     assert ids(invitations.list_invitations(manager, "AWS", RECEIVED)) == [invitation.public_id]
 
 
@@ -247,7 +263,7 @@ def _submittable(company: Any, api: Any, catalog: str = "AWS") -> Opportunity:
 
 def test_starting_an_engagement_submits_and_invites_aws(company: Any, api: Any) -> None:
     opportunity = _submittable(company, api)
-    task = tasks.start_engagement_from_opportunity(
+    task = engagement_tasks.start_engagement_from_opportunity(
         api, "AWS", opportunity.public_id, {"InvolvementType": "Co-Sell", "Visibility": "Full"}
     )
     assert task.status == "COMPLETE", task.message
@@ -273,7 +289,7 @@ def test_a_failed_submission_fails_the_task_and_keeps_nothing(company: Any, api:
     from allyport.pipeline import services
 
     opportunity = services.create_opportunity(api, "AWS", complete())  # no solution
-    task = tasks.start_engagement_from_opportunity(
+    task = engagement_tasks.start_engagement_from_opportunity(
         api, "AWS", opportunity.public_id, {"InvolvementType": "Co-Sell"}
     )
     assert task.status == "FAILED" and task.reason_code == "OpportunitySubmissionFailed"
@@ -281,25 +297,35 @@ def test_a_failed_submission_fails_the_task_and_keeps_nothing(company: Any, api:
     assert not Engagement.objects.exists() and not EngagementInvitation.objects.exists()
     opportunity.refresh_from_db()
     assert opportunity.review_status == "Pending Submission"
-    page = tasks.list_tasks(api, "AWS", tasks.FROM_OPPORTUNITY, {"TaskStatus": ["FAILED"]})
+    page = engagement_tasks.list_tasks(
+        api, "AWS", engagement_tasks.FROM_OPPORTUNITY, {"TaskStatus": ["FAILED"]}
+    )
     assert ids(page) == [task.public_id]
-    assert ids(tasks.list_tasks(api, "AWS", tasks.ACCEPTING, {})) == []
+    assert ids(engagement_tasks.list_tasks(api, "AWS", engagement_tasks.ACCEPTING, {})) == []
 
 
 def test_it_lists_engagements_of_members_only(company: Any, api: Any, outsider: Any) -> None:
     invitation = share(company)
-    assert ids(engagements.list_engagements(api, "AWS", {})) == []  # invited, not a member
-    tasks.start_engagement_by_accepting_invitation(api, "AWS", invitation.public_id)
+    assert (
+        ids(engagements_selectors.list_engagements(api, "AWS", {})) == []
+    )  # invited, not a member
+    engagement_tasks.start_engagement_by_accepting_invitation(api, "AWS", invitation.public_id)
     own = engagements.create_engagement(api, "AWS", {"Title": "Own"})
-    listed = engagements.list_engagements(api, "AWS", {})
+    listed = engagements_selectors.list_engagements(api, "AWS", {})
     assert ids(listed) == [own.public_id, invitation.engagement.public_id]
-    by_type = engagements.list_engagements(api, "AWS", {"ContextTypes": ["CustomerProject"]})
+    by_type = engagements_selectors.list_engagements(
+        api, "AWS", {"ContextTypes": ["CustomerProject"]}
+    )
     assert ids(by_type) == [invitation.engagement.public_id]
-    not_aws = engagements.list_engagements(api, "AWS", {"ExcludeCreatedBy": ["000000000000"]})
+    not_aws = engagements_selectors.list_engagements(
+        api, "AWS", {"ExcludeCreatedBy": ["000000000000"]}
+    )
     assert ids(not_aws) == [own.public_id]
-    members, token = engagements.list_members(api, "AWS", invitation.engagement.public_id, {})
+    members, token = engagements_selectors.list_members(
+        api, "AWS", invitation.engagement.public_id, {}
+    )
     assert [m.company_name for m in members] == ["AWS", company.legal_name] and token is None
-    assert ids(engagements.list_engagements(iam_actor(outsider.company), "AWS", {})) == []
+    assert ids(engagements_selectors.list_engagements(iam_actor(outsider.company), "AWS", {})) == []
 
 
 def test_it_invites_a_linked_partner_to_an_engagement(
@@ -325,7 +351,7 @@ def test_it_invites_a_linked_partner_to_an_engagement(
     received = invitations.list_invitations(theirs, "AWS", RECEIVED)
     assert ids(received) == [sent.public_id]
     invitations.accept_invitation(theirs, "AWS", sent.public_id)
-    assert engagements.find_engagement(theirs, "AWS", own.public_id).member_count == 2
+    assert engagements_selectors.find_engagement(theirs, "AWS", own.public_id).member_count == 2
     with pytest.raises(RuleViolation):
         invitations.create_engagement_invitation(
             api, "AWS", own.public_id,

@@ -11,14 +11,9 @@ import pytest
 
 from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, RuleViolation
+from allyport.core.filters import MAX_DEPTH, MAX_LEAVES, Field, compile_filter
+from allyport.core.json_lists import like_pattern
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.filter_tree import (
-    MAX_DEPTH,
-    MAX_LEAVES,
-    Field,
-    compile_filter,
-)
-from allyport.pipeline.services.json_lists import like_pattern
 from allyport.testing import make_company, make_user
 
 pytestmark = pytest.mark.django_db

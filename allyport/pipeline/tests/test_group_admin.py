@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
-from allyport.pipeline.prospecting_models import EngagementGroup
-from allyport.pipeline.services.engagements import new_engagement
+from allyport.pipeline.engagements.services import new_engagement
+from allyport.pipeline.prospecting.models import EngagementGroup
 from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from django.urls import reverse
 from allyport.access import actor as actors
 from allyport.audit.models import AuditEvent
 from allyport.core.errors import RuleViolation
-from allyport.pipeline.engagement_models import Engagement
+from allyport.pipeline.engagements.models import Engagement
+from allyport.pipeline.leads import services as leads
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services import leads
 from allyport.testing import make_user
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from allyport.pipeline.engagement_models import EngagementInvitation
+from allyport.pipeline.engagements.models import EngagementInvitation
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.engagement_fixtures import LEAD, age, share
 from allyport.testing import make_user
@@ -118,7 +118,7 @@ def test_it_lists_referrals_and_leads_with_status_and_expiry(
 
 
 def test_it_pages_the_list(company: Any, manager_client: Client, monkeypatch: Any) -> None:
-    from allyport.pipeline import views_leads
+    from allyport.pipeline.views import leads as views_leads
 
     monkeypatch.setattr(views_leads, "PAGE_SIZE", 2)
     made = [share(company).public_id for _ in range(3)]

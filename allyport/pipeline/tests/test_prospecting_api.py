@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from allyport.pipeline.prospecting_models import EngagementGroup
+from allyport.pipeline.prospecting.models import EngagementGroup
 from allyport.pipeline.tests.test_api import (  # noqa: F401  (fixtures)
     Caller,
     _no_throttling,

@@ -10,13 +10,15 @@ from django.test import override_settings
 from django.utils import timezone
 
 from allyport.core.errors import RuleViolation
-from allyport.pipeline.engagement_models import Engagement
-from allyport.pipeline.prospecting_models import EngagementGroup, ProspectingTask
-from allyport.pipeline.services import engagement_groups, prospecting
-from allyport.pipeline.services.contexts import create_context
-from allyport.pipeline.services.engagement_search_service import search_engagements
-from allyport.pipeline.services.engagements import add_member, new_engagement
-from allyport.pipeline.services.prospecting_run import prospecting_payload
+from allyport.pipeline.engagements.contexts import create_context
+from allyport.pipeline.engagements.models import Engagement
+from allyport.pipeline.engagements.services import add_member, new_engagement
+from allyport.pipeline.prospecting import groups as engagement_groups
+from allyport.pipeline.prospecting import selectors as prospecting_selectors
+from allyport.pipeline.prospecting import services as prospecting
+from allyport.pipeline.prospecting.engagement_search import search_engagements
+from allyport.pipeline.prospecting.models import EngagementGroup, ProspectingTask
+from allyport.pipeline.prospecting.runner import prospecting_payload
 from allyport.pipeline.tests.conftest import iam_actor
 from allyport.pipeline.tests.test_contexts import PROJECT, lead_context
 from allyport.testing import make_company
@@ -55,7 +57,9 @@ def test_a_task_converts_each_engagement_on_its_own() -> None:
     task.refresh_from_db()  # the immediate backend ran the worker already
     assert task.status == "COMPLETED" and task.end_time is not None
     assert (task.total_count, task.completed_count, task.failed_count) == (5, 2, 3)
-    view = prospecting.get_view(prospecting.find_prospecting(actor, "AWS", task.public_id))
+    view = prospecting_selectors.get_view(
+        prospecting_selectors.find_prospecting(actor, "AWS", task.public_id)
+    )
     results = {r["EngagementIdentifier"]: r for r in view["Engagements"]}
     assert [r["EngagementIdentifier"] for r in view["Engagements"]] == ids[:5]
     done = results[lead_one.public_id]
@@ -84,7 +88,8 @@ def test_prospecting_again_refreshes_the_same_context_and_all_failing_fails_the_
     first = prospecting.start_prospecting(actor, "AWS", [engagement.public_id], "one")
     second = prospecting.start_prospecting(actor, "AWS", [engagement.public_id], "two")
     ids = [
-        prospecting.get_view(t)["Engagements"][0]["EngagementContextId"] for t in (first, second)
+        prospecting_selectors.get_view(t)["Engagements"][0]["EngagementContextId"]
+        for t in (first, second)
     ]
     assert ids[0] == ids[1]
     engagement.refresh_from_db()
@@ -124,24 +129,26 @@ def test_the_list_filters_sorts_and_pages() -> None:
         for n in range(3)
     ]  # fmt: skip
     prospecting.start_prospecting(iam_actor(other), "AWS", [engagement.public_id], "theirs")
-    page = prospecting.list_prospecting(actor, "AWS", {})
+    page = prospecting_selectors.list_prospecting(actor, "AWS", {})
     assert [t.public_id for t in page.items] == [t.public_id for t in reversed(made)]
-    by_failed = prospecting.list_prospecting(
+    by_failed = prospecting_selectors.list_prospecting(
         actor, "AWS", {"Sort": {"SortBy": "FailedEngagementCount", "SortOrder": "DESCENDING"}}
     )
     assert [t.failed_count for t in by_failed.items] == [1, 1, 0]
-    named = prospecting.list_prospecting(actor, "AWS", {"TaskName": ["t0", "t2"]})
+    named = prospecting_selectors.list_prospecting(actor, "AWS", {"TaskName": ["t0", "t2"]})
     assert {t.name for t in named.items} == {"t0", "t2"}
-    after = prospecting.list_prospecting(
+    after = prospecting_selectors.list_prospecting(
         actor, "AWS", {"StartAfter": made[0].start_time, "StartBefore": made[2].start_time}
     )
     assert [t.public_id for t in after.items] == [made[1].public_id]
     by_name = {"MaxResults": 2, "Sort": {"SortBy": "TaskName", "SortOrder": "ASCENDING"}}
-    first = prospecting.list_prospecting(actor, "AWS", by_name)
+    first = prospecting_selectors.list_prospecting(actor, "AWS", by_name)
     assert [t.name for t in first.items] == ["t0", "t1"] and first.next_token
-    rest = prospecting.list_prospecting(actor, "AWS", {**by_name, "NextToken": first.next_token})
+    rest = prospecting_selectors.list_prospecting(
+        actor, "AWS", {**by_name, "NextToken": first.next_token}
+    )
     assert [t.name for t in rest.items] == ["t2"] and rest.next_token is None
-    assert prospecting.list_prospecting(actor, "Sandbox", {}).items == []
+    assert prospecting_selectors.list_prospecting(actor, "Sandbox", {}).items == []
 
 
 def test_groups_count_only_what_the_company_sees() -> None:
@@ -250,7 +257,7 @@ def _left_pending(company: Any) -> ProspectingTask:
 
 
 def test_the_sweep_runs_a_task_whose_worker_never_came() -> None:
-    from allyport.pipeline.services.prospecting_run import QUEUED_GRACE, recover_stalled
+    from allyport.pipeline.prospecting.runner import QUEUED_GRACE, recover_stalled
 
     company = make_company()[0]
     task = _left_pending(company)
@@ -264,7 +271,7 @@ def test_the_sweep_runs_a_task_whose_worker_never_came() -> None:
 
 
 def test_the_sweep_resumes_a_task_whose_worker_stopped() -> None:
-    from allyport.pipeline.services.prospecting_run import STALLED_AFTER, recover_stalled
+    from allyport.pipeline.prospecting.runner import STALLED_AFTER, recover_stalled
 
     company = make_company()[0]
     task = _left_pending(company)

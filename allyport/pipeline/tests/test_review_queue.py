@@ -15,7 +15,7 @@ from django.urls import reverse
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
 from allyport.pipeline import services
-from allyport.pipeline.engagement_models import EngagementInvitation
+from allyport.pipeline.engagements.models import EngagementInvitation
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete, future, iam_actor, make_solution
 from allyport.testing import make_user

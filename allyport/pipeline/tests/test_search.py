@@ -12,7 +12,7 @@ from allyport.accounts.models import Company
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.search import (
+from allyport.pipeline.opportunities.search import (
     ANNOTATED_SORTS,
     COLUMN_SORTS,
     FIELDS,

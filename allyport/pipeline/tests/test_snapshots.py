@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from allyport.pipeline.snapshot_models import ResourceSnapshot
+from allyport.pipeline.snapshots.models import ResourceSnapshot
 from allyport.pipeline.tests.conftest import make_solution
 from allyport.pipeline.tests.engagement_fixtures import lead
 from allyport.pipeline.tests.test_api import (  # noqa: F401  (fixtures)

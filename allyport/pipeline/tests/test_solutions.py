@@ -100,7 +100,7 @@ def test_it_summarises_sandbox_aws_referrals_at_once(api: Any) -> None:
      ("INVOLVEMENT_TYPES", "SalesInvolvementType"), ("VISIBILITIES", "Visibility")],
 )  # fmt: skip
 def test_it_reads_the_enums_from_the_installed_model(constant: str, shape: str) -> None:
-    from allyport.pipeline.services import review
+    from allyport.pipeline.opportunities import review
     from allyport.shapes import selling as shapes
 
     assert getattr(shapes, constant) == enum(shape)

@@ -18,8 +18,9 @@ from allyport.access.views import forbidden
 from allyport.accounts import selectors
 from allyport.accounts.models import User
 from allyport.core.errors import NotFound
-from allyport.pipeline.models import Catalog, Opportunity
-from allyport.pipeline.services.scope import MANAGE_ALL, MANAGE_OWNED
+from allyport.pipeline.enums import Catalog
+from allyport.pipeline.opportunities.models import Opportunity
+from allyport.pipeline.shared.scope import MANAGE_ALL, MANAGE_OWNED
 
 OPPORTUNITY_MANAGEMENT = "Sell/Opportunity Management"
 OFFERINGS = "Build/Offerings"

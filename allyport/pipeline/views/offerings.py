@@ -16,8 +16,8 @@ from allyport.access.views import member_page
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.forms.offerings import SERVICE_FIELDS, OfferingForm
-from allyport.pipeline.models import Solution
-from allyport.pipeline.services.scope import MANAGE_OFFERINGS
+from allyport.pipeline.shared.scope import MANAGE_OFFERINGS
+from allyport.pipeline.solutions.models import Solution
 from allyport.pipeline.views.common import (
     OFFERINGS,
     catalog_of,

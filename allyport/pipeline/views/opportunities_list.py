@@ -16,12 +16,12 @@ from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
 from allyport.accounts.models import User
 from allyport.core.errors import NotFound, RuleViolation
+from allyport.core.keyset import Page
 from allyport.pipeline import services
 from allyport.pipeline.forms.actions import BulkTransferForm
 from allyport.pipeline.forms.filters import OpportunityFilterForm
-from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.keyset import Page
-from allyport.pipeline.services.scope import MANAGE_OWNED, SUBMIT, sees_all
+from allyport.pipeline.opportunities.models import Opportunity
+from allyport.pipeline.shared.scope import MANAGE_OWNED, SUBMIT, sees_all
 from allyport.pipeline.views.common import (
     OPPORTUNITY_MANAGEMENT,
     catalog_of,

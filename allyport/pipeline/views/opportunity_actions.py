@@ -15,7 +15,7 @@ from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.forms.actions import SubmitForm, TransferForm
 from allyport.pipeline.forms.opportunity import label_of
-from allyport.pipeline.services.scope import SUBMIT, sees_all
+from allyport.pipeline.shared.scope import SUBMIT, sees_all
 from allyport.pipeline.views.common import (
     OPPORTUNITY_MANAGEMENT,
     catalog_of,

@@ -18,6 +18,7 @@ from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
+from allyport.pipeline.enums import ReviewStatus
 from allyport.pipeline.forms.actions import (
     ASSOCIATE_FIELDS,
     ASSOCIATE_FORMS,
@@ -25,9 +26,8 @@ from allyport.pipeline.forms.actions import (
     AssociateSolutionForm,
 )
 from allyport.pipeline.forms.opportunity import SECTIONS, OpportunityForm, initial_from
-from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.review import ACTION_REQUIRED, PENDING
-from allyport.pipeline.services.scope import SUBMIT
+from allyport.pipeline.opportunities.models import Opportunity
+from allyport.pipeline.shared.scope import SUBMIT
 from allyport.pipeline.views.common import (
     OPPORTUNITY_MANAGEMENT,
     catalog_of,
@@ -123,9 +123,9 @@ def render_detail(
         "related": _related(opportunity, solutions),
         "associate": associate,
         "read_only_reason": read_only_reason(opportunity),
-        "action_required": opportunity.review_status == ACTION_REQUIRED,
+        "action_required": opportunity.review_status == ReviewStatus.ACTION_REQUIRED,
         "can_submit": bool(authorize(request.actor, SUBMIT))
-        and opportunity.review_status == PENDING,
+        and opportunity.review_status == ReviewStatus.PENDING_SUBMISSION,
     }
     return render(request, "pipeline/opportunity_detail.html", context)
 

@@ -19,12 +19,13 @@ from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
 from allyport.core.errors import Conflict, RuleViolation
 from allyport.pipeline import services
+from allyport.pipeline.enums import ReviewStatus
 from allyport.pipeline.forms.opportunity import OpportunityForm
-from allyport.pipeline.models import Opportunity
-from allyport.pipeline.services.payload import editable
-from allyport.pipeline.services.review import ACTION_REQUIRED, READ_ONLY
-from allyport.pipeline.services.rules import consistency, normalize
-from allyport.pipeline.services.scope import MANAGE_OWNED
+from allyport.pipeline.opportunities.models import Opportunity
+from allyport.pipeline.opportunities.review import READ_ONLY
+from allyport.pipeline.opportunities.rules import consistency, normalize
+from allyport.pipeline.shared.payload import editable
+from allyport.pipeline.shared.scope import MANAGE_OWNED
 from allyport.pipeline.views.common import (
     OPPORTUNITY_MANAGEMENT,
     catalog_of,
@@ -116,7 +117,7 @@ def edit_opportunity(request: ActorRequest, identifier: str) -> HttpResponse:
     reason = read_only_reason(opportunity)
     if reason:
         return render(request, "pipeline/opportunity_read_only.html", {**context, "reason": reason})
-    locked = opportunity.review_status == ACTION_REQUIRED
+    locked = opportunity.review_status == ReviewStatus.ACTION_REQUIRED
     form = OpportunityForm(posted(request), stored=editable(opportunity.data), locked=locked)
     stamp = request.POST.get(STAMP) if request.method == "POST" else None
     if request.method == "POST":

@@ -36,9 +36,9 @@ from allyport.customers.services.bulk_kind import KIND
 from allyport.customers.services.scope import BULK_JOB, customer_account_arn, resource_arn
 from allyport.jobs.models import BulkJob
 from allyport.pipeline import services
-from allyport.pipeline.prospecting_models import EngagementGroup
-from allyport.pipeline.services.common import opportunity_arn
-from allyport.pipeline.services.prospecting import start_prospecting
+from allyport.pipeline.models import EngagementGroup
+from allyport.pipeline.prospecting.services import start_prospecting
+from allyport.pipeline.selectors import opportunity_arn
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution
 from allyport.pipeline.tests.engagement_fixtures import share
 from allyport.shapes import loader, patterns

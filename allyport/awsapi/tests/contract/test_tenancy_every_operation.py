@@ -21,9 +21,7 @@ from allyport.awsapi.tests.conftest import SELLING, ApiCredentials, make_credent
 from allyport.awsapi.tests.contract.conftest import Answer, call
 from allyport.customers.services.scope import BULK_JOB, customer_account_arn, resource_arn
 from allyport.pipeline import services
-from allyport.pipeline.services.common import opportunity_arn
-from allyport.pipeline.services.engagements import engagement_arn
-from allyport.pipeline.services.invitations import invitation_arn
+from allyport.pipeline.selectors import engagement_arn, invitation_arn, opportunity_arn
 from allyport.pipeline.tests.conftest import complete
 from allyport.pipeline.tests.engagement_fixtures import lead, share
 from allyport.pipeline.tests.test_contexts import PROJECT, lead_context
@@ -473,8 +471,7 @@ def test_prospecting_another_companys_engagements_fails_each_and_shows_nothing(
 
 
 def test_engagement_groups_count_only_the_callers_engagements(world: World) -> None:
-    from allyport.pipeline.engagement_models import Engagement
-    from allyport.pipeline.prospecting_models import EngagementGroup
+    from allyport.pipeline.models import Engagement, EngagementGroup
 
     group = EngagementGroup.objects.create(catalog="AWS", name="G", readiness_level="SalesReady")
     ids = [world.engagement, world.engaged]

@@ -1,0 +1,59 @@
+"""The audit record of a change made in the console (the portal, staff, jobs)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from allyport.access.actor import Actor
+from allyport.audit import services as audit
+from allyport.audit.models import AuditEvent
+from allyport.pipeline.opportunities.models import Opportunity
+from allyport.pipeline.shared.arns import arn_of
+
+SELLING_SOURCE = "partnercentral-selling.amazonaws.com"
+
+
+def console_event(
+    actor: Actor,
+    event_name: str,
+    opportunity: Opportunity | None = None,
+    *,
+    company: Any = None,
+    request: Mapping[str, Any] | None = None,
+    response: Mapping[str, Any] | None = None,
+) -> AuditEvent | None:
+    """The audit record of a console change, unsaved; None for IAM callers, whose API
+    calls the API layer records itself (so nothing is recorded twice)."""
+    if actor.kind == "iam":
+        return None
+    resources = []
+    if opportunity is not None:
+        company = opportunity.company
+        resources.append({"ARN": arn_of(opportunity), "type": "AWS::PartnerCentral::Opportunity"})
+    return audit.event(
+        actor,
+        event_name,
+        event_source=SELLING_SOURCE,
+        company=company,
+        request_parameters=request,
+        response_elements=response,
+        resources=resources,
+    )
+
+
+def record_console(
+    actor: Actor,
+    event_name: str,
+    opportunity: Opportunity | None = None,
+    *,
+    company: Any = None,
+    request: Mapping[str, Any] | None = None,
+    response: Mapping[str, Any] | None = None,
+) -> None:
+    """Audit a console change (see `console_event`)."""
+    record = console_event(
+        actor, event_name, opportunity, company=company, request=request, response=response
+    )
+    if record is not None:
+        record.save(force_insert=True)
