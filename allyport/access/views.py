@@ -1,4 +1,6 @@
-"""View decorators that apply `authorize` and render the 403 page with its reason."""
+"""View decorators that apply `authorize` and render the 403 page with its reason,
+and the one that turns the services' refusals into the 404 and 403 pages (every
+app's pages call services that refuse the same way)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,13 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
-from allyport.access.decisions import MENU_PREFIX, Decision, authorize
+from allyport.access.decisions import MENU_PREFIX, Decision, PermissionDenied, authorize
 from allyport.access.middleware import ActorRequest
+from allyport.core.errors import NotFound
 
 View = Callable[..., HttpResponseBase]
 
@@ -40,3 +43,20 @@ def member_page(menu_item: str | None = None) -> Callable[[View], View]:
         return wrapper
 
     return decorator
+
+
+def service_refusals(view: View) -> View:
+    """NotFound (missing, another company's, the other catalog's, or not one's own) is
+    the 404 page; PermissionDenied (a role without the right) the 403 page with the
+    reason."""
+
+    @wraps(view)
+    def wrapper(request: ActorRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound:
+            raise Http404 from None
+        except PermissionDenied as refused:
+            return forbidden(request, refused.decision)
+
+    return wrapper

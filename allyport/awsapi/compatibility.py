@@ -5,9 +5,8 @@ A test compares the committed file with this rendering, so the page cannot lie."
 from __future__ import annotations
 
 from allyport.awsapi import registry, service_models
-from allyport.shapes import loader
+from allyport.shapes import loader, selling
 
-SELLING = "partnercentral-selling"
 COMMAND = "python manage.py api_compatibility > docs/api-compatibility.md"
 
 
@@ -22,7 +21,7 @@ def render() -> str:
         "(`allyport/awsapi/tests/test_compatibility_doc.py` fails while this file differs).",
     ]
     # The selling API first: it is the one CRM connectors call.
-    for service in sorted(service_models.json_services(), key=lambda name: name != SELLING):
+    for service in sorted(service_models.json_services(), key=lambda name: name != selling.SERVICE):
         lines += ["", *_service_section(service)]
     return "\n".join(lines) + "\n"
 

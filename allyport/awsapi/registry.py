@@ -117,6 +117,12 @@ class ApiContext:
     # Set by authorize(); the endpoint refuses a handler that never asked.
     authorized: bool = field(default=False, init=False)
 
+    @property
+    def account_id(self) -> str:
+        """The caller's AWS account id, which names its resources in ARNs ("" when
+        the caller has no IAM principal)."""
+        return self.actor.iam.account_id if self.actor.iam is not None else ""
+
     def authorize(
         self, resource: str = "*", catalog: str | None = None, action: str | None = None
     ) -> None:

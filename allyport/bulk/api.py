@@ -11,10 +11,10 @@ from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.bulk import api_jobs
 from allyport.jobs.reports import FAILED_RECORDS
-from allyport.pipeline.api.base import SELLING
+from allyport.shapes import selling
 
 
-@operation(SELLING, "StartOpportunityBulkJob")
+@operation(selling.SERVICE, "StartOpportunityBulkJob")
 def start_opportunity_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -26,7 +26,7 @@ def start_opportunity_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> dict[
     return with_client_token(ctx, params["ClientToken"], params, start)
 
 
-@operation(SELLING, "ListOpportunityBulkJobs")
+@operation(selling.SERVICE, "ListOpportunityBulkJobs")
 def list_opportunity_bulk_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -37,7 +37,7 @@ def list_opportunity_bulk_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict[
     }
 
 
-@operation(SELLING, "ListOpportunityBulkJobResults")
+@operation(selling.SERVICE, "ListOpportunityBulkJobResults")
 def list_opportunity_bulk_job_results(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -48,7 +48,7 @@ def list_opportunity_bulk_job_results(ctx: ApiContext, params: dict[str, Any]) -
     }
 
 
-@operation(SELLING, "GetOpportunityBulkJobReportUrl")
+@operation(selling.SERVICE, "GetOpportunityBulkJobReportUrl")
 def get_opportunity_bulk_job_report_url(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

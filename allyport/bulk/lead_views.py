@@ -14,7 +14,7 @@ from allyport.bulk import lead_import
 from allyport.bulk.kinds import Kind
 from allyport.bulk.views import upload_page
 from allyport.pipeline.services import MANAGE_ALL
-from allyport.pipeline.views.leads import LEADS_MANAGEMENT
+from allyport.pipeline.web import LEADS_MANAGEMENT
 
 TEMPLATE_NAME = "lead-import-template.csv"
 

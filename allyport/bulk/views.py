@@ -20,20 +20,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import View, forbidden, member_page
+from allyport.access.views import View, forbidden, member_page, service_refusals
 from allyport.bulk import exports, files, services
 from allyport.bulk.forms import ExportForm, TransferForm, UploadForm
 from allyport.bulk.kinds import Kind
 from allyport.core.spreadsheets import buffered
 from allyport.jobs.models import BulkJob
 from allyport.pipeline.enums import Catalog
-from allyport.pipeline.forms.filters import OpportunityFilterForm
 from allyport.pipeline.selectors import sees_all
-from allyport.pipeline.views.common import (
-    OPPORTUNITY_MANAGEMENT,
-    owner_candidates,
-    service_refusals,
-)
+from allyport.pipeline.web import OPPORTUNITY_MANAGEMENT, OpportunityFilterForm, owner_candidates
 
 RECENT_JOBS = 50
 ERRORS_SHOWN = 100

@@ -11,16 +11,16 @@ from allyport.awsapi.registry import ApiContext, operation
 from allyport.customers.services import bulk_jobs
 from allyport.customers.services.scope import BULK_JOB, resource_arn
 from allyport.jobs.reports import FAILED_RECORDS
-from allyport.pipeline.api.base import SELLING, account_id
+from allyport.shapes import selling
 
 
 def _job_arn(ctx: ApiContext, catalog: str, identifier: str) -> str:
     if identifier.startswith("arn:"):
         return identifier
-    return resource_arn(BULK_JOB, catalog, identifier, account_id(ctx))
+    return resource_arn(BULK_JOB, catalog, identifier, ctx.account_id)
 
 
-@operation(SELLING, "StartCustomerAccountBulkJob")
+@operation(selling.SERVICE, "StartCustomerAccountBulkJob")
 def start_customer_account_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -36,14 +36,14 @@ def start_customer_account_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> 
     return with_client_token(ctx, params["ClientToken"], params, start)
 
 
-@operation(SELLING, "GetCustomerAccountBulkJob")
+@operation(selling.SERVICE, "GetCustomerAccountBulkJob")
 def get_customer_account_bulk_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_job_arn(ctx, catalog, identifier), catalog=catalog)
     return bulk_jobs.summary(bulk_jobs.find(ctx.actor, catalog, identifier))
 
 
-@operation(SELLING, "ListCustomerAccountBulkJobs")
+@operation(selling.SERVICE, "ListCustomerAccountBulkJobs")
 def list_customer_account_bulk_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -51,7 +51,7 @@ def list_customer_account_bulk_jobs(ctx: ApiContext, params: dict[str, Any]) -> 
     return {"items": [bulk_jobs.summary(job) for job in page.items], "NextToken": page.next_token}
 
 
-@operation(SELLING, "ListCustomerAccountBulkJobResults")
+@operation(selling.SERVICE, "ListCustomerAccountBulkJobResults")
 def list_customer_account_bulk_job_results(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -64,7 +64,7 @@ def list_customer_account_bulk_job_results(
     }
 
 
-@operation(SELLING, "GetCustomerAccountBulkJobReportUrl")
+@operation(selling.SERVICE, "GetCustomerAccountBulkJobReportUrl")
 def get_customer_account_bulk_job_report_url(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:

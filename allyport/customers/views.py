@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
+from allyport.access.views import member_page, service_refusals
 from allyport.core.errors import Conflict, RuleViolation
 from allyport.customers.forms import SERVICE_FIELDS, CustomerAccountForm
 from allyport.customers.models import CustomerAccount, EnrichmentStatus
@@ -24,13 +24,7 @@ from allyport.customers.services import accounts, search
 from allyport.customers.services.bulk_kind import CUSTOMER_ACCOUNT_JOBS
 from allyport.customers.services.enrichment import existing_arn
 from allyport.jobs.report_views import serve_report
-from allyport.pipeline.views.common import (
-    OPPORTUNITY_MANAGEMENT,
-    catalog_of,
-    catalog_query,
-    posted,
-    service_refusals,
-)
+from allyport.pipeline.web import OPPORTUNITY_MANAGEMENT, catalog_of, catalog_query, posted
 
 PAGE_SIZE = 50
 SORT = {"SortBy": "COMPANY_NAME", "SortOrder": "ASCENDING"}

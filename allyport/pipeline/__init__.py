@@ -14,6 +14,13 @@ Public interface (what other apps import; everything else is private to the pipe
 - `allyport.pipeline.enums`     — `Catalog`, `ReviewStatus`, `Origin`.
 - `allyport.pipeline.signals`   — `opportunity_changed`, `engagement_changed`,
   `engagement_invitation_changed`, sent after commit by `pipeline.effects`.
+- `allyport.pipeline.web`       — for other apps' pages only (domain code never
+  imports it): the menu items, the catalog switch, the owner choices and the
+  opportunity filter bar.
+
+The Selling API's service name is `allyport.shapes.selling.SERVICE`; the caller's
+account id (for ARNs) is `ApiContext.account_id`; the services' refusals become
+404/403 pages through `allyport.access.views.service_refusals`.
 
 Inside, each part is a package: `opportunities/`, `solutions/`, `engagements/`,
 `leads/`, `snapshots/`, `prospecting/`, plus `shared/` (ARNs, clocks, the console

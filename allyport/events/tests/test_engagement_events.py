@@ -12,7 +12,7 @@ from allyport.access import actor as actors
 from allyport.events.models import Event
 from allyport.events.tests.conftest import make_webhook
 from allyport.marketplace import testing as marketplace
-from allyport.pipeline.engagements import invitations
+from allyport.pipeline.engagements import invitation_answers, invitation_sending, invitations
 from allyport.pipeline.engagements.services import new_engagement
 from allyport.pipeline.models import Engagement, EngagementInvitation
 from allyport.pipeline.signals import engagement_changed
@@ -24,14 +24,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _quiet_notifications(monkeypatch: Any) -> None:
     """ACE managers' emails are the pipeline's concern, not these tests'."""
-    monkeypatch.setattr(invitations.notifications, "referral_shared", lambda invitation: None)
+    monkeypatch.setattr(
+        invitation_sending.notifications, "referral_shared", lambda invitation: None
+    )
 
 
 def referral(company: Any, capture: Any) -> EngagementInvitation:
     """A referral AWS shares with `company` (the rows the referral service writes)."""
     with capture(execute=True), transaction.atomic():
         engagement = new_engagement("AWS", creator=None, title="Migration", actor=actors.system())
-        return invitations.new_invitation(
+        return invitation_sending.new_invitation(
             engagement,
             sender=None,
             receiver=company,
@@ -80,9 +82,9 @@ def test_accepting_and_rejecting_raise_their_events(
     )
     api = iam_actor(lead.company)
     with django_capture_on_commit_callbacks(execute=True):
-        invitations.accept_invitation(api, "AWS", first.public_id)
+        invitation_answers.accept_invitation(api, "AWS", first.public_id)
     with django_capture_on_commit_callbacks(execute=True):
-        invitations.reject_invitation(api, "AWS", second.public_id, "Other")
+        invitation_answers.reject_invitation(api, "AWS", second.public_id, "Other")
     accepted, rejected = (r.json for r in receiver.requests)
     assert accepted["detail-type"] == "Engagement Invitation Accepted"
     assert accepted["detail"]["engagementInvitation"]["id"] == first.public_id

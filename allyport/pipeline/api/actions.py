@@ -8,13 +8,14 @@ from typing import Any
 
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
-from allyport.pipeline.api.base import SELLING, arn
+from allyport.pipeline.selectors import opportunity_arn
+from allyport.shapes import selling
 
 
-@operation(SELLING, "SubmitOpportunity")
+@operation(selling.SERVICE, "SubmitOpportunity")
 def submit_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
-    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
     services.submit_opportunity(
         ctx.actor,
         catalog,
@@ -25,34 +26,34 @@ def submit_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
     return {}
 
 
-@operation(SELLING, "AssignOpportunity")
+@operation(selling.SERVICE, "AssignOpportunity")
 def assign_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
-    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
     services.assign_opportunity(ctx.actor, catalog, identifier, params["Assignee"])
     return {}
 
 
 def _related(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str, str, str]:
     catalog, identifier = params["Catalog"], params["OpportunityIdentifier"]
-    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
     return catalog, identifier, params["RelatedEntityType"], params["RelatedEntityIdentifier"]
 
 
-@operation(SELLING, "AssociateOpportunity")
+@operation(selling.SERVICE, "AssociateOpportunity")
 def associate_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     services.associate_opportunity(ctx.actor, *_related(ctx, params))
     return {}
 
 
-@operation(SELLING, "DisassociateOpportunity")
+@operation(selling.SERVICE, "DisassociateOpportunity")
 def disassociate_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     services.disassociate_opportunity(ctx.actor, *_related(ctx, params))
     return {}
 
 
-@operation(SELLING, "GetAwsOpportunitySummary")
+@operation(selling.SERVICE, "GetAwsOpportunitySummary")
 def get_aws_opportunity_summary(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["RelatedOpportunityIdentifier"]
-    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
     return services.get_aws_opportunity_summary(ctx.actor, catalog, identifier)

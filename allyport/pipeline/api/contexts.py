@@ -8,9 +8,9 @@ from typing import Any
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, ServiceQuotaExceeded, operation
-from allyport.pipeline.api.base import SELLING
-from allyport.pipeline.engagements import contexts
+from allyport.pipeline.engagements import contexts, opportunity_from_engagement
 from allyport.pipeline.engagements.selectors import engagement_arn, plain_id
+from allyport.shapes import selling
 
 
 def _engagement(ctx: ApiContext, catalog: str, identifier: str) -> None:
@@ -27,7 +27,7 @@ def _answer(engagement: Any, context_id: str) -> dict[str, Any]:
     }
 
 
-@operation(SELLING, "CreateEngagementContext")
+@operation(selling.SERVICE, "CreateEngagementContext")
 def create_engagement_context(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["EngagementIdentifier"]
     _engagement(ctx, catalog, identifier)
@@ -44,7 +44,7 @@ def create_engagement_context(ctx: ApiContext, params: dict[str, Any]) -> dict[s
     return with_client_token(ctx, params["ClientToken"], params, create)
 
 
-@operation(SELLING, "UpdateEngagementContext")
+@operation(selling.SERVICE, "UpdateEngagementContext")
 def update_engagement_context(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["EngagementIdentifier"]
     _engagement(ctx, catalog, identifier)
@@ -60,7 +60,7 @@ def update_engagement_context(ctx: ApiContext, params: dict[str, Any]) -> dict[s
     return _answer(engagement, params["ContextIdentifier"])
 
 
-@operation(SELLING, "StartOpportunityFromEngagementTask")
+@operation(selling.SERVICE, "StartOpportunityFromEngagementTask")
 def start_opportunity_from_engagement_task(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -68,26 +68,26 @@ def start_opportunity_from_engagement_task(
     _engagement(ctx, catalog, identifier)
 
     def start() -> dict[str, Any]:
-        task = contexts.start_opportunity_from_engagement(
+        task = opportunity_from_engagement.start_opportunity_from_engagement(
             ctx.actor,
             catalog,
             plain_id(identifier),
             params["ContextIdentifier"],
             params.get("Tags"),
         )
-        return contexts.task_view(task)
+        return opportunity_from_engagement.task_view(task)
 
     return with_client_token(ctx, params["ClientToken"], params, start)
 
 
-@operation(SELLING, "ListOpportunityFromEngagementTasks")
+@operation(selling.SERVICE, "ListOpportunityFromEngagementTasks")
 def list_opportunity_from_engagement_tasks(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
-    page = contexts.list_tasks(ctx.actor, catalog, params)
+    page = opportunity_from_engagement.list_tasks(ctx.actor, catalog, params)
     return {
-        "TaskSummaries": [contexts.task_view(task) for task in page.items],
+        "TaskSummaries": [opportunity_from_engagement.task_view(task) for task in page.items],
         "NextToken": page.next_token,
     }

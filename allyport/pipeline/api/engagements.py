@@ -12,18 +12,24 @@ from typing import Any
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.pipeline.api.base import SELLING, account_id, arn
 from allyport.pipeline.engagements import engagement_tasks as tasks
-from allyport.pipeline.engagements import invitations
+from allyport.pipeline.engagements import (
+    invitation_answers,
+    invitation_output,
+    invitation_sending,
+    invitations,
+)
 from allyport.pipeline.engagements import selectors as engagements
 from allyport.pipeline.engagements import services as engagement_services
 from allyport.pipeline.engagements.models import EngagementTask
+from allyport.pipeline.selectors import opportunity_arn
+from allyport.shapes import selling
 
 
 def _invitation_resource(ctx: ApiContext, catalog: str, identifier: str) -> str:
     if identifier.startswith("arn:"):
         return identifier
-    return f"arn:aws:partnercentral::{account_id(ctx)}:{catalog}/engagement-invitation/{identifier}"
+    return f"arn:aws:partnercentral::{ctx.account_id}:{catalog}/engagement-invitation/{identifier}"
 
 
 def _engagement_resource(catalog: str, identifier: str) -> str:
@@ -38,43 +44,47 @@ def _on_invitation(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:
     return catalog, identifier
 
 
-@operation(SELLING, "ListEngagementInvitations")
+@operation(selling.SERVICE, "ListEngagementInvitations")
 def list_engagement_invitations(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
     page = invitations.list_invitations(ctx.actor, catalog, params)
     company = engagements.member_company(ctx.actor)
-    accounts = invitations.receiver_accounts(page.items)
+    accounts = invitation_output.receiver_accounts(page.items)
     return {
         "EngagementInvitationSummaries": [
-            invitations.invitation_summary(item, company, accounts) for item in page.items
+            invitation_output.invitation_summary(item, company, accounts) for item in page.items
         ],
         "NextToken": page.next_token,
     }
 
 
-@operation(SELLING, "GetEngagementInvitation")
+@operation(selling.SERVICE, "GetEngagementInvitation")
 def get_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _on_invitation(ctx, params)
     invitation = invitations.find_invitation(ctx.actor, catalog, identifier)
-    return invitations.invitation_view(invitation, invitations.receiver_accounts([invitation]))
+    return invitation_output.invitation_view(
+        invitation, invitation_output.receiver_accounts([invitation])
+    )
 
 
-@operation(SELLING, "RejectEngagementInvitation")
+@operation(selling.SERVICE, "RejectEngagementInvitation")
 def reject_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _on_invitation(ctx, params)
-    invitations.reject_invitation(ctx.actor, catalog, identifier, params.get("RejectionReason"))
+    invitation_answers.reject_invitation(
+        ctx.actor, catalog, identifier, params.get("RejectionReason")
+    )
     return {}
 
 
-@operation(SELLING, "AcceptEngagementInvitation")
+@operation(selling.SERVICE, "AcceptEngagementInvitation")
 def accept_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _on_invitation(ctx, params)
-    invitations.accept_invitation(ctx.actor, catalog, identifier)
+    invitation_answers.accept_invitation(ctx.actor, catalog, identifier)
     return {}
 
 
-@operation(SELLING, "StartEngagementByAcceptingInvitationTask")
+@operation(selling.SERVICE, "StartEngagementByAcceptingInvitationTask")
 def start_engagement_by_accepting_invitation_task(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -84,23 +94,23 @@ def start_engagement_by_accepting_invitation_task(
         task = tasks.start_engagement_by_accepting_invitation(
             ctx.actor, catalog, identifier, params.get("Tags")
         )
-        return tasks.task_view(task, account_id(ctx))
+        return tasks.task_view(task, ctx.account_id)
 
     return with_client_token(ctx, params["ClientToken"], params, start)
 
 
-@operation(SELLING, "StartEngagementFromOpportunityTask")
+@operation(selling.SERVICE, "StartEngagementFromOpportunityTask")
 def start_engagement_from_opportunity_task(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
-    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
 
     def start() -> dict[str, Any]:
         task = tasks.start_engagement_from_opportunity(
             ctx.actor, catalog, identifier, params["AwsSubmission"], params.get("Tags")
         )
-        return tasks.task_view(task, account_id(ctx))
+        return tasks.task_view(task, ctx.account_id)
 
     return with_client_token(ctx, params["ClientToken"], params, start)
 
@@ -109,28 +119,28 @@ def _task_list(ctx: ApiContext, params: dict[str, Any], kind: str) -> dict[str, 
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
     page = tasks.list_tasks(ctx.actor, catalog, kind, params)
-    account = account_id(ctx)
+    account = ctx.account_id
     return {
         "TaskSummaries": [tasks.task_view(task, account) for task in page.items],
         "NextToken": page.next_token,
     }
 
 
-@operation(SELLING, "ListEngagementByAcceptingInvitationTasks")
+@operation(selling.SERVICE, "ListEngagementByAcceptingInvitationTasks")
 def list_engagement_by_accepting_invitation_tasks(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
     return _task_list(ctx, params, EngagementTask.Kind.ACCEPTING_INVITATION)
 
 
-@operation(SELLING, "ListEngagementFromOpportunityTasks")
+@operation(selling.SERVICE, "ListEngagementFromOpportunityTasks")
 def list_engagement_from_opportunity_tasks(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
     return _task_list(ctx, params, EngagementTask.Kind.FROM_OPPORTUNITY)
 
 
-@operation(SELLING, "CreateEngagement")
+@operation(selling.SERVICE, "CreateEngagement")
 def create_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -146,7 +156,7 @@ def create_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]
     return with_client_token(ctx, params["ClientToken"], params, create)
 
 
-@operation(SELLING, "GetEngagement")
+@operation(selling.SERVICE, "GetEngagement")
 def get_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
@@ -154,7 +164,7 @@ def get_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     return engagements.engagement_view(engagement)
 
 
-@operation(SELLING, "ListEngagements")
+@operation(selling.SERVICE, "ListEngagements")
 def list_engagements(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -165,7 +175,7 @@ def list_engagements(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@operation(SELLING, "ListEngagementMembers")
+@operation(selling.SERVICE, "ListEngagementMembers")
 def list_engagement_members(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
@@ -176,13 +186,13 @@ def list_engagement_members(ctx: ApiContext, params: dict[str, Any]) -> dict[str
     }
 
 
-@operation(SELLING, "CreateEngagementInvitation")
+@operation(selling.SERVICE, "CreateEngagementInvitation")
 def create_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["EngagementIdentifier"]
     ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
 
     def create() -> dict[str, Any]:
-        invitation = invitations.create_engagement_invitation(
+        invitation = invitation_sending.create_engagement_invitation(
             ctx.actor, catalog, identifier, params["Invitation"]
         )
         return {"Id": invitation.public_id, "Arn": invitations.invitation_arn(invitation)}

@@ -8,12 +8,13 @@ from typing import Any
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
-from allyport.pipeline.api.base import SELLING, account_id, arn
 from allyport.pipeline.opportunities import search
 from allyport.pipeline.opportunities.output import opportunity_summary_wire
+from allyport.pipeline.selectors import opportunity_arn
+from allyport.shapes import selling
 
 
-@operation(SELLING, "CreateOpportunity")
+@operation(selling.SERVICE, "CreateOpportunity")
 def create_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -29,18 +30,18 @@ def create_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
     return with_client_token(ctx, params["ClientToken"], params, create)
 
 
-@operation(SELLING, "GetOpportunity")
+@operation(selling.SERVICE, "GetOpportunity")
 def get_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
-    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
     opportunity = services.get_opportunity(ctx.actor, catalog, identifier)
-    return services.opportunity_view(opportunity, account_id(ctx))
+    return services.opportunity_view(opportunity, ctx.account_id)
 
 
-@operation(SELLING, "UpdateOpportunity")
+@operation(selling.SERVICE, "UpdateOpportunity")
 def update_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
-    ctx.authorize(arn(ctx, catalog, identifier), catalog=catalog)
+    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
     opportunity = services.update_opportunity(
         ctx.actor, catalog, identifier, params, last_modified_date=params["LastModifiedDate"]
     )
@@ -51,19 +52,19 @@ def update_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
 SUMMARY_COLUMNS = ("public_id", "catalog", "data", "last_modified_date", "created_date")
 
 
-@operation(SELLING, "ListOpportunities")
+@operation(selling.SERVICE, "ListOpportunities")
 def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
     page = services.list_opportunities(ctx.actor, catalog, params, columns=SUMMARY_COLUMNS)
-    account = account_id(ctx)
+    account = ctx.account_id
     return {
         "OpportunitySummaries": [opportunity_summary_wire(o, account) for o in page.items],
         "NextToken": page.next_token,
     }
 
 
-@operation(SELLING, "SearchOpportunities")
+@operation(selling.SERVICE, "SearchOpportunities")
 def search_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

@@ -13,22 +13,22 @@ from django.conf import settings
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.pipeline.api.base import SELLING, account_id
 from allyport.pipeline.prospecting import groups as engagement_groups
 from allyport.pipeline.prospecting import selectors as prospecting
 from allyport.pipeline.prospecting.engagement_search import search_engagements as search
 from allyport.pipeline.prospecting.engagement_search import search_summary
 from allyport.pipeline.prospecting.services import start_prospecting
+from allyport.shapes import selling
 
 
 def _task_resource(ctx: ApiContext, catalog: str, identifier: str) -> str:
     return (
-        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{account_id(ctx)}:catalog/{catalog}/"
+        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{ctx.account_id}:catalog/{catalog}/"
         f"prospecting-from-engagement-task/{identifier}"
     )
 
 
-@operation(SELLING, "StartProspectingFromEngagementTask")
+@operation(selling.SERVICE, "StartProspectingFromEngagementTask")
 def start_prospecting_from_engagement_task(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -44,14 +44,14 @@ def start_prospecting_from_engagement_task(
     return with_client_token(ctx, params["ClientToken"], params, start)
 
 
-@operation(SELLING, "GetProspectingFromEngagementTask")
+@operation(selling.SERVICE, "GetProspectingFromEngagementTask")
 def get_prospecting_from_engagement_task(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["TaskIdentifier"]
     ctx.authorize(_task_resource(ctx, catalog, identifier), catalog=catalog)
     return prospecting.get_view(prospecting.find_prospecting(ctx.actor, catalog, identifier))
 
 
-@operation(SELLING, "ListProspectingFromEngagementTasks")
+@operation(selling.SERVICE, "ListProspectingFromEngagementTasks")
 def list_prospecting_from_engagement_tasks(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -64,7 +64,7 @@ def list_prospecting_from_engagement_tasks(
     }
 
 
-@operation(SELLING, "ListEngagementGroups")
+@operation(selling.SERVICE, "ListEngagementGroups")
 def list_engagement_groups(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -75,7 +75,7 @@ def list_engagement_groups(ctx: ApiContext, params: dict[str, Any]) -> dict[str,
     }
 
 
-@operation(SELLING, "SearchEngagements")
+@operation(selling.SERVICE, "SearchEngagements")
 def search_engagements(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

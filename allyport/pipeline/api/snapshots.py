@@ -14,9 +14,10 @@ from django.conf import settings
 
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.pipeline.api.base import SELLING, account_id, arn
 from allyport.pipeline.engagements.selectors import engagement_arn, plain_id
+from allyport.pipeline.selectors import opportunity_arn
 from allyport.pipeline.snapshots import services as snapshots
+from allyport.shapes import selling
 
 
 def _engagement(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:
@@ -27,21 +28,23 @@ def _engagement(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:
 
 def _engagement_and_opportunity(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:
     catalog, identifier = _engagement(ctx, params)
-    ctx.authorize(arn(ctx, catalog, params["ResourceIdentifier"]), catalog=catalog)
+    ctx.authorize(
+        opportunity_arn(catalog, params["ResourceIdentifier"], ctx.account_id), catalog=catalog
+    )
     return catalog, identifier
 
 
 def _job(ctx: ApiContext, params: dict[str, Any]) -> tuple[str, str]:
     catalog, identifier = params["Catalog"], params["ResourceSnapshotJobIdentifier"]
     resource = (
-        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{account_id(ctx)}:"
+        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{ctx.account_id}:"
         f"catalog/{catalog}/resource-snapshot-job/{identifier}"
     )
     ctx.authorize(resource, catalog=catalog)
     return catalog, identifier
 
 
-@operation(SELLING, "CreateResourceSnapshot")
+@operation(selling.SERVICE, "CreateResourceSnapshot")
 def create_resource_snapshot(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, engagement = _engagement_and_opportunity(ctx, params)
 
@@ -58,7 +61,7 @@ def create_resource_snapshot(ctx: ApiContext, params: dict[str, Any]) -> dict[st
     return with_client_token(ctx, params["ClientToken"], params, create)
 
 
-@operation(SELLING, "GetResourceSnapshot")
+@operation(selling.SERVICE, "GetResourceSnapshot")
 def get_resource_snapshot(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, engagement = _engagement(ctx, params)
     snapshot = snapshots.get_snapshot(
@@ -72,7 +75,7 @@ def get_resource_snapshot(ctx: ApiContext, params: dict[str, Any]) -> dict[str, 
     return snapshots.snapshot_view(snapshot)
 
 
-@operation(SELLING, "ListResourceSnapshots")
+@operation(selling.SERVICE, "ListResourceSnapshots")
 def list_resource_snapshots(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, _engagement_id = _engagement(ctx, params)
     page = snapshots.list_snapshots(ctx.actor, catalog, params)
@@ -82,7 +85,7 @@ def list_resource_snapshots(ctx: ApiContext, params: dict[str, Any]) -> dict[str
     }
 
 
-@operation(SELLING, "CreateResourceSnapshotJob")
+@operation(selling.SERVICE, "CreateResourceSnapshotJob")
 def create_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, engagement = _engagement_and_opportunity(ctx, params)
 
@@ -100,34 +103,34 @@ def create_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dic
     return with_client_token(ctx, params["ClientToken"], params, create)
 
 
-@operation(SELLING, "GetResourceSnapshotJob")
+@operation(selling.SERVICE, "GetResourceSnapshotJob")
 def get_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _job(ctx, params)
     return snapshots.job_view(snapshots.find_job(ctx.actor, catalog, identifier))
 
 
-@operation(SELLING, "StartResourceSnapshotJob")
+@operation(selling.SERVICE, "StartResourceSnapshotJob")
 def start_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _job(ctx, params)
     snapshots.start_job(ctx.actor, catalog, identifier)
     return {}
 
 
-@operation(SELLING, "StopResourceSnapshotJob")
+@operation(selling.SERVICE, "StopResourceSnapshotJob")
 def stop_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _job(ctx, params)
     snapshots.stop_job(ctx.actor, catalog, identifier)
     return {}
 
 
-@operation(SELLING, "DeleteResourceSnapshotJob")
+@operation(selling.SERVICE, "DeleteResourceSnapshotJob")
 def delete_resource_snapshot_job(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _job(ctx, params)
     snapshots.delete_job(ctx.actor, catalog, identifier)
     return {}
 
 
-@operation(SELLING, "ListResourceSnapshotJobs")
+@operation(selling.SERVICE, "ListResourceSnapshotJobs")
 def list_resource_snapshot_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
@@ -138,7 +141,7 @@ def list_resource_snapshot_jobs(ctx: ApiContext, params: dict[str, Any]) -> dict
     }
 
 
-@operation(SELLING, "ListEngagementResourceAssociations")
+@operation(selling.SERVICE, "ListEngagementResourceAssociations")
 def list_engagement_resource_associations(
     ctx: ApiContext, params: dict[str, Any]
 ) -> dict[str, Any]:

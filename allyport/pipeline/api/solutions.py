@@ -6,10 +6,10 @@ from typing import Any
 
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.pipeline import services
-from allyport.pipeline.api.base import SELLING
+from allyport.shapes import selling
 
 
-@operation(SELLING, "ListSolutions")
+@operation(selling.SERVICE, "ListSolutions")
 def list_solutions(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)

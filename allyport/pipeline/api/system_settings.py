@@ -9,25 +9,25 @@ from typing import Any
 from django.conf import settings
 
 from allyport.awsapi.registry import ApiContext, operation
-from allyport.pipeline.api.base import SELLING, account_id
 from allyport.pipeline.shared import selling_settings
+from allyport.shapes import selling
 
 
 def settings_arn(ctx: ApiContext, catalog: str) -> str:
     return (
-        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{account_id(ctx)}:"
+        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{ctx.account_id}:"
         f"catalog/{catalog}/selling-system-settings"
     )
 
 
-@operation(SELLING, "GetSellingSystemSettings")
+@operation(selling.SERVICE, "GetSellingSystemSettings")
 def get_selling_system_settings(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(settings_arn(ctx, catalog), catalog=catalog)
     return selling_settings.get_settings(ctx.actor, catalog)
 
 
-@operation(SELLING, "PutSellingSystemSettings")
+@operation(selling.SERVICE, "PutSellingSystemSettings")
 def put_selling_system_settings(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(settings_arn(ctx, catalog), catalog=catalog)

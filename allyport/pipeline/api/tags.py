@@ -9,8 +9,8 @@ from typing import Any
 
 from allyport.awsapi.registry import ApiContext, Handler, ResourceNotFound, operation
 from allyport.core.errors import NotFound
-from allyport.pipeline.api.base import SELLING
 from allyport.pipeline.shared import tags
+from allyport.shapes import selling
 
 
 def _resource(ctx: ApiContext, params: dict[str, Any]) -> tags.TaggedResource:
@@ -38,21 +38,21 @@ def _named_by_arn(handler: Handler) -> Handler:
     return run
 
 
-@operation(SELLING, "TagResource")
+@operation(selling.SERVICE, "TagResource")
 @_named_by_arn
 def tag_resource(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     tags.tag_resource(ctx.actor, _resource(ctx, params), params["Tags"])
     return {}
 
 
-@operation(SELLING, "UntagResource")
+@operation(selling.SERVICE, "UntagResource")
 @_named_by_arn
 def untag_resource(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     tags.untag_resource(ctx.actor, _resource(ctx, params), params["TagKeys"])
     return {}
 
 
-@operation(SELLING, "ListTagsForResource")
+@operation(selling.SERVICE, "ListTagsForResource")
 @_named_by_arn
 def list_tags_for_resource(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     return {"Tags": tags.list_tags(ctx.actor, _resource(ctx, params))}

@@ -25,17 +25,14 @@ from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, RuleViolation, refuse
 from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
+from allyport.pipeline.engagements.invitation_answers import accept_in_place
 from allyport.pipeline.engagements.invitation_payloads import (
     OPPORTUNITY,
     customer_project_context,
     invitation_payload,
 )
-from allyport.pipeline.engagements.invitations import (
-    accept_in_place,
-    check_pending,
-    find_invitation,
-    new_invitation,
-)
+from allyport.pipeline.engagements.invitation_sending import new_invitation
+from allyport.pipeline.engagements.invitations import check_pending, find_invitation
 from allyport.pipeline.engagements.models import (
     Engagement,
     EngagementInvitation,

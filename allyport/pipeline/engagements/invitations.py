@@ -1,65 +1,35 @@
-"""Engagement invitations (spec §2.11): list, read, accept, reject, and the ones a
-partner sends (CreateEngagementInvitation).
+"""Engagement invitations (spec §2.11): finding, listing and expiry; answering them is
+`invitation_answers`, sending them `invitation_sending`, the API's views of them
+`invitation_output`.
 
 A company sees the invitations it received or sent, in one catalog; another
 company's and a missing one are both NotFound. Pending invitations expire 15
 days after they were sent: they are flipped to EXPIRED lazily, when a list or a
-read reaches them, and can no longer be accepted or rejected (Conflict).
+read reaches them (or by the maintenance sweep), and can no longer be accepted
+or rejected (Conflict).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import timedelta
+from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, Conflict, NotFound, refuse
 from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
-from allyport.marketplace.models import AccountLink
 from allyport.pipeline import effects
-from allyport.pipeline.engagements.invitation_payloads import check_payload
-from allyport.pipeline.engagements.models import (
-    Engagement,
-    EngagementInvitation,
-    EngagementMember,
-    invitation_id,
-)
-from allyport.pipeline.engagements.selectors import (
-    PROGRAM_ACCOUNT_ID,
-    PROGRAM_NAME,
-    account_of,
-    find_engagement,
-    member_company,
-    plain_id,
-)
-from allyport.pipeline.engagements.services import add_member, insert_fresh
-from allyport.pipeline.enums import ReviewStatus
-from allyport.pipeline.opportunities.models import Opportunity
-from allyport.pipeline.shared import notifications
-from allyport.pipeline.shared.clock import now_ms
+from allyport.pipeline.engagements.models import EngagementInvitation
+from allyport.pipeline.engagements.selectors import member_company, plain_id
 from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.scope import check_catalog
 
 Status = EngagementInvitation.Status
-INVITATION_DAYS = 15
-# RejectEngagementInvitation's documented reasons.
-REJECTION_REASONS = (
-    "Customer problem unclear",
-    "Next steps unclear",
-    "Unable to support",
-    "Duplicate of partner referral",
-    "Other",
-)
 RECEIVER, SENDER = "RECEIVER", "SENDER"
-EXISTING_MEMBERS_LIMIT = 10
 SORT_KEY = SortKey("invitation_date", "datetime")
 TYPE = "EngagementInvitation"
 
@@ -171,245 +141,11 @@ def list_invitations(actor: Actor, catalog: str, request: Mapping[str, Any]) -> 
     )
 
 
-def accept_in_place(actor: Actor, invitation: EngagementInvitation) -> None:
-    """Accept a locked, pending invitation: its receiver joins the engagement."""
-    invitation.status = Status.ACCEPTED
-    invitation.responded_at = now_ms()
-    invitation.save(update_fields=["status", "responded_at"])
-    add_member(invitation.engagement, invitation.receiver_company, actor)
-    effects.invitation_announced(invitation, "Accepted", actor)
-
-
-def _record(actor: Actor, event: str, invitation: EngagementInvitation, **request: Any) -> None:
+def record_call(actor: Actor, event: str, invitation: EngagementInvitation, **request: Any) -> None:
+    """The console record of a member's call on one invitation."""
     record_console(
         actor,
         event,
         company=actor.company,
         request={"catalog": invitation.catalog, "identifier": invitation.public_id, **request},
     )
-
-
-def accept_invitation(actor: Actor, catalog: str, identifier: str) -> EngagementInvitation:
-    """AcceptEngagementInvitation: join the engagement (no opportunity is created)."""
-    with transaction.atomic():
-        invitation = find_invitation(actor, catalog, identifier, received=True, lock=True)
-        check_pending(invitation)
-        accept_in_place(actor, invitation)
-        _record(actor, "AcceptEngagementInvitation", invitation)
-    return invitation
-
-
-def reject_invitation(
-    actor: Actor, catalog: str, identifier: str, reason: str | None = None
-) -> EngagementInvitation:
-    """RejectEngagementInvitation, with one of the documented reasons (or none)."""
-    if reason is not None and reason not in REJECTION_REASONS:
-        raise refuse(
-            "RejectionReason",
-            _("Give one of: %(reasons)s.") % {"reasons": ", ".join(REJECTION_REASONS)},
-        )
-    with transaction.atomic():
-        invitation = find_invitation(actor, catalog, identifier, received=True, lock=True)
-        check_pending(invitation)
-        invitation.status = Status.REJECTED
-        invitation.rejection_reason = reason or ""
-        invitation.responded_at = now_ms()
-        invitation.save(update_fields=["status", "rejection_reason", "responded_at"])
-        _record(actor, "RejectEngagementInvitation", invitation, rejectionReason=reason)
-        effects.invitation_announced(invitation, "Rejected", actor)
-    return invitation
-
-
-def answer_for_aws(actor: Actor, opportunity: Opportunity, review_status: str) -> None:
-    """AWS's review answers the invitation a partner sent it with this opportunity
-    (StartEngagementFromOpportunityTask): Approved accepts it — AWS joins the
-    engagement — and Rejected rejects it. Runs in the caller's transaction."""
-    if review_status not in (ReviewStatus.APPROVED, ReviewStatus.REJECTED):
-        return
-    pending = EngagementInvitation.objects.select_for_update().filter(
-        receiver_company=None, status=Status.PENDING, engagement__opportunity=opportunity
-    )
-    for invitation in pending:
-        if review_status == ReviewStatus.APPROVED:
-            accept_in_place(actor, invitation)
-            event = "AcceptEngagementInvitation"
-        else:
-            invitation.status = Status.REJECTED
-            invitation.responded_at = now_ms()
-            invitation.save(update_fields=["status", "responded_at"])
-            effects.invitation_announced(invitation, "Rejected", actor)
-            event = "RejectEngagementInvitation"
-        record_console(
-            actor,
-            event,
-            company=opportunity.company,
-            request={"catalog": invitation.catalog, "identifier": invitation.public_id},
-        )
-
-
-def new_invitation(
-    engagement: Engagement,
-    *,
-    sender: Company | None,
-    receiver: Company | None,
-    payload_type: str,
-    payload: dict[str, Any],
-    message: str = "",
-    receiver_alias: str = "",
-    actor: Actor | None = None,
-) -> EngagementInvitation:
-    """Insert a pending invitation, expiring in 15 days; the receiving company's ACE
-    managers hear of it once the transaction commits. Runs in the caller's transaction."""
-    moment = now_ms()
-    invitation = EngagementInvitation(
-        catalog=engagement.catalog,
-        engagement=engagement,
-        sender_company=sender,
-        sender_name=sender.legal_name if sender is not None else PROGRAM_NAME,
-        sender_account_id=account_of(sender),
-        sent_by=actor.user if actor is not None and actor.kind == "staff" else None,
-        receiver_company=receiver,
-        receiver_alias=(receiver_alias or (receiver.legal_name if receiver else PROGRAM_NAME))[:80],
-        payload_type=payload_type,
-        payload=payload,
-        message=message[:255],
-        invitation_date=moment,
-        expiration_date=moment + timedelta(days=INVITATION_DAYS),
-    )
-    insert_fresh(invitation, invitation_id)
-    effects.invitation_announced(invitation, "Created", actor)
-    if receiver is not None:
-        notifications.referral_shared(invitation)
-    return invitation
-
-
-def _receiver_company(account_id: str) -> Company | None:
-    if account_id in (PROGRAM_ACCOUNT_ID, PROGRAM_NAME):
-        return None
-    link = AccountLink.objects.select_related("company").filter(account__account_id=account_id)
-    found = link.first()
-    if found is None:
-        raise refuse(
-            "Invitation.Receiver.Account.AwsAccountId",
-            _("No partner has linked the AWS account %(id)s.") % {"id": account_id},
-        )
-    return found.company
-
-
-def _single(union: Mapping[str, Any], field: str) -> tuple[str, Any]:
-    if len(union) != 1:
-        raise refuse(field, _("Give exactly one member."), reason=REQUEST)
-    return next(iter(union.items()))
-
-
-def create_engagement_invitation(
-    actor: Actor, catalog: str, engagement_identifier: str, invitation: Mapping[str, Any]
-) -> EngagementInvitation:
-    """CreateEngagementInvitation: a member invites one receiver (a partner's linked AWS
-    account, or AWS) to the engagement."""
-    company = member_company(actor)
-    _kind, receiver = _single(invitation.get("Receiver") or {}, "Invitation.Receiver")
-    payload_type, payload = _single(invitation.get("Payload") or {}, "Invitation.Payload")
-    checked = check_payload(payload_type, payload)
-    with transaction.atomic():
-        engagement = find_engagement(actor, catalog, engagement_identifier)
-        target = _receiver_company(str(receiver.get("AwsAccountId", "")))
-        field = "Invitation.Receiver.Account.AwsAccountId"
-        if target == company:
-            raise refuse(field, _("You cannot invite your own company."))
-        if EngagementMember.objects.filter(engagement=engagement, company=target).exists():
-            raise Conflict(
-                _("The receiver is a member already."), "Engagement", engagement.public_id
-            )
-        pending = engagement.invitations.filter(receiver_company=target, status=Status.PENDING)
-        if pending.filter(expiration_date__gt=timezone.now()).exists():
-            raise Conflict(
-                _("The receiver has a pending invitation to this engagement."),
-                "Engagement",
-                engagement.public_id,
-            )
-        created = new_invitation(
-            engagement,
-            sender=company,
-            receiver=target,
-            payload_type=payload_type,
-            payload=checked,
-            message=str(invitation.get("Message") or ""),
-            receiver_alias=str(receiver.get("Alias") or ""),
-            actor=actor,
-        )
-        _record(actor, "CreateEngagementInvitation", created)
-    return created
-
-
-# --- the API's views ---------------------------------------------------------------
-
-
-def receiver_accounts(rows: Iterable[EngagementInvitation]) -> dict[int, str]:
-    """The linked AWS account of each receiving company, in one query."""
-    ids = {row.receiver_company_id for row in rows if row.receiver_company_id is not None}
-    links = AccountLink.objects.filter(company_id__in=ids)
-    return dict(links.values_list("company_id", "account__account_id"))
-
-
-def _receiver(invitation: EngagementInvitation, accounts: Mapping[int, str]) -> Any:
-    if invitation.receiver_company_id is None:
-        return {"Account": {"AwsAccountId": PROGRAM_ACCOUNT_ID, "Alias": PROGRAM_NAME}}
-    account = accounts.get(invitation.receiver_company_id)
-    if not account:
-        return None
-    alias = invitation.receiver_alias or None
-    return {
-        "Account": {"AwsAccountId": account, "Alias": alias} if alias else {"AwsAccountId": account}
-    }
-
-
-def _dropped_empty(value: dict[str, Any]) -> dict[str, Any]:
-    return {key: item for key, item in value.items() if item not in (None, "")}
-
-
-def _common(invitation: EngagementInvitation, accounts: Mapping[int, str]) -> dict[str, Any]:
-    return {
-        "Arn": invitation_arn(invitation),
-        "PayloadType": invitation.payload_type,
-        "Id": invitation.public_id,
-        "EngagementId": invitation.engagement.public_id,
-        "EngagementTitle": invitation.engagement.title,
-        "Status": invitation.status,
-        "InvitationDate": invitation.invitation_date,
-        "ExpirationDate": invitation.expiration_date,
-        "SenderAwsAccountId": invitation.sender_account_id,
-        "SenderCompanyName": invitation.sender_name,
-        "Receiver": _receiver(invitation, accounts),
-        "Catalog": invitation.catalog,
-    }
-
-
-def invitation_summary(
-    invitation: EngagementInvitation, company: Company, accounts: Mapping[int, str]
-) -> dict[str, Any]:
-    """A ListEngagementInvitations item, from the viewing company's side."""
-    received = invitation.receiver_company_id == company.pk
-    value = {**_common(invitation, accounts), "ParticipantType": RECEIVER if received else SENDER}
-    return _dropped_empty(value)
-
-
-def invitation_view(
-    invitation: EngagementInvitation, accounts: Mapping[int, str]
-) -> dict[str, Any]:
-    """The GetEngagementInvitation answer. A rejected invitation's payload is no longer
-    shared ("all related data will become inaccessible")."""
-    members = invitation.engagement.members.order_by("pk")[:EXISTING_MEMBERS_LIMIT]
-    shared = invitation.status != Status.REJECTED
-    value = {
-        **_common(invitation, accounts),
-        "RejectionReason": invitation.rejection_reason,
-        "Payload": {invitation.payload_type: invitation.payload} if shared else None,
-        "InvitationMessage": invitation.message,
-        "EngagementDescription": invitation.engagement.description,
-        "ExistingMembers": [
-            _dropped_empty({"CompanyName": m.company_name, "WebsiteUrl": m.website_url})
-            for m in members
-        ],
-    }
-    return _dropped_empty(value)

@@ -20,13 +20,14 @@ from allyport.access.decisions import Decision, PermissionDenied
 from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, RuleViolation, refuse
 from allyport.pipeline.effects import changed
+from allyport.pipeline.engagements.invitation_answers import answer_for_aws
 from allyport.pipeline.engagements.invitation_payloads import (
     OPPORTUNITY,
     check_payload,
     customer_project_context,
     opportunity_data,
 )
-from allyport.pipeline.engagements.invitations import answer_for_aws, new_invitation
+from allyport.pipeline.engagements.invitation_sending import new_invitation
 from allyport.pipeline.engagements.models import EngagementInvitation
 from allyport.pipeline.engagements.services import insert_fresh, new_engagement
 from allyport.pipeline.opportunities.models import Opportunity, opportunity_id

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.core.errors import DUPLICATE, INVALID, REQUEST, TOO_MANY, NotFound, refuse
-from allyport.pipeline.engagements import contexts, engagement_tasks
+from allyport.pipeline.engagements import engagement_tasks, opportunity_from_engagement
 from allyport.pipeline.engagements import selectors as engagements_selectors
 from allyport.pipeline.engagements.models import EngagementTask
 from allyport.pipeline.enums import Catalog
@@ -126,7 +126,7 @@ def _holder(actor: Actor, resource: TaggedResource, *, lock: bool) -> _Holder:
             lambda tags: ResourceSnapshotJob.objects.filter(pk=job.pk).update(tags=tags),
         )
     if kind == "opportunity-from-engagement-task":
-        found_tasks = contexts.tasks(actor, catalog).filter(public_id=identifier)
+        found_tasks = opportunity_from_engagement.tasks(actor, catalog).filter(public_id=identifier)
         converting = (found_tasks.select_for_update() if lock else found_tasks).first()
         if converting is None:
             raise NotFound("Task", identifier)

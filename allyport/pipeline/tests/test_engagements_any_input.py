@@ -10,7 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.pipeline.engagements import engagement_tasks, invitations
+from allyport.pipeline.engagements import (
+    engagement_tasks,
+    invitation_answers,
+    invitation_output,
+    invitations,
+)
 from allyport.pipeline.engagements import selectors as engagements_selectors
 from allyport.pipeline.engagements import services as engagements
 from allyport.pipeline.tests.conftest import iam_actor
@@ -46,8 +51,8 @@ def test_list_invitations_answers_any_input(company: Any, request: dict[str, Any
         page = invitations.list_invitations(actor, _catalog(request), request)
     except REFUSALS:
         return
-    accounts = invitations.receiver_accounts(page.items)
-    items = [invitations.invitation_summary(i, company, accounts) for i in page.items]
+    accounts = invitation_output.receiver_accounts(page.items)
+    items = [invitation_output.invitation_summary(i, company, accounts) for i in page.items]
     serialization.serialize(
         output_of("ListEngagementInvitations"), {"EngagementInvitationSummaries": items}
     )
@@ -111,7 +116,7 @@ def test_task_lists_answer_any_input(
 @given(
     reason=st.one_of(
         st.none(),
-        st.sampled_from(invitations.REJECTION_REASONS),
+        st.sampled_from(invitation_answers.REJECTION_REASONS),
         st.text(
             alphabet=st.characters(min_codepoint=32, max_codepoint=126), min_size=1, max_size=80
         ),
@@ -120,6 +125,8 @@ def test_task_lists_answer_any_input(
 def test_reject_answers_any_reason(company: Any, reason: str | None) -> None:
     invitation = share(company)
     try:
-        invitations.reject_invitation(iam_actor(company), "AWS", invitation.public_id, reason)
+        invitation_answers.reject_invitation(
+            iam_actor(company), "AWS", invitation.public_id, reason
+        )
     except RuleViolation as error:
         assert [e.field for e in error.errors] == ["RejectionReason"]

@@ -11,7 +11,13 @@ from allyport.access.actor import system
 from allyport.access.decisions import PermissionDenied
 from allyport.audit.models import AuditEvent
 from allyport.core.errors import Conflict, NotFound, RuleViolation
-from allyport.pipeline.engagements import engagement_tasks, invitations
+from allyport.pipeline.engagements import (
+    engagement_tasks,
+    invitation_answers,
+    invitation_output,
+    invitation_sending,
+    invitations,
+)
 from allyport.pipeline.engagements import selectors as engagements_selectors
 from allyport.pipeline.engagements import services as engagements
 from allyport.pipeline.engagements.models import (
@@ -117,8 +123,8 @@ def test_it_hides_another_companys_invitation(company: Any, outsider: Any) -> No
     theirs = iam_actor(outsider.company)
     for call in (
         lambda: invitations.find_invitation(theirs, "AWS", invitation.public_id),
-        lambda: invitations.reject_invitation(theirs, "AWS", invitation.public_id),
-        lambda: invitations.accept_invitation(theirs, "AWS", invitation.public_id),
+        lambda: invitation_answers.reject_invitation(theirs, "AWS", invitation.public_id),
+        lambda: invitation_answers.accept_invitation(theirs, "AWS", invitation.public_id),
         lambda: engagement_tasks.start_engagement_by_accepting_invitation(
             theirs, "AWS", invitation.public_id
         ),
@@ -152,7 +158,7 @@ def test_it_expires_an_invitation_after_fifteen_days(company: Any, api: Any) -> 
     with pytest.raises(Conflict):
         engagement_tasks.start_engagement_by_accepting_invitation(api, "AWS", stale.public_id)
     with pytest.raises(Conflict):
-        invitations.reject_invitation(api, "AWS", stale.public_id, "Other")
+        invitation_answers.reject_invitation(api, "AWS", stale.public_id, "Other")
     age(fresh, 14)
     assert invitations.find_invitation(api, "AWS", fresh.public_id).status == Status.PENDING
 
@@ -212,28 +218,28 @@ def test_accepting_a_lead_joins_without_an_opportunity(company: Any, api: Any) -
     assert task.status == "COMPLETE" and task.opportunity_identifier == ""
     assert not Opportunity.objects.exists()
     other = share(company, LEAD)  # AcceptEngagementInvitation never creates one either
-    accepted = invitations.accept_invitation(api, "AWS", other.public_id)
+    accepted = invitation_answers.accept_invitation(api, "AWS", other.public_id)
     assert accepted.status == Status.ACCEPTED and not Opportunity.objects.exists()
 
 
-@pytest.mark.parametrize("reason", [*invitations.REJECTION_REASONS, None])
+@pytest.mark.parametrize("reason", [*invitation_answers.REJECTION_REASONS, None])
 def test_it_rejects_with_a_documented_reason(company: Any, api: Any, reason: Any) -> None:
     invitation = share(company)
-    invitations.reject_invitation(api, "AWS", invitation.public_id, reason)
+    invitation_answers.reject_invitation(api, "AWS", invitation.public_id, reason)
     invitation.refresh_from_db()
     assert invitation.status == Status.REJECTED and invitation.rejection_reason == (reason or "")
-    view = invitations.invitation_view(invitation, {})
+    view = invitation_output.invitation_view(invitation, {})
     assert "Payload" not in view and view["Status"] == "REJECTED"
 
 
 def test_it_refuses_an_undocumented_reason_and_a_second_answer(company: Any, api: Any) -> None:
     invitation = share(company)
     with pytest.raises(RuleViolation) as caught:
-        invitations.reject_invitation(api, "AWS", invitation.public_id, "Too busy")
+        invitation_answers.reject_invitation(api, "AWS", invitation.public_id, "Too busy")
     assert caught.value.errors[0].field == "RejectionReason"
-    invitations.reject_invitation(api, "AWS", invitation.public_id, "Other")
+    invitation_answers.reject_invitation(api, "AWS", invitation.public_id, "Other")
     with pytest.raises(Conflict):
-        invitations.reject_invitation(api, "AWS", invitation.public_id, "Other")
+        invitation_answers.reject_invitation(api, "AWS", invitation.public_id, "Other")
     with pytest.raises(Conflict):
         engagement_tasks.start_engagement_by_accepting_invitation(api, "AWS", invitation.public_id)
 
@@ -276,7 +282,7 @@ def test_starting_an_engagement_submits_and_invites_aws(company: Any, api: Any) 
     assert sent.payload["Project"]["Title"] == "Data lake migration"
     listed = invitations.list_invitations(api, "AWS", {"ParticipantType": "SENDER"})
     assert ids(listed) == [sent.public_id]
-    summary = invitations.invitation_summary(sent, company, {})
+    summary = invitation_output.invitation_summary(sent, company, {})
     assert summary["ParticipantType"] == "SENDER"
     assert summary["Receiver"] == {"Account": {"AwsAccountId": "000000000000", "Alias": "AWS"}}
     # AWS approves in the review queue: it accepts the invitation and joins.
@@ -335,14 +341,14 @@ def test_it_invites_a_linked_partner_to_an_engagement(
 
     link = link_for_operator(outsider.company)
     own = engagements.create_engagement(api, "AWS", {"Title": "Joint"})
-    sent = invitations.create_engagement_invitation(
+    sent = invitation_sending.create_engagement_invitation(
         api, "AWS", own.public_id,
         {"Message": "Join us", "Receiver": {"Account": {"AwsAccountId": link.account.account_id}},
          "Payload": {LEAD: lead()}},
     )  # fmt: skip
     assert sent.receiver_company == outsider.company and sent.sender_company == company
     with pytest.raises(Conflict):
-        invitations.create_engagement_invitation(
+        invitation_sending.create_engagement_invitation(
             api, "AWS", own.public_id,
             {"Message": "Again", "Receiver": {"Account": {"AwsAccountId": link.account.account_id}},
              "Payload": {LEAD: lead()}},
@@ -350,10 +356,10 @@ def test_it_invites_a_linked_partner_to_an_engagement(
     theirs = iam_actor(outsider.company)
     received = invitations.list_invitations(theirs, "AWS", RECEIVED)
     assert ids(received) == [sent.public_id]
-    invitations.accept_invitation(theirs, "AWS", sent.public_id)
+    invitation_answers.accept_invitation(theirs, "AWS", sent.public_id)
     assert engagements_selectors.find_engagement(theirs, "AWS", own.public_id).member_count == 2
     with pytest.raises(RuleViolation):
-        invitations.create_engagement_invitation(
+        invitation_sending.create_engagement_invitation(
             api, "AWS", own.public_id,
             {"Message": "x", "Receiver": {"Account": {"AwsAccountId": "999999999999"}},
              "Payload": {OPPORTUNITY: referral()}},

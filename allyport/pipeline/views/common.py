@@ -1,29 +1,23 @@
-"""What the pipeline's pages share: their menu items, the catalog switch, the
-answers to the services' refusals, and the members who may own opportunities."""
+"""What the pipeline's pages share: their menu items, the catalog switch, links to
+opportunities, and the members who may own opportunities. Other apps' pages reach
+the parts they share through `allyport.pipeline.web`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
-from django.http import Http404, QueryDict
-from django.http.response import HttpResponseBase
+from django.http import QueryDict
 from django.urls import reverse
 
-from allyport.access.decisions import PermissionDenied
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
-from allyport.access.views import forbidden
 from allyport.accounts import selectors
 from allyport.accounts.models import User
-from allyport.core.errors import NotFound
 from allyport.pipeline.enums import Catalog
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.scope import MANAGE_ALL, MANAGE_OWNED
 
 OPPORTUNITY_MANAGEMENT = "Sell/Opportunity Management"
 OFFERINGS = "Build/Offerings"
+LEADS_MANAGEMENT = "Market/Leads Management"
 
 
 def catalog_of(request: ActorRequest) -> str:
@@ -46,23 +40,6 @@ def opportunity_url(opportunity: Opportunity, name: str = "pipeline:opportunity"
 
 def list_url(catalog: str) -> str:
     return reverse("pipeline:opportunities") + catalog_query(catalog)
-
-
-def service_refusals(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """NotFound (missing, another company's, the other catalog's, or not one's own) is
-    the 404 page; PermissionDenied (a role without the right) the 403 page with the
-    reason."""
-
-    @wraps(view)
-    def wrapper(request: ActorRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound:
-            raise Http404 from None
-        except PermissionDenied as refused:
-            return forbidden(request, refused.decision)
-
-    return wrapper
 
 
 def owner_candidates(request: ActorRequest) -> list[User]:

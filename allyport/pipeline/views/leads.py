@@ -26,17 +26,22 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allyport.access.decisions import authorize, require
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
+from allyport.access.views import member_page, service_refusals
 from allyport.core.errors import Conflict, RuleViolation
 from allyport.core.forms import ConfirmForm
-from allyport.pipeline.engagements import contexts, engagement_tasks, invitations
+from allyport.pipeline.engagements import (
+    engagement_tasks,
+    invitation_answers,
+    invitation_output,
+    invitations,
+    opportunity_from_engagement,
+)
 from allyport.pipeline.engagements.models import EngagementInvitation, EngagementTask
 from allyport.pipeline.enums import Catalog
 from allyport.pipeline.leads import selectors as leads_selectors
 from allyport.pipeline.shared.scope import MANAGE_ALL
-from allyport.pipeline.views.common import service_refusals
+from allyport.pipeline.views.common import LEADS_MANAGEMENT
 
-LEADS_MANAGEMENT = "Market/Leads Management"
 PAGE_SIZE = 50
 Status = EngagementInvitation.Status
 
@@ -54,7 +59,7 @@ class RejectForm(ConfirmForm):
         label=gettext_lazy("Reason for rejecting"),
         choices=[
             ("", gettext_lazy("Choose a reason")),
-            *((reason, reason) for reason in invitations.REJECTION_REASONS),
+            *((reason, reason) for reason in invitation_answers.REJECTION_REASONS),
         ],
     )
 
@@ -132,7 +137,7 @@ def _detail_context(request: ActorRequest, invitation: EngagementInvitation) -> 
         "catalog_query": _query(invitation.catalog),
         "opportunity_url": opportunity_url,
         "members": invitation.engagement.members.order_by("pk")[
-            : invitations.EXISTING_MEMBERS_LIMIT
+            : invitation_output.EXISTING_MEMBERS_LIMIT
         ],
     }
 
@@ -182,7 +187,7 @@ def reject(request: ActorRequest, invitation_id: str) -> HttpResponse:
         context = _detail_context(request, invitation)
         return render(request, "pipeline/leads/detail.html", {**context, "form": form}, status=400)
     try:
-        invitations.reject_invitation(
+        invitation_answers.reject_invitation(
             request.actor, catalog, invitation_id, form.cleaned_data["reason"]
         )
     except Conflict as refused:
@@ -232,7 +237,7 @@ def create_opportunity(request: ActorRequest, engagement_id: str, context_id: st
     or why it was not made (disqualified, made already, incomplete)."""
     catalog = _catalog(request)
     require(request.actor, MANAGE_ALL)
-    task = contexts.start_opportunity_from_engagement(
+    task = opportunity_from_engagement.start_opportunity_from_engagement(
         request.actor, catalog, engagement_id, context_id
     )
     if task.opportunity_identifier:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from allyport.access.decisions import authorize, require
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
+from allyport.access.views import member_page, service_refusals
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.forms.offerings import SERVICE_FIELDS, OfferingForm
@@ -23,7 +23,6 @@ from allyport.pipeline.views.common import (
     catalog_of,
     catalog_query,
     posted,
-    service_refusals,
 )
 
 PAGE_SIZE = 50

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allyport.access.decisions import PermissionDenied, authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
+from allyport.access.views import member_page, service_refusals
 from allyport.accounts.models import User
 from allyport.core.errors import NotFound, RuleViolation
 from allyport.core.keyset import Page
@@ -28,7 +28,6 @@ from allyport.pipeline.views.common import (
     catalog_query,
     list_url,
     owner_candidates,
-    service_refusals,
 )
 
 PAGE_SIZE = 50

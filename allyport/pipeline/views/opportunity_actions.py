@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from allyport.access.decisions import require
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
+from allyport.access.views import member_page, service_refusals
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.forms.actions import SubmitForm, TransferForm
@@ -24,7 +24,6 @@ from allyport.pipeline.views.common import (
     opportunity_url,
     owner_candidates,
     posted,
-    service_refusals,
 )
 
 SUBMIT_FIELDS = {"InvolvementType": "involvement_type", "Visibility": "visibility"}

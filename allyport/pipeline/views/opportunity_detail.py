@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
+from allyport.access.views import member_page, service_refusals
 from allyport.core.errors import RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.enums import ReviewStatus
@@ -33,7 +33,6 @@ from allyport.pipeline.views.common import (
     catalog_of,
     catalog_query,
     opportunity_url,
-    service_refusals,
 )
 from allyport.pipeline.views.opportunity_form import read_only_reason
 

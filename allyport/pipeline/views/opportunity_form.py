@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from allyport.access.decisions import require
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
+from allyport.access.views import member_page, service_refusals
 from allyport.core.errors import Conflict, RuleViolation
 from allyport.pipeline import services
 from allyport.pipeline.enums import ReviewStatus
@@ -32,7 +32,6 @@ from allyport.pipeline.views.common import (
     catalog_query,
     opportunity_url,
     posted,
-    service_refusals,
 )
 
 STAMP = "last_modified_date"
