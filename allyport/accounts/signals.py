@@ -10,12 +10,11 @@ from django.http import HttpRequest
 
 from allyport.access import actor as actors
 from allyport.audit import services as audit
+from allyport.core.client_address import client_ip
 
 
 def _actor(request: HttpRequest, user: Any) -> actors.Actor:
-    return actors.for_user(
-        user, request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_USER_AGENT", "")
-    )
+    return actors.for_user(user, client_ip(request), request.META.get("HTTP_USER_AGENT", ""))
 
 
 def _signin_event(request: HttpRequest, user: Any, name: str, **fields: Any) -> None:
