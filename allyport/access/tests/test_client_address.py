@@ -68,9 +68,9 @@ def test_the_setting_refuses_malformed_values_naming_the_variable() -> None:
         assert [str(n) for n in env_networks("ALLYPORT_TRUSTED_PROXIES")] == [
             "10.0.0.0/8", "::1/128", "2001:db8::/32"]  # fmt: skip
     for bad in ("10.0.0.0/33", "proxy.local", "10.0.0.1/8"):
-        with mock.patch.dict(os.environ, {"ALLYPORT_TRUSTED_PROXIES": bad}):
-            with pytest.raises(ConfigError, match="ALLYPORT_TRUSTED_PROXIES"):
-                env_networks("ALLYPORT_TRUSTED_PROXIES")
+        environ = mock.patch.dict(os.environ, {"ALLYPORT_TRUSTED_PROXIES": bad})
+        with environ, pytest.raises(ConfigError, match="ALLYPORT_TRUSTED_PROXIES"):
+            env_networks("ALLYPORT_TRUSTED_PROXIES")
 
 
 def _sign_in(email: str, password: str, peer: str, forwarded: str | None = None) -> Any:
