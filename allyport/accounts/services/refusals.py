@@ -58,6 +58,7 @@ def records_refusals(
 
         @functools.wraps(service)
         def recorded(*args: P.args, **kwargs: P.kwargs) -> R:
+            error: Exception
             try:
                 return service(*args, **kwargs)
             except PermissionDenied as denied:

@@ -53,7 +53,7 @@ def denied(request: ActorRequest, action: str) -> HttpResponse | None:
     return forbidden(request, decision)
 
 
-def user_management_page(view: Callable[..., HttpResponse]) -> Callable[..., Any]:
+def user_management_page(view: Callable[..., Any]) -> Callable[..., Any]:
     """`member_page(USER_MANAGEMENT)`, recording a change refused because the member
     may not use User Management at all."""
     page = member_page(USER_MANAGEMENT)(view)
