@@ -12,6 +12,7 @@ from allyport.core.env import (
     env_choice,
     env_int,
     env_list,
+    env_networks,
     env_str,
     require,
 )
@@ -181,6 +182,11 @@ ALLYPORT_CODE_TIMEOUT = env_int("ALLYPORT_CODE_TIMEOUT", 600, minimum=30)
 ALLYPORT_CODE_MAX_ATTEMPTS = env_int("ALLYPORT_CODE_MAX_ATTEMPTS", 5, minimum=1)
 ALLYPORT_INVITATION_DAYS = env_int("ALLYPORT_INVITATION_DAYS", 14, minimum=1)
 ALLYPORT_CAPTCHA = env_bool("ALLYPORT_CAPTCHA", True)
+# Proxies whose X-Forwarded-For is believed (addresses and CIDR blocks); the client
+# address of limits and audit records is decided by core/client_address.py alone.
+ALLYPORT_TRUSTED_PROXIES = env_networks("ALLYPORT_TRUSTED_PROXIES")
+RATELIMIT_IP_META_KEY = "allyport.core.client_address.client_ip"
+
 # Requests anyone may make before signing in, per email and per client address
 # (access/limits.py; django-ratelimit rates, counted in the cache).
 ALLYPORT_LIMITS = {

@@ -6,16 +6,15 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
 from allyport.access import actor as actors
+from allyport.core.client_address import client_ip
+
+__all__ = ["ActorMiddleware", "ActorRequest", "actor_for_request", "client_ip", "staff_actor"]
 
 
 class ActorRequest(HttpRequest):
     """A request after ActorMiddleware: views that read `request.actor` take this type."""
 
     actor: actors.Actor
-
-
-def client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or ""
 
 
 def actor_for_request(request: HttpRequest) -> actors.Actor:

@@ -15,6 +15,7 @@ from allyport.accounts.domains import clean_business_email
 from allyport.accounts.models import User
 from allyport.audit import services as audit
 from allyport.core import mail
+from allyport.core.client_address import client_ip
 
 # allauth mail templates whose sending is a security event, by audit event name.
 _CODE_EVENTS = {
@@ -24,21 +25,21 @@ _CODE_EVENTS = {
 
 
 def _anonymous(request: HttpRequest) -> actors.Actor:
-    return actors.anonymous(
-        request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_USER_AGENT", "")
-    )
+    return actors.anonymous(client_ip(request), request.META.get("HTTP_USER_AGENT", ""))
 
 
 def _user_actor(request: HttpRequest, user: User) -> actors.Actor:
-    return actors.for_user(
-        user, request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_USER_AGENT", "")
-    )
+    return actors.for_user(user, client_ip(request), request.META.get("HTTP_USER_AGENT", ""))
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # People register through the company/user registration flows instead.
         return False
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """allauth's limits (failed sign-ins) count by the address our limits use."""
+        return client_ip(request) or super().get_client_ip(request)
 
     def clean_email(self, email: str) -> str:
         return clean_business_email(super().clean_email(email))

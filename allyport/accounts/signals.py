@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account import signals as allauth_signals
+from django.contrib.auth.signals import user_logged_out
 from django.dispatch import receiver
 from django.http import HttpRequest
 
 from allyport.access import actor as actors
 from allyport.audit import services as audit
+from allyport.core.client_address import client_ip
 
 
 def _actor(request: HttpRequest, user: Any) -> actors.Actor:
-    return actors.for_user(
-        user, request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_USER_AGENT", "")
-    )
+    return actors.for_user(user, client_ip(request), request.META.get("HTTP_USER_AGENT", ""))
 
 
 def _signin_event(request: HttpRequest, user: Any, name: str, **fields: Any) -> None:
@@ -38,6 +38,13 @@ def on_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> Non
         response_elements={"ConsoleLogin": "Success"},
         additional_event_data={"MFAUsed": "Yes" if company and company.mfa_enabled else "No"},
     )
+
+
+@receiver(user_logged_out)
+def on_logout(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """Sign-out (allauth's and the admin's both end with Django's logout)."""
+    if user is not None and request is not None:
+        _signin_event(request, user, "Logout", response_elements={"Logout": "Success"})
 
 
 @receiver(allauth_signals.login_code_rejected)

@@ -6,6 +6,7 @@ cannot understand instead of guessing, so a typo in production fails at start.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 
 
@@ -66,3 +67,20 @@ def require(name: str) -> str:
     if not value:
         raise ConfigError(f"{name} must be set in production")
     return value
+
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def env_networks(name: str) -> tuple[IPNetwork, ...]:
+    """Comma-separated addresses and CIDR blocks (IPv4 and IPv6); an address is a
+    network of one. A value with host bits set (10.0.0.1/8) is refused as a likely typo."""
+    networks = []
+    for item in env_list(name, []):
+        try:
+            networks.append(ipaddress.ip_network(item))
+        except ValueError as exc:
+            raise ConfigError(
+                f"{name} must list IP addresses or CIDR blocks (10.0.0.0/8, ::1); got {item!r}"
+            ) from exc
+    return tuple(networks)

@@ -16,7 +16,14 @@ import http.client
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from allyport.core.netguard import UnsafeAddress, connection_to, resolve, url_problem
+from allyport.core.netguard import (
+    UnsafeAddress,
+    connection_to,
+    failure_message,
+    not_allowed,
+    resolve,
+    url_problem,
+)
 
 MAX_ERROR = 500
 _READ_LIMIT = 64 * 1024
@@ -37,25 +44,20 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
     return "sha256=" + mac.hexdigest()
 
 
-def _describe(exc: BaseException) -> str:
-    text = str(exc) or exc.__class__.__name__
-    return f"{exc.__class__.__name__}: {text}"[:MAX_ERROR]
-
-
 def post(url: str, body: bytes, headers: dict[str, str]) -> Outcome:
-    """POST `body`; never raises. 2xx is success; anything else is described."""
+    """POST `body`; never raises. 2xx is success; anything else is described in one
+    neutral sentence per kind of failure (`netguard.failure_message`)."""
     parts = urlsplit(url)
-    problem = url_problem(url)
-    if problem:
-        return Outcome(error=problem)
+    if url_problem(url):
+        return Outcome(error=not_allowed())
     host = parts.hostname or ""
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         address = resolve(host, port)
-    except UnsafeAddress as exc:
-        return Outcome(error=str(exc)[:MAX_ERROR])
-    except (OSError, ValueError) as exc:
-        return Outcome(error=_describe(exc))
+    except ValueError:
+        return Outcome(error=not_allowed())
+    except (UnsafeAddress, OSError) as exc:
+        return Outcome(error=failure_message(exc))
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     connection = connection_to(parts.scheme, host, port, address)
     try:
@@ -63,7 +65,7 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Outcome:
         response = connection.getresponse()
         response.read(_READ_LIMIT)
     except (OSError, http.client.HTTPException, ValueError) as exc:
-        return Outcome(error=_describe(exc))
+        return Outcome(error=failure_message(exc))
     finally:
         connection.close()
     if 200 <= response.status < 300:

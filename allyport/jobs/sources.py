@@ -171,10 +171,10 @@ def _fetch(uri: str) -> Iterator[IO[bytes]]:
     try:
         port = parts.port or 443
         address = netguard.resolve(host, port)
-    except netguard.UnsafeAddress as unsafe:
-        raise SourceProblem(str(unsafe)) from None
-    except (OSError, ValueError):
-        raise SourceProblem(_("The host %(host)s could not be reached.") % {"host": host}) from None
+    except ValueError:
+        raise SourceProblem(netguard.not_allowed()) from None
+    except (netguard.UnsafeAddress, OSError) as error:
+        raise SourceProblem(netguard.failure_message(error)) from None
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     # The guard's own connection: to the checked address, never redirected.
     connection = netguard.connection_to("https", host, port, address)
@@ -189,8 +189,6 @@ def _fetch(uri: str) -> Iterator[IO[bytes]]:
             raise SourceProblem(_("The file is larger than %(mb)s MB.") % {"mb": cap >> 20})
         yield io.BufferedReader(_Capped(response, cap), buffer_size=_READ_SIZE)
     except (OSError, http.client.HTTPException) as error:
-        raise SourceProblem(
-            _("Reading the file failed: %(error)s") % {"error": error.__class__.__name__}
-        ) from None
+        raise SourceProblem(netguard.failure_message(error)) from None
     finally:
         connection.close()

@@ -18,6 +18,7 @@ from allyport.access.decisions import require
 from allyport.access.grants import grantable_roles
 from allyport.access.model import access_model
 from allyport.accounts.models import Invitation, User
+from allyport.accounts.services.refusals import records_refusals
 from allyport.accounts.services.registration import (
     Person,
     RegistrationError,
@@ -29,6 +30,7 @@ from allyport.audit import services as audit
 from allyport.core import mail
 
 SALT = "allyport.invitation"
+MAX_LISTED = 10  # emails named in the record of a refused invitation
 
 
 class InvitationError(Exception):
@@ -65,6 +67,9 @@ def row_problems(actor: Actor, row: InviteRow) -> dict[str, str]:
     return problems
 
 
+@records_refusals(
+    "InvitePartnerUser", lambda a: {"emails": [row.email for row in a["rows"]][:MAX_LISTED]}
+)
 def invite_users(actor: Actor, rows: list[InviteRow]) -> list[Invitation]:
     """Create one invitation per row and email its link. Rows must be checked first."""
     require(actor, "invite_users")

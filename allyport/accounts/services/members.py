@@ -3,8 +3,9 @@ change the alliance lead, revoking invitations.
 
 Each takes the Actor first, checks the right with `require` (PermissionDenied),
 refuses bad input with ChangeRefused, and writes its audit record in the same
-transaction. Users are looked up through the actor's company only, so another
-company's user is "not found" like a missing one.
+transaction; a refusal is recorded too, with its reason (`records_refusals`). Users
+are looked up through the actor's company only, so another company's user is "not
+found" like a missing one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from allyport.access.grants import LEAD
 from allyport.access.models import RoleAssignment
 from allyport.accounts import selectors
 from allyport.accounts.models import AllianceLeadChangeRequest, Company, Invitation, User
+from allyport.accounts.services.refusals import records_refusals
 from allyport.accounts.services.roles import lock_company
 from allyport.audit import services as audit
 from allyport.core import mail
@@ -51,6 +53,7 @@ def _user_params(user: User) -> dict[str, str]:
     return {"userId": user.public_id, "email": user.email}
 
 
+@records_refusals("RemovePartnerUser", lambda a: {"userId": a["user_id"]})
 def remove_user(actor: Actor, user_id: str, confirm: str) -> None:
     """Remove a member: access ends at once (inactive, no roles, their pending
     invitations revoked); the user row and its records stay, shown as removed."""
@@ -75,6 +78,10 @@ def remove_user(actor: Actor, user_id: str, confirm: str) -> None:
         )
 
 
+@records_refusals(
+    lambda a: "ReactivatePartnerUser" if a["active"] else "DeactivatePartnerUser",
+    lambda a: {"userId": a["user_id"]},
+)
 def set_user_active(actor: Actor, user_id: str, active: bool) -> None:
     """Deactivate a member (remove_users right) or reactivate one (alliance lead only).
 
@@ -98,6 +105,7 @@ def set_user_active(actor: Actor, user_id: str, active: bool) -> None:
         audit.record(actor, event, request_parameters=_user_params(user))
 
 
+@records_refusals("UpdateMfaSetting", lambda a: {"mfaEnabled": a["enabled"]})
 def update_mfa(actor: Actor, enabled: bool) -> None:
     """Turn the company's MFA on or off; it applies from each member's next sign-in."""
     require(actor, "manage_mfa")
@@ -110,6 +118,7 @@ def update_mfa(actor: Actor, enabled: bool) -> None:
         audit.record(actor, "UpdateMfaSetting", request_parameters={"mfaEnabled": enabled})
 
 
+@records_refusals("RequestAllianceLeadChange", lambda a: {"message": str(a["message"] or "")[:200]})
 def request_alliance_lead_change(actor: Actor, message: str) -> AllianceLeadChangeRequest:
     """Record a member's request to change the alliance lead and email the lead;
     staff see the requests in the admin."""
@@ -145,6 +154,7 @@ def request_alliance_lead_change(actor: Actor, message: str) -> AllianceLeadChan
     return request
 
 
+@records_refusals("RevokeInvitation", lambda a: {"invitationId": a["invitation_id"]})
 def revoke_invitation(actor: Actor, invitation_id: str) -> None:
     """Withdraw a pending invitation of the actor's company; its link stops working."""
     require(actor, "invite_users")

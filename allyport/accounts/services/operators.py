@@ -11,12 +11,13 @@ from allyport.access.model import access_model
 from allyport.accounts.choices import PATHS_BY_SOLUTION_TYPE
 from allyport.accounts.domains import clean_business_email, company_for_domain, domain_of
 from allyport.accounts.models import Company, CompanyDomain, User
-from allyport.accounts.services.roles import add_roles
+from allyport.accounts.services.roles import RoleLimitReached, add_roles
 from allyport.audit import services as audit
+from allyport.core.errors import ChangeRefused
 
 
-class OperatorError(Exception):
-    pass
+class OperatorError(ChangeRefused):
+    """An operator's request refused; commands answer it as {"error": reason}."""
 
 
 def _check_stage(stage: str | None) -> None:
@@ -73,10 +74,20 @@ def create_member(company: Company, email: str, password: str, roles: list[str])
         raise OperatorError(f"unknown roles: {', '.join(sorted(unknown))}")
     if User.objects.filter(email__iexact=email).exists():
         raise OperatorError(f"{email} is already registered")
-    with transaction.atomic():
-        user = User.objects.create_user(email, password, company=company)
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        add_roles(company, user, roles)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(email, password, company=company)
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+            add_roles(company, user, roles)
+            audit.record(
+                actors.system(),
+                "CreatePartnerUser",
+                company=company,
+                request_parameters={"email": user.email, "roles": roles},
+                response_elements={"partnerUserId": user.public_id},
+            )
+    except RoleLimitReached as refused:
+        raise OperatorError(str(refused)) from None
     return user
 
 

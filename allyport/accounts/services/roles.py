@@ -22,6 +22,7 @@ from allyport.access.grants import CLOUD_ADMIN, LEAD, grant_refusal
 from allyport.access.model import access_model
 from allyport.access.models import RoleAssignment
 from allyport.accounts.models import Company, User
+from allyport.accounts.services.refusals import record_refusal, records_refusals
 from allyport.audit import services as audit
 from allyport.core.confirm import require_confirm
 from allyport.core.errors import ChangeRefused
@@ -120,6 +121,15 @@ def _audit_role(actor: Actor, event: str, user: User, role: str, **extra: str) -
     audit.record(actor, event, request_parameters=params, additional_event_data=extra or None)
 
 
+def _audit_refused(actor: Actor, result: ChangeResult) -> ChangeResult:
+    """Record a refused assignment (the update goes on with the others)."""
+    if not result.ok:
+        event = "AssignPartnerRole" if result.op == "add" else "UnassignPartnerRole"
+        params = {"userId": result.user_id, "email": result.email, "role": result.role}
+        record_refusal(actor, event, result.reason, params)
+    return result
+
+
 def _add(actor: Actor, company: Company, user: User, role: str, moving: bool) -> ChangeResult:
     def result(reason: str = "") -> ChangeResult:
         return ChangeResult(user.public_id, user.email, role, "add", not reason, reason)
@@ -199,6 +209,9 @@ def _not_found(change: RoleChange) -> list[ChangeResult]:
     return [ChangeResult(change.user_id, "", role, op, False, _("not found")) for op, role in ops]
 
 
+@records_refusals(
+    "UpdatePartnerRoles", lambda a: {"userIds": [c.user_id for c in a["changes"]][:20]}
+)
 def apply_role_changes(actor: Actor, changes: list[RoleChange]) -> list[ChangeResult]:
     """Apply role additions and removals for up to 10 users; one result per assignment,
     in the order given (additions before removals for each user).
@@ -228,6 +241,8 @@ def apply_role_changes(actor: Actor, changes: list[RoleChange]) -> list[ChangeRe
             results += [_add(actor, company, user, role, moving) for role in change.add]
             results += [_remove(actor, user, role, moving) for role in change.remove]
             _keep_some_role(actor, company, user)
+        for result in results:
+            _audit_refused(actor, result)
     return results
 
 
@@ -245,6 +260,7 @@ def _demote(company: Company, old_lead: User, granted_by: User | None) -> str:
     return role
 
 
+@records_refusals("ReassignAllianceLead", lambda a: {"newLeadId": a["new_lead_id"]})
 def reassign_alliance_lead(actor: Actor, new_lead_id: str, confirm: str) -> None:
     """Hand the alliance lead role to another active member of the company.
 

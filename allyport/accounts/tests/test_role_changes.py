@@ -42,7 +42,11 @@ def test_it_refuses_cloud_admin_from_the_alliance_team(company, member) -> None:
     [result] = apply_role_changes(actors.for_user(team), [add(member, "cloud_admin")])
     assert not result.ok and "cloud admin" in result.reason
     assert roles_of(member) == {"standard_user"}
-    assert not AuditEvent.objects.filter(event_name="AssignPartnerRole").exists()
+    (refused,) = AuditEvent.objects.filter(event_name="AssignPartnerRole")
+    assert (
+        refused.error_code == "ValidationException"
+        and "cloud admin" in refused.record["errorMessage"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -118,7 +122,11 @@ def test_it_keeps_the_limit_of_20_and_applies_the_other_changes(company, lead, r
     assert results[1].reason == f"{name} is limited to 20 users per company"
     assert RoleAssignment.objects.filter(company=company, role=role).count() == 20
     assert roles_of(users[1]) == {"standard_user", "ace_user"}
-    assert AuditEvent.objects.filter(event_name="AssignPartnerRole").count() == 3
+    assert AuditEvent.objects.filter(event_name="AssignPartnerRole", error_code="").count() == 3
+    refused = AuditEvent.objects.get(
+        event_name="AssignPartnerRole", error_code="ValidationException"
+    )
+    assert refused.record["errorMessage"] == f"{name} is limited to 20 users per company"
 
 
 def test_it_leaves_standard_user_when_the_last_role_goes(company, lead) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ batches and keeps one daily run queued; the command runs it now."""
 from __future__ import annotations
 
 import io
+import json
 from datetime import timedelta
 
 import pytest
@@ -70,8 +71,9 @@ def test_it_prunes_from_the_command_and_queues_the_daily_run(company: Company) -
     add_event(company, "Kept")
     out = io.StringIO()
     call_command("prune_events", stdout=out)
-    assert "Deleted 2 events older than 90 days." in out.getvalue()
-    assert "next run is queued" in out.getvalue()
+    answer = json.loads(out.getvalue())
+    assert (answer["Deleted"], answer["RetentionDays"], answer["NextRunQueued"]) == (2, 90, True)
+    assert "Deleted 2 events older than 90 days." in answer["Message"]
     assert _names() == {"Kept"}
     assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1
 
@@ -79,8 +81,9 @@ def test_it_prunes_from_the_command_and_queues_the_daily_run(company: Company) -
 def test_it_says_when_the_backend_cannot_queue_a_later_run(db: None) -> None:
     out = io.StringIO()
     call_command("prune_events", stdout=out)
-    assert "Deleted 0 events" in out.getvalue()
-    assert "cannot defer" in out.getvalue()
+    answer = json.loads(out.getvalue())
+    assert answer["Deleted"] == 0 and answer["NextRunQueued"] is False
+    assert "cannot defer" in answer["Message"]
 
 
 @pytest.mark.parametrize("days", [1, 90])

@@ -1,5 +1,5 @@
 """The cloud operator commands: create_cloud_account and create_api_credentials
-print JSON and refuse bad input with CommandError (exit code 2)."""
+print JSON and refuse bad input with {"error": ...} and exit status 1."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
@@ -27,11 +27,14 @@ def run(name: str, *args: str) -> Any:
     return json.loads(out.getvalue())
 
 
-def refused(name: str, *args: str) -> CommandError:
-    with pytest.raises(CommandError) as caught:
-        call_command(name, *args, stdout=io.StringIO())
-    assert caught.value.returncode == 2
-    return caught.value
+def refused(name: str, *args: str) -> str:
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command(name, *args, stdout=out)
+    assert exited.value.code == 1
+    answer = json.loads(out.getvalue())
+    assert list(answer) == ["error"]
+    return str(answer["error"])
 
 
 def test_it_creates_a_cloud_account_and_prints_json() -> None:

@@ -5,6 +5,7 @@ chain never doubles."""
 from __future__ import annotations
 
 import io
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -97,8 +98,9 @@ def test_the_command_sweeps_and_starts_one_chain_only() -> None:
 
     out = io.StringIO()
     call_command("sweep", stdout=out)
-    assert "expired invitations: 0 repaired" in out.getvalue()
-    assert "queued for 10 minutes" in out.getvalue()
+    answer = json.loads(out.getvalue())
+    assert answer["Repaired"]["expired invitations"] == 0 and answer["Failed"] == []
+    assert (answer["NextRunQueued"], answer["EveryMinutes"]) == (True, 10)
     path = maintenance.run_sweeps.module_path
     (queued,) = DBTaskResult.objects.filter(task_path=path)
     assert queued.run_after > timezone.now() + timedelta(minutes=9)

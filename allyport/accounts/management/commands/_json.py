@@ -1,13 +1,11 @@
-"""Shared output for the operator commands: one JSON object on stdout."""
+"""What the accounts' operator commands print (as JSON, through core.commands)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.core.management.base import CommandError
-
 from allyport.accounts.models import Company, User
+from allyport.accounts.services.operators import OperatorError
 
 
 def company_json(company: Company) -> dict[str, Any]:
@@ -30,15 +28,11 @@ def user_json(user: User) -> dict[str, Any]:
     }
 
 
-def dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2)
-
-
 def mfa_flag(value: str | None) -> bool | None:
     if value is None:
         return None
     if value not in ("on", "off"):
-        raise CommandError("--mfa takes on or off")
+        raise OperatorError("--mfa takes on or off")
     return value == "on"
 
 

@@ -1,17 +1,11 @@
-from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
 
-from allyport.accounts.management.commands._json import (
-    company_json,
-    dump,
-    mfa_flag,
-    split,
-    user_json,
-)
-from allyport.accounts.services.operators import OperatorError, create_company
+from allyport.accounts.management.commands._json import company_json, mfa_flag, split, user_json
+from allyport.accounts.services.operators import create_company
+from allyport.core.commands import JsonCommand
 
 
-class Command(BaseCommand):
+class Command(JsonCommand):
     help = "Create a partner company with a verified alliance lead; prints JSON."
 
     def add_arguments(self, parser):
@@ -23,12 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--paths", help="comma-separated, e.g. Software,Services")
         parser.add_argument("--mfa", choices=["on", "off"], default="off")
 
-    def handle(self, *args, **opts):
-        try:
-            company, lead = create_company(
-                opts["domain"], opts["name"], opts["lead_email"], opts["password"],
-                stage=opts["stage"], mfa=bool(mfa_flag(opts["mfa"])), paths=split(opts["paths"]),
-            )  # fmt: skip
-        except (OperatorError, ValidationError) as exc:
-            raise CommandError(str(exc.messages[0] if hasattr(exc, "messages") else exc)) from exc
-        self.stdout.write(dump({**company_json(company), "AllianceLead": user_json(lead)}))
+    def answer(self, **opts: Any) -> dict[str, Any]:
+        company, lead = create_company(
+            opts["domain"], opts["name"], opts["lead_email"], opts["password"],
+            stage=opts["stage"], mfa=bool(mfa_flag(opts["mfa"])), paths=split(opts["paths"]),
+        )  # fmt: skip
+        return {**company_json(company), "AllianceLead": user_json(lead)}

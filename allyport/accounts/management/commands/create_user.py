@@ -1,11 +1,11 @@
-from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
 
-from allyport.accounts.management.commands._json import dump, split, user_json
-from allyport.accounts.services.operators import OperatorError, create_user
+from allyport.accounts.management.commands._json import split, user_json
+from allyport.accounts.services.operators import create_user
+from allyport.core.commands import JsonCommand
 
 
-class Command(BaseCommand):
+class Command(JsonCommand):
     help = "Create a verified user in the company of the email's domain; prints JSON."
 
     def add_arguments(self, parser):
@@ -15,10 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
 
-    def handle(self, *args, **opts):
+    def answer(self, **opts: Any) -> dict[str, Any]:
         names = {k: opts[k] for k in ("first_name", "last_name") if opts[k]}
-        try:
-            user = create_user(opts["email"], opts["password"], split(opts["roles"]) or [], **names)
-        except (OperatorError, ValidationError) as exc:
-            raise CommandError(str(exc.messages[0] if hasattr(exc, "messages") else exc)) from exc
-        self.stdout.write(dump(user_json(user)))
+        user = create_user(opts["email"], opts["password"], split(opts["roles"]) or [], **names)
+        return user_json(user)

@@ -9,20 +9,68 @@ from typing import Any
 
 from django.http import HttpResponse
 
-from allyport.access.decisions import PermissionDenied, authorize
+from allyport.access.decisions import MENU_PREFIX, PermissionDenied, authorize
 from allyport.access.grants import LEAD
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
-from allyport.access.views import forbidden
+from allyport.access.views import forbidden, member_page
 from allyport.accounts.models import User
+from allyport.accounts.services.refusals import ACCESS_DENIED, record_refusal
 
 USER_MANAGEMENT = "My Company/User Management"
+
+
+# The event a refused change of each User Management page is recorded as.
+_CHANGES = {
+    "manage_roles": "UpdatePartnerRoles",
+    "reassign_lead": "ReassignAllianceLead",
+    "security": "UpdateMfaSetting",
+    "invite": "InvitePartnerUser",
+    "revoke_invitation": "RevokeInvitation",
+    "remove": "RemovePartnerUser",
+    "deactivate": "DeactivatePartnerUser",
+    "reactivate": "ReactivatePartnerUser",
+}
+
+
+def _record_refused_post(request: ActorRequest, action: str, reason: str) -> None:
+    """A refused change (a POST) is recorded, as the services record theirs."""
+    if request.method != "POST":
+        return
+    match = request.resolver_match
+    page = match.url_name if match else ""
+    params = {"action": action, **(match.kwargs if match else {})}
+    event = _CHANGES.get(page or "", action)
+    record_refusal(request.actor, event, reason, params, ACCESS_DENIED)
 
 
 def denied(request: ActorRequest, action: str) -> HttpResponse | None:
     """The 403 page with authorize's reason when the actor lacks `action`, else None."""
     decision = authorize(request.actor, action)  # type: ignore[attr-defined]
-    return None if decision else forbidden(request, decision)
+    if decision:
+        return None
+    _record_refused_post(request, action, decision.reason)
+    return forbidden(request, decision)
+
+
+def user_management_page(view: Callable[..., Any]) -> Callable[..., Any]:
+    """`member_page(USER_MANAGEMENT)`, recording a change refused because the member
+    may not use User Management at all."""
+    page = member_page(USER_MANAGEMENT)(view)
+
+    @wraps(view)
+    def wrapper(request: ActorRequest, *args: Any, **kwargs: Any) -> Any:
+        if request.method == "POST" and request.user.is_authenticated:
+            actor = request.actor
+            visible = MENU_PREFIX + USER_MANAGEMENT
+            decision = authorize(
+                actor, visible if actor.is_member else "menu:My Profile/My Profile"
+            )
+            if not decision:
+                _record_refused_post(request, visible, decision.reason)
+        return page(request, *args, **kwargs)
+
+    return wrapper
 
 
 def permission_denied_as_403(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

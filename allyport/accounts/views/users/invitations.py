@@ -14,21 +14,20 @@ from allyport.access.decisions import authorize
 from allyport.access.grants import grantable_roles
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
-from allyport.access.views import member_page
 from allyport.accounts import selectors
 from allyport.accounts.services.invitations import InviteRow, invite_users, row_problems
 from allyport.accounts.services.members import revoke_invitation
 from allyport.accounts.views.users.common import (
-    USER_MANAGEMENT,
     denied,
     permission_denied_as_403,
     role_names,
+    user_management_page,
 )
 from allyport.accounts.views.users.forms import MAX_INVITE_ROWS, InviteFormSet
 from allyport.core.errors import ChangeRefused
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 def roles_tab(request: ActorRequest) -> HttpResponse:
     invitations = [
         (invitation, role_names(invitation.roles))
@@ -42,7 +41,7 @@ def roles_tab(request: ActorRequest) -> HttpResponse:
     return render(request, "accounts/users/roles_tab.html", context)
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_POST
 @permission_denied_as_403
 def revoke(request: ActorRequest, invitation_id: str) -> HttpResponse:
@@ -67,7 +66,7 @@ def _role_choices(request: ActorRequest) -> list[tuple[str, str]]:
     return [(r.key, r.name) for r in access_model().roles.values() if r.key in allowed]
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_http_methods(["GET", "POST"])
 def invite(request: ActorRequest) -> HttpResponse:
     if refusal := denied(request, "invite_users"):

@@ -14,14 +14,13 @@ from django.views.decorators.http import require_GET
 
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
 from allyport.accounts import selectors
 from allyport.accounts.models import User
 from allyport.accounts.services.roles import MAX_USERS_PER_UPDATE
 from allyport.accounts.views.users.common import (
-    USER_MANAGEMENT,
     role_keys,
     role_names,
+    user_management_page,
     user_rows,
 )
 from allyport.accounts.views.users.forms import UserFilterForm
@@ -34,7 +33,7 @@ ROW_FIELDS = ("public_id", "email", "first_name", "last_name", "status", "last_l
 IDLE_AFTER = timedelta(days=90)
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_GET
 def users_tab(request: ActorRequest) -> HttpResponse:
     filters = UserFilterForm(request.GET or None)
@@ -91,7 +90,7 @@ def _review_rows(users: Iterator[User]) -> Iterator[list[str]]:
         ]
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_GET
 def access_review(request: ActorRequest) -> StreamingHttpResponse:
     """Every user of the company with roles, status and last sign-in, idle ones flagged;

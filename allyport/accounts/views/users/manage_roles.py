@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods
 from allyport.access.grants import grantable_roles
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
-from allyport.access.views import member_page
 from allyport.accounts import selectors
 from allyport.accounts.models import User
 from allyport.accounts.services.roles import (
@@ -25,10 +24,10 @@ from allyport.accounts.services.roles import (
     apply_role_changes,
 )
 from allyport.accounts.views.users.common import (
-    USER_MANAGEMENT,
     denied,
     permission_denied_as_403,
     role_keys,
+    user_management_page,
 )
 from allyport.core.errors import ChangeRefused
 
@@ -173,7 +172,7 @@ def _results(request: ActorRequest, results: list[ChangeResult]) -> HttpResponse
     return render(request, "accounts/users/manage_roles_result.html", context)
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_http_methods(["GET", "POST"])
 @permission_denied_as_403
 def manage_roles(request: ActorRequest) -> HttpResponse:

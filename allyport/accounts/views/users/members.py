@@ -10,15 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
 from allyport.accounts import selectors
 from allyport.accounts.models import User
 from allyport.accounts.services.members import remove_user, set_user_active
 from allyport.accounts.services.roles import reassign_alliance_lead
 from allyport.accounts.views.users.common import (
-    USER_MANAGEMENT,
     denied,
     permission_denied_as_403,
+    user_management_page,
 )
 from allyport.accounts.views.users.forms import ReassignLeadForm
 from allyport.core.errors import ChangeRefused
@@ -37,7 +36,7 @@ def _refused_into(form: ConfirmForm, refused: ChangeRefused) -> None:
     form.add_error(field, refused.reason)
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_http_methods(["GET", "POST"])
 @permission_denied_as_403
 def remove(request: ActorRequest, user_id: str) -> HttpResponse:
@@ -72,21 +71,21 @@ def _set_active(request: ActorRequest, user_id: str, active: bool) -> HttpRespon
     return redirect("users:list")
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_POST
 @permission_denied_as_403
 def deactivate(request: ActorRequest, user_id: str) -> HttpResponse:
     return _set_active(request, user_id, active=False)
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_POST
 @permission_denied_as_403
 def reactivate(request: ActorRequest, user_id: str) -> HttpResponse:
     return _set_active(request, user_id, active=True)
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_http_methods(["GET", "POST"])
 @permission_denied_as_403
 def reassign_lead(request: ActorRequest) -> HttpResponse:

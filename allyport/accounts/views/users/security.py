@@ -10,17 +10,16 @@ from django.views.decorators.http import require_http_methods
 
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
-from allyport.access.views import member_page
 from allyport.accounts.services.members import update_mfa
 from allyport.accounts.views.users.common import (
-    USER_MANAGEMENT,
     denied,
     permission_denied_as_403,
+    user_management_page,
 )
 from allyport.accounts.views.users.forms import MfaForm
 
 
-@member_page(USER_MANAGEMENT)
+@user_management_page
 @require_http_methods(["GET", "POST"])
 @permission_denied_as_403
 def security(request: ActorRequest) -> HttpResponse:

@@ -1,26 +1,24 @@
 """`manage.py sweep`: run the maintenance sweeps now (expired invitations, stalled
 webhook deliveries and bulk jobs) and make sure their periodic run is queued (run it
-once after `migrate`; running it again never starts a second chain)."""
+once after `migrate`; running it again never starts a second chain). Prints JSON."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
+from allyport.core.commands import JsonCommand
 from allyport.core.maintenance import EVERY, schedule_next, sweep_all
 
 
-class Command(BaseCommand):
+class Command(JsonCommand):
     help = "Run the maintenance sweeps now and queue their periodic run unless it is queued."
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def answer(self, **options: Any) -> dict[str, Any]:
         scheduled = schedule_next()
-        for name, repaired in sweep_all().items():
-            outcome = "failed (see the log)" if repaired < 0 else f"{repaired} repaired"
-            self.stdout.write(f"{name}: {outcome}")
-        minutes = int(EVERY.total_seconds() // 60)
-        if scheduled:
-            self.stdout.write(f"The next run is queued for {minutes} minutes from now (db_worker).")
-        else:
-            self.stdout.write("The task backend cannot defer tasks: no periodic run was queued.")
+        results = sweep_all()
+        return {
+            "Repaired": {name: count for name, count in results.items() if count >= 0},
+            "Failed": [name for name, count in results.items() if count < 0],  # see the log
+            "NextRunQueued": scheduled,
+            "EveryMinutes": int(EVERY.total_seconds() // 60),
+        }

@@ -1,21 +1,21 @@
-from django.core.management.base import BaseCommand
+from typing import Any
 
 from allyport.access.model import access_model
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
+from allyport.core.commands import JsonCommand
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.marketplace import load_seller_demo
 
 PASSWORD = "Demo!Pass1"
 
 
-class Command(BaseCommand):
-    help = "Load demo companies and users into an empty database; prints the sign-ins."
+class Command(JsonCommand):
+    help = "Load demo companies and users into an empty database; prints the sign-ins as JSON."
 
-    def handle(self, *args, **opts):
+    def answer(self, **opts: Any) -> dict[str, Any]:
         if Company.objects.exists():
-            self.stdout.write("Demo data not loaded: the database already has companies.")
-            return
+            return {"Loaded": False, "Message": "The database already has companies."}
         octank, _lead = create_company(
             "octank.example", "Octank Software", "alliance_lead@octank.example", PASSWORD,
             stage="Validated", paths=["Software", "Services"],
@@ -31,11 +31,15 @@ class Command(BaseCommand):
             "northwind.example", "Northwind Consulting", "lead@northwind.example", PASSWORD,
             solution_type="CONSULTING_SERVICES", mfa=True,
         )  # fmt: skip
-        self.stdout.write(f"Demo sign-ins (password for all: {PASSWORD})")
-        for key, role in access_model().roles.items():
-            self.stdout.write(f"  {role.name:<16} {key}@octank.example")
-        self.stdout.write("  Alliance lead    lead@northwind.example  (second company, MFA on)")
-        for line in load_seller_demo(PASSWORD):
-            self.stdout.write(line)
-        for line in load_directory_demo():
-            self.stdout.write(line)
+        sign_ins = [
+            {"Role": role.name, "Email": f"{key}@octank.example"}
+            for key, role in access_model().roles.items()
+        ]
+        sign_ins.append({"Role": "Alliance lead (second company, MFA on)",
+                         "Email": "lead@northwind.example"})  # fmt: skip
+        return {
+            "Loaded": True,
+            "Password": PASSWORD,
+            "SignIns": sign_ins,
+            "Notes": [*load_seller_demo(PASSWORD), *load_directory_demo()],
+        }

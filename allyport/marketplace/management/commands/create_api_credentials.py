@@ -7,23 +7,22 @@ the system actor, in one transaction.
 
 from __future__ import annotations
 
-import json
 import secrets
 import string
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 from django.db import transaction
 
 from allyport.access.actor import system
 from allyport.accounts.domains import company_for_domain
 from allyport.cloud import managed, services
 from allyport.cloud.models import CloudAccount, IamUser
+from allyport.core.commands import JsonCommand
 from allyport.core.errors import ChangeRefused
 from allyport.marketplace.models import AccountLink
 from allyport.marketplace.services.linking import link_for_operator
 
-BAD_INPUT = 2
 _NAME_ALPHABET = string.ascii_lowercase + string.digits
 
 
@@ -39,9 +38,8 @@ def _policy_arns(account: CloudAccount | None, names: list[str]) -> list[str]:
     known = _known(account)
     unknown = [name for name in names if name not in known]
     if unknown:
-        raise CommandError(
-            f"unknown policy: {', '.join(unknown)}; known policies: {', '.join(sorted(known))}",
-            returncode=BAD_INPUT,
+        raise ChangeRefused(
+            f"unknown policy: {', '.join(unknown)}; known policies: {', '.join(sorted(known))}"
         )
     return [known[name] for name in names]
 
@@ -53,7 +51,7 @@ def _new_user_name(account: CloudAccount) -> str:
             return name
 
 
-class Command(BaseCommand):
+class Command(JsonCommand):
     help = "Create an IAM user with managed policies and an access key for a company; prints JSON."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -62,23 +60,16 @@ class Command(BaseCommand):
             "--policy", action="append", required=True, help="a managed policy name; repeatable"
         )
 
-    def handle(self, *args: Any, **opts: Any) -> None:
+    def answer(self, **opts: Any) -> dict[str, str]:
         company = company_for_domain(opts["company"])
         if company is None:
-            raise CommandError(
-                f"no company is registered for {opts['company']}", returncode=BAD_INPUT
-            )
+            raise ChangeRefused(f"no company is registered for {opts['company']}")
         existing = AccountLink.objects.filter(company=company).select_related("account").first()
         # Checked before linking, so a typo links nothing.
         _policy_arns(existing.account if existing else None, opts["policy"])
-        try:
-            with transaction.atomic():
-                account = link_for_operator(company).account
-                arns = _policy_arns(account, opts["policy"])
-                output = self._create(account, arns)
-        except ChangeRefused as refused:
-            raise CommandError(refused.reason, returncode=BAD_INPUT) from refused
-        self.stdout.write(json.dumps(output, indent=2))
+        with transaction.atomic():
+            account = link_for_operator(company).account
+            return self._create(account, _policy_arns(account, opts["policy"]))
 
     def _create(self, account: CloudAccount, arns: list[str]) -> dict[str, str]:
         actor = system()

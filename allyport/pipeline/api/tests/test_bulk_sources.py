@@ -138,7 +138,7 @@ def test_the_address_guard_refuses_private_addresses(
 ) -> None:
     settings.ALLYPORT_WEBHOOK_ALLOW_PRIVATE = False
     source = read_source(company, remote, field=FIELD)
-    with pytest.raises(SourceProblem, match="private or loopback"), source.open():
+    with pytest.raises(SourceProblem, match="The address is not allowed"), source.open():
         pass
 
 
@@ -158,7 +158,7 @@ def test_a_job_whose_file_cannot_be_read_fails_and_says_why(
     job = api_jobs.start(actor, "AWS", remote)
     job.refresh_from_db()
     assert job.status == BulkJob.Status.FAILED
-    assert "private or loopback" in job.message
+    assert "The address is not allowed" in job.message
     assert api_jobs.summary(job)["FailureReason"] == job.message
     assert api_jobs.summary(job)["OperationType"] is None  # the file was never read
     settings.ALLYPORT_WEBHOOK_ALLOW_PRIVATE = True
