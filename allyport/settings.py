@@ -28,7 +28,10 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         raise ConfigError("ALLOWED_HOSTS must be set in production")
     DATABASE_URL = require("DATABASE_URL")
-    DEBUG = env_bool("DEBUG", False)
+    # Debug pages show settings, SQL and tracebacks to anyone: never in production.
+    if env_bool("DEBUG", False):
+        raise ConfigError("DEBUG must be off in production (unset DEBUG or set DEBUG=off)")
+    DEBUG = False
 else:
     # A development key is only ever used outside production.
     SECRET_KEY = env_str("SECRET_KEY") or "allyport-development-only-key-not-for-production"
@@ -142,6 +145,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "allyport.accounts.passwords.GuidePasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "allyport.accounts.passwords.GuessablePasswordValidator"},
 ]
 if ENVIRONMENT == "test":
     # Tests hash many passwords and codes; argon2 stays the hasher everywhere else.

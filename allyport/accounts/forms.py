@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField  # type: ignore[attr-defined]
 
+from allyport.accounts import passwords
 from allyport.accounts.choices import (
     INDUSTRY_SEGMENT_CHOICES,
     CustomerSegment,
@@ -113,10 +114,7 @@ class PasswordFields(forms.Form):
         label=gettext_lazy("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=gettext_lazy(
-            "At least 8 characters, with an upper-case and a lower-case letter, a number, "
-            "and a symbol from ! @ # $ % ^ _ = + : ."
-        ),
+        help_text=passwords.HELP_TEXT,
     )
     password2 = forms.CharField(
         label=gettext_lazy("Confirm password"),
