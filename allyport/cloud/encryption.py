@@ -1,32 +1,5 @@
-"""Secret access keys at rest: encrypted with Fernet (the `cryptography` package).
+"""Kept for the cloud app's importers: the generic Fernet encryption lives in core."""
 
-The key comes from ALLYPORT_ENCRYPTION_KEY, or is derived from SECRET_KEY when
-that is not set, so a development checkout works without extra settings.
-"""
+from allyport.core.encryption import decrypt, encrypt
 
-from __future__ import annotations
-
-import base64
-import hashlib
-from functools import cache
-
-from cryptography.fernet import Fernet
-from django.conf import settings
-
-
-@cache
-def _fernet(key_material: str) -> Fernet:
-    digest = hashlib.sha256(("allyport.cloud.encryption:" + key_material).encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(digest))
-
-
-def _current() -> Fernet:
-    return _fernet(settings.ALLYPORT_ENCRYPTION_KEY or settings.SECRET_KEY)
-
-
-def encrypt(secret: str) -> str:
-    return _current().encrypt(secret.encode()).decode()
-
-
-def decrypt(token: str) -> str:
-    return _current().decrypt(token.encode()).decode()
+__all__ = ["decrypt", "encrypt"]
