@@ -178,6 +178,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("ALLYPORT_LOGIN_FAILED_LIMIT") or "20/10m/ip,5/15m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Allyport] "
+# Staff sign-in (/staff/admin/login/) has the same limits; "on" adds an emailed code.
+ALLYPORT_STAFF_LOGIN_CODE = env_bool("ALLYPORT_STAFF_LOGIN_CODE", False)
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 
 # Registration and invitations.

@@ -21,7 +21,9 @@ class CodeError(Exception):
     """The code cannot be accepted; the message says why, for the person."""
 
 
-def send_code(actor: Actor, email: str, purpose: str) -> None:
+def send_code(
+    actor: Actor, email: str, purpose: str, template: str = "accounts/email/security_code"
+) -> None:
     """Send a fresh code; any earlier unused code for the same purpose stops working."""
     code = ids.six_digit_code()
     now = timezone.now()
@@ -43,7 +45,7 @@ def send_code(actor: Actor, email: str, purpose: str) -> None:
             request_parameters={"email": email, "purpose": purpose},
         )
         mail.send(
-            "accounts/email/security_code",
+            template,
             email,
             {"code": code, "minutes": settings.ALLYPORT_CODE_TIMEOUT // 60},
         )
