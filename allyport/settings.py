@@ -190,6 +190,9 @@ ALLYPORT_CAPTCHA = env_bool("ALLYPORT_CAPTCHA", True)
 # Requests anyone may make before signing in, per email and per client address
 # (access/limits.py; django-ratelimit rates, counted in the cache).
 ALLYPORT_LIMITS = {
+    # Registration's first step, counted before the form is checked: per target address,
+    # per target domain and per client address, so nobody sweeps addresses or domains.
+    "register": (("email", "10/h"), ("domain", "50/h"), ("ip", "30/h")),
     "send_code": (("email", "5/h"), ("ip", "30/h")),
     "verify_code": (("email", "20/h"), ("ip", "100/h")),
     "contact": (("ip", "5/h"),),
