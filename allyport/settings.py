@@ -29,7 +29,10 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         raise ConfigError("ALLOWED_HOSTS must be set in production")
     DATABASE_URL = require("DATABASE_URL")
-    DEBUG = env_bool("DEBUG", False)
+    # Debug pages show settings, SQL and tracebacks to anyone: never in production.
+    if env_bool("DEBUG", False):
+        raise ConfigError("DEBUG must be off in production (unset DEBUG or set DEBUG=off)")
+    DEBUG = False
 else:
     # A development key is only ever used outside production.
     SECRET_KEY = env_str("SECRET_KEY") or "allyport-development-only-key-not-for-production"
@@ -143,6 +146,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "allyport.accounts.passwords.GuidePasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "allyport.accounts.passwords.GuessablePasswordValidator"},
 ]
 if ENVIRONMENT == "test":
     # Tests hash many passwords and codes; argon2 stays the hasher everywhere else.
@@ -175,6 +179,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("ALLYPORT_LOGIN_FAILED_LIMIT") or "20/10m/ip,5/15m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Allyport] "
+# Staff sign-in (/staff/admin/login/) has the same limits; "on" adds an emailed code.
+ALLYPORT_STAFF_LOGIN_CODE = env_bool("ALLYPORT_STAFF_LOGIN_CODE", False)
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 
 # Registration and invitations.
@@ -190,6 +196,9 @@ RATELIMIT_IP_META_KEY = "allyport.core.client_address.client_ip"
 # Requests anyone may make before signing in, per email and per client address
 # (access/limits.py; django-ratelimit rates, counted in the cache).
 ALLYPORT_LIMITS = {
+    # Registration's first step, counted before the form is checked: per target address,
+    # per target domain and per client address, so nobody sweeps addresses or domains.
+    "register": (("email", "10/h"), ("domain", "50/h"), ("ip", "30/h")),
     "send_code": (("email", "5/h"), ("ip", "30/h")),
     "verify_code": (("email", "20/h"), ("ip", "100/h")),
     "contact": (("ip", "5/h"),),

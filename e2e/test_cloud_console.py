@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from allyport.cloud import encryption
 from allyport.cloud.models import AccessKey, CustomerPolicy
+from allyport.core import encryption
 from allyport.testing import PASSWORD, make_cloud_account
 from e2e.helpers import field, screenshot
 

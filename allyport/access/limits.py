@@ -1,4 +1,5 @@
-"""Limits on what anyone may ask before signing in: security codes and contact messages.
+"""Limits on what anyone may ask before signing in: registration, security codes and
+contact messages.
 
 Counted in the shared cache (Redis when REDIS_URL is set) with django-ratelimit,
 per email address and per client address, so neither a flood of codes to one
@@ -19,8 +20,11 @@ TOO_MANY = "too_many"
 
 
 def limited(request: HttpRequest, action: str, email: str = "") -> bool:
-    """Count one attempt at `action`; True when it passes any of the action's limits."""
-    keys = {"email": email.lower(), "ip": client_ip(request)}
+    """Count one attempt at `action`; True when it passes any of the action's limits.
+    Keys: the email address, its domain, and the client address."""
+    email = email.strip().lower()
+    domain = email.rpartition("@")[2] if "@" in email else ""
+    keys = {"email": email, "domain": domain, "ip": client_ip(request)}
     over = False
     for key, rate in settings.ALLYPORT_LIMITS[action]:
         if not keys[key]:

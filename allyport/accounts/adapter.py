@@ -75,7 +75,7 @@ class AccountAdapter(DefaultAccountAdapter):
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError:
-            _record_failed_sign_in(
+            record_failed_sign_in(
                 request,
                 credentials,
                 "LockedOut",
@@ -85,12 +85,10 @@ class AccountAdapter(DefaultAccountAdapter):
             raise
 
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
-        _record_failed_sign_in(
-            request, credentials, "FailedAuthentication", "Failed authentication"
-        )
+        record_failed_sign_in(request, credentials, "FailedAuthentication", "Failed authentication")
 
 
-def _record_failed_sign_in(
+def record_failed_sign_in(
     request: HttpRequest, credentials: dict[str, Any], error_code: str, error_message: str
 ) -> None:
     """A failed ConsoleLogin; the address is named only when it belongs to a user

@@ -8,23 +8,21 @@ from allauth.account.forms import LoginForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField  # type: ignore[attr-defined]
 
+from allyport.accounts import passwords
 from allyport.accounts.choices import (
     INDUSTRY_SEGMENT_CHOICES,
     CustomerSegment,
     EmployeeCount,
     PrimarySolutionType,
 )
-from allyport.accounts.domains import clean_business_email, company_for_domain, domain_of
+from allyport.accounts.domains import clean_business_email
 from allyport.accounts.models import User
-from allyport.accounts.services.registration import CompanyDetails, Person, email_taken
+from allyport.accounts.services.registration import CompanyDetails, Person
 
 
 class SignInForm(LoginForm):
@@ -37,24 +35,15 @@ class SignInForm(LoginForm):
 
 
 class StartForm(forms.Form):
+    """Names and a business address. Whether the address or its domain is registered is
+    not told here: that would let anyone test addresses (the views answer by mail)."""
+
     first_name = forms.CharField(label=gettext_lazy("First name"), max_length=80)
     last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=80)
     email = forms.CharField(label=gettext_lazy("Business email"), max_length=254)
 
     def clean_email(self) -> str:
-        email = clean_business_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email, status=User.Status.REMOVED).exists():
-            raise ValidationError(
-                _("This account was removed. Ask your alliance lead for a new invitation.")
-            )
-        if email_taken(email):
-            raise ValidationError(
-                format_html(
-                    _('This email is already registered. <a href="{}">Sign in</a> instead.'),
-                    reverse("account_login"),
-                )
-            )
-        return email
+        return clean_business_email(self.cleaned_data["email"])
 
 
 class StartCompanyForm(StartForm):
@@ -66,37 +55,9 @@ class StartCompanyForm(StartForm):
         error_messages={"required": gettext_lazy("Choose Yes to register your company.")},
     )
 
-    def clean_email(self) -> str:
-        email = super().clean_email()
-        if company_for_domain(domain_of(email)) is not None:
-            raise ValidationError(
-                format_html(
-                    _(
-                        "Your company is already registered for {}. Companies that share a "
-                        'domain share one account: <a href="{}">register as a user</a>.'
-                    ),
-                    domain_of(email),
-                    reverse("accounts:register_user"),
-                )
-            )
-        return email
-
 
 class StartUserForm(StartForm):
-    def clean_email(self) -> str:
-        email = super().clean_email()
-        if company_for_domain(domain_of(email)) is None:
-            raise ValidationError(
-                format_html(
-                    _(
-                        "No company is registered for {}. Your company's alliance lead "
-                        'registers it first: <a href="{}">register your company</a>.'
-                    ),
-                    domain_of(email),
-                    reverse("accounts:register_company"),
-                )
-            )
-        return email
+    pass
 
 
 class CodeForm(forms.Form):
@@ -113,10 +74,7 @@ class PasswordFields(forms.Form):
         label=gettext_lazy("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=gettext_lazy(
-            "At least 8 characters, with an upper-case and a lower-case letter, a number, "
-            "and a symbol from ! @ # $ % ^ _ = + : ."
-        ),
+        help_text=passwords.HELP_TEXT,
     )
     password2 = forms.CharField(
         label=gettext_lazy("Confirm password"),

@@ -144,6 +144,7 @@ class EmailCode(models.Model):
     class Purpose(models.TextChoices):
         REGISTER_COMPANY = "register_company"
         REGISTER_USER = "register_user"
+        STAFF_SIGNIN = "staff_signin"
 
     email = models.EmailField()
     purpose = models.CharField(max_length=24, choices=Purpose.choices)

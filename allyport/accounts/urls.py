@@ -1,6 +1,6 @@
 from django.urls import path
 
-from allyport.accounts.views import invitations, profile, registration
+from allyport.accounts.views import invitations, profile, registration, staff_signin
 
 app_name = "accounts"
 
@@ -22,4 +22,7 @@ urlpatterns = [
     path("profile/", profile.profile, name="profile"),
     path("profile/certifications/", profile.certifications, name="certifications"),
     path("company/alliance-lead/", profile.alliance_lead, name="alliance_lead"),
+    # In place of Django's admin login (joined before the admin's URLs): limits, audit, code.
+    path("staff/admin/login/", staff_signin.login, name="staff_login"),
+    path("staff/admin/login/code/", staff_signin.login_code, name="staff_login_code"),
 ]

@@ -38,8 +38,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from allyport.awsapi.registry import ApiError
-from allyport.cloud.encryption import decrypt
 from allyport.cloud.models import AccessKey
+from allyport.core.encryption import decrypt
 
 ALGORITHM = "AWS4-HMAC-SHA256"
 AMZ_DATE = "%Y%m%dT%H%M%SZ"

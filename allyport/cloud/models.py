@@ -148,7 +148,7 @@ class AccessKey(models.Model):
 
     user = models.ForeignKey(IamUser, on_delete=models.CASCADE, related_name="access_keys")
     access_key_id = models.CharField(max_length=20, unique=True, default=ids.access_key_id)
-    # Fernet token of the secret (cloud/encryption.py): the API needs the secret itself
+    # Fernet token of the secret (core/encryption.py): the API needs the secret itself
     # to check SigV4 signatures, so it is encrypted, not hashed.
     secret_encrypted = models.TextField()
     status = models.CharField(

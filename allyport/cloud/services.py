@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import Decision, PermissionDenied
 from allyport.audit import services as audit
-from allyport.cloud import encryption, ids, managed
+from allyport.cloud import ids, managed
 from allyport.cloud.models import (
     AccessKey,
     CloudAccount,
@@ -32,6 +32,7 @@ from allyport.cloud.models import (
 )
 from allyport.cloud.policy import PolicyDocumentError, parse_policy
 from allyport.cloud.principals import refusal
+from allyport.core import encryption
 from allyport.core.errors import ChangeRefused
 
 IAM_SOURCE = "iam.amazonaws.com"

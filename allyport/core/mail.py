@@ -1,17 +1,23 @@
 """Every email leaves through here: rendered now, delivered by the task worker.
 
-The database task queue writes the job in the caller's transaction, so a
-message about a change that rolls back is never sent.
+The message is stored encrypted (`OutgoingMail`) and the queue carries only its
+id, so codes and links in mail bodies are readable neither in task rows nor in
+the admin; the worker decrypts, sends, and clears the content. The database task
+queue writes the job in the caller's transaction, so a message about a change
+that rolls back is never sent.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from allyport.core import encryption
+from allyport.core.models import OutgoingMail
 from allyport.core.tasks import deliver_email
 
 
@@ -22,13 +28,18 @@ def enqueue_message(message: EmailMessage) -> None:
     body = str(message.body)
     if message.content_subtype == "html":
         html, body = body, ""
-    deliver_email.enqueue(
-        subject=str(message.subject),
-        body=body,
-        from_email=str(message.from_email or settings.DEFAULT_FROM_EMAIL),
-        to=[str(address) for address in message.to],
-        html=html,
+    to = [str(address) for address in message.to]
+    content = {
+        "subject": str(message.subject),
+        "body": body,
+        "html": html,
+        "from_email": str(message.from_email or settings.DEFAULT_FROM_EMAIL),
+        "to": to,
+    }
+    outgoing = OutgoingMail.objects.create(
+        to=", ".join(to)[:1000], sealed=encryption.encrypt(json.dumps(content))
     )
+    deliver_email.enqueue(mail_id=outgoing.pk)
 
 
 def send(template_prefix: str, to: str, context: dict[str, Any]) -> None:

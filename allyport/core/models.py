@@ -17,3 +17,20 @@ class DevMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class OutgoingMail(models.Model):
+    """A message waiting for the worker, its content encrypted.
+
+    The task queue carries only this row's id, so sign-in codes, reset codes and
+    invitation links never sit readable in the queue's arguments (which the admin
+    shows); the content is cleared once the message is delivered.
+    """
+
+    created_at = models.DateTimeField(default=timezone.now)
+    to = models.CharField(max_length=1000)
+    sealed = models.TextField(help_text="Subject, body and sender, encrypted; empty once sent.")
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.to} ({'sent' if self.sent_at else 'queued'})"

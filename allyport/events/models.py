@@ -27,7 +27,7 @@ class Webhook(models.Model):
     )
     url = models.URLField(max_length=2000)
     description = models.CharField(max_length=255, blank=True)
-    # Fernet token (allyport.cloud.encryption): the secret signs each delivery, so it
+    # Fernet token (allyport.core.encryption): the secret signs each delivery, so it
     # must be readable, not hashed. Shown once, when the webhook is created.
     secret_encrypted = models.TextField()
     # Detail-types subscribed to; empty means all of them.

@@ -22,8 +22,8 @@ from allyport.access.actor import Actor
 from allyport.access.decisions import require
 from allyport.accounts.models import Company
 from allyport.audit import services as audit
-from allyport.cloud.encryption import decrypt, encrypt
 from allyport.core.confirm import require_confirm
+from allyport.core.encryption import decrypt, encrypt
 from allyport.core.errors import ChangeRefused
 from allyport.core.netguard import url_problem
 from allyport.events.envelopes import DETAIL_TYPES, test_event

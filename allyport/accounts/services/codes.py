@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,9 @@ class CodeError(Exception):
     """The code cannot be accepted; the message says why, for the person."""
 
 
-def send_code(actor: Actor, email: str, purpose: str) -> None:
+def send_code(
+    actor: Actor, email: str, purpose: str, template: str = "accounts/email/security_code"
+) -> None:
     """Send a fresh code; any earlier unused code for the same purpose stops working."""
     code = ids.six_digit_code()
     now = timezone.now()
@@ -43,9 +46,44 @@ def send_code(actor: Actor, email: str, purpose: str) -> None:
             request_parameters={"email": email, "purpose": purpose},
         )
         mail.send(
-            "accounts/email/security_code",
+            template,
             email,
             {"code": code, "minutes": settings.ALLYPORT_CODE_TIMEOUT // 60},
+        )
+
+
+def send_registered_notice(actor: Actor, email: str, purpose: str, *, removed: bool) -> None:
+    """Someone started registering with an address that has an account: its owner gets a
+    notice instead of a code, and the registration goes on exactly as for a new address
+    (a code that no entry can match), so the page tells the visitor nothing."""
+    now = timezone.now()
+    with transaction.atomic():
+        EmailCode.objects.filter(email=email, purpose=purpose, consumed_at=None).update(
+            consumed_at=now
+        )
+        EmailCode.objects.create(
+            email=email,
+            purpose=purpose,
+            code_hash=make_password(None),  # unusable: every code entered is wrong
+            expires_at=now + timedelta(seconds=settings.ALLYPORT_CODE_TIMEOUT),
+        )
+        audit.record(
+            actor,
+            "SendEmailVerificationCode",
+            event_source=audit.SIGNIN_SOURCE,
+            username=email,
+            request_parameters={"email": email, "purpose": purpose},
+            additional_event_data={"alreadyRegistered": True},
+        )
+        mail.send(
+            "accounts/email/already_registered",
+            email,
+            {
+                "email": email,
+                "removed": removed,
+                "sign_in": settings.ALLYPORT_PUBLIC_URL + reverse("account_login"),
+                "reset": settings.ALLYPORT_PUBLIC_URL + reverse("account_reset_password"),
+            },
         )
 
 

@@ -53,6 +53,11 @@ def email_taken(email: str) -> bool:
     return User.objects.filter(email__iexact=email).exists()
 
 
+def account_for_email(email: str) -> User | None:
+    """The account of an address, whatever its status (removed accounts included)."""
+    return User.objects.filter(email__iexact=email).first()
+
+
 def removed_member(email: str, company: Company) -> User | None:
     """A user removed from `company`: a new invitation brings them back."""
     return User.objects.filter(

@@ -13,7 +13,7 @@ from allyport.accounts.models import User
 from allyport.accounts.tests.flows import last_code
 from allyport.testing import PASSWORD
 
-NEW = "N3w!Password"
+NEW = "N3w!Harbor7"  # "N3w!Password" was itself a guessable password
 RESET = "/accounts/password/reset/"
 RESET_CONFIRM = "/accounts/password/reset/confirm/"
 

@@ -58,6 +58,9 @@ def test_it_refuses_self_registration_of_a_removed_user(client, removed):
     response = client.post(
         "/register/user/", {"first_name": "A", "last_name": "B", "email": removed.email}
     )
-    assert response.status_code == 200
-    assert "Ask your alliance lead for a new invitation" in response.content.decode()
+    assert response.status_code == 302  # the page says what it says for any address
+    assert mail.outbox[-1].to == [removed.email]
+    assert "ask your alliance lead for a new invitation" in mail.outbox[-1].body
+    response = client.post("/register/user/verify/", {"code": "123456"})
+    assert "That code is not right" in response.content.decode()
     assert User.objects.get(pk=removed.pk).status == User.Status.REMOVED

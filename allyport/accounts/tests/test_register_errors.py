@@ -163,21 +163,35 @@ def test_it_refuses_even_the_right_code_after_too_many_wrong_ones() -> None:
     assert verify(client, "company")["Location"] == "/register/company/details/"
 
 
-def test_it_refuses_a_domain_that_already_has_a_company(company: Company) -> None:
+def test_it_tells_a_registrant_whose_domain_has_a_company_only_after_the_code(
+    company: Company,
+) -> None:
+    client = Client()
     before = counts()
-    response = start(Client(), "company", "someone@octank.example")
-    errors = " ".join(field_errors(response, "email"))
-    assert "already registered for octank.example" in errors
-    assert "/register/user/" in errors
-    assert counts() == before and mail.outbox == []
+    assert start(client, "company", "someone@octank.example").status_code == 302
+    response = verify(client, "company")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "already registered for octank.example" in page
+    assert "/register/user/details/" in page  # goes on as a user, no second code
+    assert counts() == before
+    assert client.get("/register/user/details/").status_code == 200
 
 
 @pytest.mark.parametrize("kind", ["company", "user"])
-def test_it_refuses_an_email_already_registered(kind: str, company: Company) -> None:
-    response = start(Client(), kind, "LEAD@octank.example")
-    errors = " ".join(field_errors(response, "email"))
-    assert "already registered" in errors
-    assert "/accounts/login/" in errors
+def test_it_mails_the_owner_of_a_registered_email_instead_of_saying_so(
+    kind: str, company: Company
+) -> None:
+    client = Client()
+    response = start(client, kind, "LEAD@octank.example")
+    assert response.status_code == 302  # the same answer as for a new address
+    notice = mail.outbox[-1]
+    assert notice.to == ["lead@octank.example"]
+    assert "Someone just tried to register" in notice.body
+    assert "/accounts/login/" in notice.body and "/accounts/password/reset/" in notice.body
+    assert "Your security code" not in notice.body
+    wrong = verify(client, kind, "123456")
+    assert "That code is not right" in " ".join(field_errors(wrong, "code"))
 
 
 def test_it_refuses_a_domain_taken_between_verify_and_details() -> None:

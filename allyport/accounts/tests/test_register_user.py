@@ -7,7 +7,14 @@ from django.test import Client
 
 from allyport.access.models import RoleAssignment
 from allyport.accounts.models import Company, User
-from allyport.accounts.tests.flows import counts, field_errors, start, user_details, verified
+from allyport.accounts.tests.flows import (
+    counts,
+    field_errors,
+    start,
+    user_details,
+    verified,
+    verify,
+)
 
 
 def test_it_joins_the_company_of_the_domain_as_standard_user(company: Company) -> None:
@@ -24,14 +31,16 @@ def test_it_joins_the_company_of_the_domain_as_standard_user(company: Company) -
 
 
 @pytest.mark.django_db
-def test_it_refuses_a_domain_without_a_company_and_says_how_to_register_it() -> None:
+def test_it_tells_a_user_without_a_company_how_to_register_it_after_the_code() -> None:
     client = Client()
     before = counts()
-    response = start(client, "user", "someone@unregistered.example")
+    assert start(client, "user", "someone@unregistered.example").status_code == 302
+    response = verify(client, "user")
     assert response.status_code == 200
-    errors = " ".join(field_errors(response, "email"))
-    assert "No company is registered for unregistered.example" in errors
-    assert "/register/company/" in errors
+    page = response.content.decode()
+    assert "No company is registered for unregistered.example" in page
+    assert "/register/company/" in page
+    assert client.get("/register/user/details/")["Location"] == "/register/user/"
     assert counts() == before
 
 

@@ -13,6 +13,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -31,15 +33,17 @@ from allyport.accounts.forms import (
     StartUserForm,
     UserDetailsForm,
 )
-from allyport.accounts.models import EmailCode
+from allyport.accounts.models import EmailCode, User
 from allyport.accounts.services import codes
 from allyport.accounts.services.registration import (
     RegistrationError,
+    account_for_email,
     register_company,
     register_user,
 )
 
 BACKEND = backends.PATH
+START_FIELDS = ("first_name", "last_name", "email")
 
 
 @dataclass(frozen=True)
@@ -85,17 +89,33 @@ def choose(request: ActorRequest) -> HttpResponse:
 def start(request: ActorRequest, kind: str) -> HttpResponse:
     flow = FLOWS[kind]
     form = flow.start_form(request.POST or None, initial=_state(request, kind))
-    if request.method == "POST" and form.is_valid():
-        state = {key: form.cleaned_data[key] for key in ("first_name", "last_name", "email")}
+    if request.method == "POST" and limits.limited(
+        request, "register", request.POST.get("email", "")
+    ):  # counted before the form is checked: no answer at all past the limit
+        messages.error(request, limits.message())
+        form = flow.start_form(initial={k: request.POST.get(k, "") for k in START_FIELDS})
+    elif request.method == "POST" and form.is_valid():
+        state = {key: form.cleaned_data[key] for key in START_FIELDS}
         if limits.limited(request, "send_code", state["email"]):
             form.add_error("email", limits.message())
         else:
             _save_state(request, kind, state)
-            codes.send_code(request.actor, state["email"], flow.purpose)
+            _send_code(request, flow, state["email"])
             return redirect(f"accounts:register_{kind}_verify")
     return render(
         request, "accounts/register_start.html", {"form": form, "kind": kind, "flow": flow}
     )
+
+
+def _send_code(request: ActorRequest, flow: Flow, email: str) -> None:
+    """A code to a new address; to one that has an account, a notice to its owner instead.
+    Both lead to the same code page, so the visitor learns nothing about the address."""
+    account = account_for_email(email)
+    if account is None:
+        codes.send_code(request.actor, email, flow.purpose)
+    else:
+        removed = account.status == User.Status.REMOVED
+        codes.send_registered_notice(request.actor, email, flow.purpose, removed=removed)
 
 
 @require_http_methods(["GET", "POST"])
@@ -105,16 +125,55 @@ def verify(request: ActorRequest, kind: str) -> HttpResponse:
     if not state.get("email"):
         return redirect(flow.url)
     form = CodeForm(request.POST or None)
-    resent = False
+    resent, domain_problem = False, None
     if request.method == "POST" and request.POST.get("action") == "resend":
         form, resent = _resend(request, flow, state["email"])
     elif (
         request.method == "POST" and form.is_valid() and _code_accepted(request, flow, state, form)
     ):
-        _save_state(request, kind, {**state, "verified": True})
-        return redirect(f"accounts:register_{kind}_details")
-    context = {"form": form, "kind": kind, "flow": flow, "email": state["email"], "resent": resent}
+        domain_problem = _domain_problem(request, kind, state)
+        if domain_problem is None:
+            _save_state(request, kind, {**state, "verified": True})
+            return redirect(f"accounts:register_{kind}_details")
+    context = {
+        "form": form,
+        "kind": kind,
+        "flow": flow,
+        "email": state["email"],
+        "resent": resent,
+        "domain_problem": domain_problem,
+    }
     return render(request, "accounts/register_verify.html", context)
+
+
+def _domain_problem(request: ActorRequest, kind: str, state: dict[str, Any]) -> str | None:
+    """Whether the proven address's domain fits this flow, told only now that the person
+    has shown the address is theirs (the guide: one company per domain, users join it).
+    A company registrant whose company exists goes on as a user without a new code."""
+    domain = domain_of(state["email"])
+    registered = company_for_domain(domain) is not None
+    if kind == "company" and registered:
+        request.session.pop("registration:company", None)
+        _save_state(request, "user", {**state, "verified": True})
+        return format_html(
+            _(
+                "Your company is already registered for {}. Companies that share a "
+                'domain share one account: <a href="{}">register as a user</a>.'
+            ),
+            domain,
+            reverse("accounts:register_user_details"),
+        )
+    if kind == "user" and not registered:
+        request.session.pop("registration:user", None)
+        return format_html(
+            _(
+                "No company is registered for {}. Your company's alliance lead "
+                'registers it first: <a href="{}">register your company</a>.'
+            ),
+            domain,
+            reverse("accounts:register_company"),
+        )
+    return None
 
 
 def _resend(request: ActorRequest, flow: Flow, email: str) -> tuple[CodeForm, bool]:
@@ -123,7 +182,7 @@ def _resend(request: ActorRequest, flow: Flow, email: str) -> tuple[CodeForm, bo
     if limits.limited(request, "send_code", email):
         messages.error(request, limits.message())
         return form, False
-    codes.send_code(request.actor, email, flow.purpose)
+    _send_code(request, flow, email)
     return form, True
 
 

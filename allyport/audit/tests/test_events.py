@@ -33,7 +33,7 @@ FIELDS = {
 }  # fmt: skip
 SIGNIN, ACTION = "AwsConsoleSignIn", "AwsConsoleAction"
 WRONG = "Wrong!Pass1"
-NEW = "N3w!Password"
+NEW = "N3w!Harbor7"  # "N3w!Password" is itself a guessable password
 
 
 def event(name: str, *, error: str = "", event_type: str | None = None) -> dict[str, Any]:

@@ -13,8 +13,9 @@ from django.core.management import call_command
 
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
-from allyport.cloud import encryption, managed
+from allyport.cloud import managed
 from allyport.cloud.models import AccessKey, CloudAccount, IamUser
+from allyport.core import encryption
 from allyport.marketplace.models import AccountLink
 from allyport.testing import make_cloud_account
 
@@ -39,7 +40,7 @@ def refused(name: str, *args: str) -> str:
 
 def test_it_creates_a_cloud_account_and_prints_json() -> None:
     data = run("create_cloud_account", "--alias", "acme-cloud", "--admin-user", "root-admin",
-               "--admin-password", "Adm!nPass1")  # fmt: skip
+               "--admin-password", "Adm!nHarbor7")  # fmt: skip
     assert set(data) == {"AccountId", "Alias", "AdminUser", "SignInUrl"}
     account = CloudAccount.objects.get(account_id=data["AccountId"])
     assert re.fullmatch(r"\d{12}", data["AccountId"])
@@ -54,9 +55,9 @@ def test_it_creates_a_cloud_account_and_prints_json() -> None:
     ("args", "message"),
     [
         (("--alias", "a", "--admin-user", "admin", "--admin-password", "short"), "8 characters"),
-        (("--alias", "a", "--admin-user", "bad name", "--admin-password", "Adm!nPass1"),
+        (("--alias", "a", "--admin-user", "bad name", "--admin-password", "Adm!nHarbor7"),
          "Use letters"),
-        (("--alias", "", "--admin-user", "admin", "--admin-password", "Adm!nPass1"), "alias"),
+        (("--alias", "", "--admin-user", "admin", "--admin-password", "Adm!nHarbor7"), "alias"),
     ],
 )  # fmt: skip
 def test_it_refuses_bad_account_input(args: tuple[str, ...], message: str) -> None:
@@ -66,7 +67,7 @@ def test_it_refuses_bad_account_input(args: tuple[str, ...], message: str) -> No
 
 def test_it_refuses_an_alias_in_use() -> None:
     make_cloud_account("taken")
-    args = ("--alias", "taken", "--admin-user", "admin", "--admin-password", "Adm!nPass1")
+    args = ("--alias", "taken", "--admin-user", "admin", "--admin-password", "Adm!nHarbor7")
     assert "alias exists" in str(refused("create_cloud_account", *args))
 
 

@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 
 from allyport.audit.models import AuditEvent
-from allyport.cloud import encryption
 from allyport.cloud.models import AccessKey, IamUser
+from allyport.core import encryption
 from allyport.testing import cloud_client, make_iam_user
 
 pytestmark = pytest.mark.django_db

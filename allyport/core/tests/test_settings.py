@@ -70,3 +70,9 @@ def test_a_database_other_than_sqlite_or_postgresql_is_refused_at_start(
     monkeypatch.setattr(connections["default"], "vendor", "mysql")
     (error,) = checks.database_is_supported(None)
     assert error.id == "allyport.E001" and "mysql" in error.msg
+
+
+def test_it_refuses_debug_in_production() -> None:
+    result = _manage({**PRODUCTION, "DEBUG": "on"}, "check")
+    assert result.returncode != 0
+    assert "DEBUG must be off in production" in result.stderr

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from allyport.access.actor import for_user
 from allyport.audit.models import AuditEvent
-from allyport.cloud.encryption import decrypt
 from allyport.core import netguard
+from allyport.core.encryption import decrypt
 from allyport.core.errors import ChangeRefused
 from allyport.events import delivery as http
 from allyport.events import services, tasks

@@ -1,4 +1,5 @@
-"""Secret access keys at rest: encrypted with Fernet (the `cryptography` package).
+"""Secrets at rest (IAM secret access keys, webhook secrets, queued mail): encrypted with
+Fernet (the `cryptography` package).
 
 The key comes from ALLYPORT_ENCRYPTION_KEY, or is derived from SECRET_KEY when
 that is not set, so a development checkout works without extra settings.
@@ -16,6 +17,8 @@ from django.conf import settings
 
 @cache
 def _fernet(key_material: str) -> Fernet:
+    # The label predates this module's move to core; changing it would make every
+    # stored secret unreadable.
     digest = hashlib.sha256(("allyport.cloud.encryption:" + key_material).encode()).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
 
