@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from allyport.awsapi import (
     responses,
     service_models,
     sigv4,
+    storable,
     throttling,
 )
 from allyport.awsapi.registry import ApiContext, ApiError, InternalServer
@@ -43,9 +43,7 @@ from allyport.shapes import loader, serialization, validation
 logger = logging.getLogger(__name__)
 API_CALL = "AwsApiCall"
 READ_PREFIXES = ("Get", "List", "Search")
-MAX_DEPTH = 64  # the models nest far less; deeper input is refused before any walk
 MAX_RECORDED = 100_000  # CloudTrail omits requestParameters/responseElements above 100 KB
-_BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 @dataclass
@@ -97,36 +95,36 @@ def read_body(request: HttpRequest) -> bytes:
 
 
 def parse_body(raw: bytes) -> dict[str, Any]:
-    """The body as a JSON object; SerializationException for anything else (NaN and
-    Infinity, NUL and unpaired surrogates, which no database stores, included)."""
+    """The body as a JSON object; SerializationException for anything else. The
+    object may still hold values no database stores: see `check_storable`."""
     if not raw.strip():
         return {}
     try:
-        value = json.loads(raw, parse_constant=_refuse_constant)
+        value = json.loads(raw)
     except (ValueError, RecursionError) as error:
         raise serialization_error("The request body is not valid JSON.") from error
     if not isinstance(value, dict):
         raise serialization_error("The request body must be a JSON object.")
-    _check_text(value)
     return value
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _check_text(value: Any) -> None:
+def check_storable(value: Any) -> None:
+    """SerializationException for numbers out of range, NaN and Infinity, NUL and
+    unpaired surrogates, and over-deep nesting (the call is still recorded, with
+    these values replaced: see storable)."""
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
-        if depth > MAX_DEPTH:
+        if depth > storable.MAX_DEPTH:
             raise serialization_error("The request body is nested too deeply.")
         if isinstance(item, dict):
             stack += [(key, depth + 1) for key in item]
             stack += [(child, depth + 1) for child in item.values()]
         elif isinstance(item, list):
             stack += [(child, depth + 1) for child in item]
-        elif isinstance(item, str) and _BAD_TEXT.search(item):
+        elif isinstance(item, float) and storable.unsupported(item):
+            raise serialization_error("The request body has a number out of range.")
+        elif storable.unsupported(item):
             raise serialization_error("The request body has a NUL or an unpaired surrogate.")
 
 
@@ -163,6 +161,7 @@ def run_operation(request: HttpRequest, call: Call) -> dict[str, Any]:
     if model is None:
         raise unknown_operation(f"{service} has no operation {name[:64]!r}.")
     call.params = parse_body(raw)
+    check_storable(call.params)
     handler = registry.handler_for(service, name)
     if handler is None:
         raise unknown_operation(f"{name} is not supported yet (see docs/api-compatibility.md).")
@@ -212,7 +211,7 @@ def _record(
     if call.actor is None:
         return
     read_only = call.operation.startswith(READ_PREFIXES)
-    model = loader.operation_model(call.service, call.operation)
+    model = storable.operation_model(call.service, call.operation)
     input_shape = model.input_shape if model is not None else None
     output_shape = model.output_shape if model is not None else None
     audit.record(
@@ -222,7 +221,7 @@ def _record(
         event_type=API_CALL,
         read_only=read_only,
         company=call.actor.company,
-        request_parameters=_bounded(redaction.hidden(input_shape, call.params)),
+        request_parameters=_bounded(storable.storable(redaction.hidden(input_shape, call.params))),
         response_elements=None if read_only else _bounded(redaction.hidden(output_shape, response)),
         error_code=error.code if error else "",
         error_message=error.message if error else "",

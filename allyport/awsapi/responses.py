@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from typing import Any
 
@@ -33,6 +34,10 @@ def error(err: ApiError, request_id: str, service: str = "") -> HttpResponse:
     body = {"__type": err.code, message_key(service, err.code): err.message, **err.extra}
     response = _json(body, err.status, request_id)
     response["x-amzn-ErrorType"] = err.code
+    retry_after = getattr(err, "retry_after", None)
+    if retry_after is not None:
+        response["Retry-After"] = str(max(math.ceil(retry_after), 1))
+        response["x-amz-retry-after"] = str(math.ceil(retry_after * 1000))
     return response
 
 

@@ -1,21 +1,33 @@
 """Per-company request rates for each operation group (settings.ALLYPORT_API_QUOTAS).
 
 Counted in the shared cache with django-ratelimit, so several server processes
-share one count when the cache is Redis. Over a rate: ThrottlingException (429).
+share one count when the cache is Redis. Over a rate: ThrottlingException (429)
+with "Rate exceeded", as the service answers, and when to retry: `Retry-After`
+(whole seconds, HTTP's header) and `x-amz-retry-after` (milliseconds, which the
+AWS SDKs' standard retry mode waits for) until the exceeded rate's window refills.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from allyport.awsapi.registry import Throttling
 
 WILDCARD = "*"
+
+
+class RateExceeded(Throttling):
+    """ThrottlingException that knows when the company's counter refills."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__("Rate exceeded")
+        self.retry_after = max(retry_after, 0.0)
 
 
 def quota_group(
@@ -44,11 +56,20 @@ def check(request: HttpRequest, company_id: str, service: str, operation: str) -
         return
     name, rates = group
     for rate in rates:
-        if is_ratelimited(
+        now = time.time()
+        usage = get_usage(
             request,
             group=f"awsapi.{service}.{name}",
             key=lambda _group, _request: company_id,
             rate=rate,
             increment=True,
-        ):
-            raise Throttling("Rate exceeded")
+        )
+        if usage is not None and usage["should_limit"]:
+            raise RateExceeded(_refills_in(now, usage["time_left"]))
+
+
+def _refills_in(now: float, time_left: int) -> float:
+    """Seconds until the window refills. django-ratelimit's windows are named by
+    whole seconds and a window lasts through its last named second, so it ends
+    `time_left + 1` seconds after the current whole second began."""
+    return int(now) + time_left + 1 - now

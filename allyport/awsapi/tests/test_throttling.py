@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,6 +45,14 @@ def test_it_throttles_a_company_past_its_quota(client: Any, tiny_quota: None) ->
         client.list_solutions(Catalog="AWS")
     assert caught.value.response["ResponseMetadata"]["HTTPStatusCode"] == 429
     assert caught.value.response["Error"]["Message"] == "Rate exceeded"
+    headers = caught.value.response["ResponseMetadata"]["HTTPHeaders"]
+    assert 1 <= int(headers["retry-after"]) <= 3600
+    assert abs(int(headers["x-amz-retry-after"]) - int(headers["retry-after"]) * 1000) <= 1000
+
+
+def test_it_says_the_seconds_until_the_window_refills() -> None:
+    assert throttling._refills_in(1000.25, 0) == 0.75
+    assert throttling._refills_in(1000.5, 3) == 3.5
 
 
 def test_it_counts_each_company_apart(boto_for: Any, client: Any, tiny_quota: None) -> None:
@@ -78,3 +87,16 @@ def test_it_reads_the_published_quotas_by_default() -> None:
         ["10/s"],
     )
     assert throttling.quota_group("partnercentral-account", "GetPartner", quotas) is None
+
+
+def test_the_readme_lists_every_quota() -> None:
+    """The README's quota table says what settings.ALLYPORT_API_QUOTAS enforces."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    section = readme.split("### API quotas", 1)[1].split("\n#", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("| ")]
+    rows = {line.split("|")[1].strip(): line for line in lines[1:]}
+    for name, group in django_settings.ALLYPORT_API_QUOTAS["partnercentral-selling"].items():
+        row = rows[name]
+        assert " and ".join(group["rates"]) in row
+        for operation in group["operations"]:
+            assert operation == "*" or operation in row

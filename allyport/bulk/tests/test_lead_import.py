@@ -119,3 +119,20 @@ def test_another_companys_import_and_its_leads_are_not_found(
     assert theirs.get(reverse("bulk:job", args=[job.public_id])).status_code == 404
     assert theirs.get(reverse("bulk:job_errors", args=[job.public_id])).status_code == 404
     assert "Tailspin" not in theirs.get(reverse("leads:own")).content.decode()
+
+
+def test_a_row_the_api_would_refuse_is_reported_with_every_error(
+    manager_client: Client,
+) -> None:
+    """Country `USA` and a malformed email: the opportunity the lead would become
+    takes neither, so the row is refused, naming both columns (and the missing one)."""
+    bad = lead_row(2, **{"Country": "USA", "Contact Email": "not-an-email", "Company Name": ""})
+    job = _import(manager_client, "leads.csv", csv_bytes([lead_row(1), bad]))
+    assert (job.status, job.succeeded, job.failed) == ("done", 1, 1)
+    assert [e.title for e in Engagement.objects.all()] == ["Tailspin 1"]
+    errors = read_csv(body(manager_client.get(reverse("bulk:job_errors", args=[job.public_id]))))
+    reported = {(row[0], row[2]) for row in errors[1:]}
+    assert reported == {("3", "Company Name"), ("3", "Country"), ("3", "Contact Email")}
+    messages = " ".join(row[3] for row in errors[1:])
+    assert "USA is not a country code" in messages
+    assert "valid email address" in messages

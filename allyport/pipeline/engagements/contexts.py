@@ -35,6 +35,7 @@ from allyport.pipeline import effects
 from allyport.pipeline.engagements.models import Engagement
 from allyport.pipeline.engagements.selectors import find_engagement
 from allyport.pipeline.engagements.services import CONTEXT_LIMIT
+from allyport.pipeline.shared import lead_rules
 from allyport.pipeline.shared.arns import linked_account_id
 from allyport.pipeline.shared.clock import next_modified
 from allyport.pipeline.shared.payload import clean
@@ -70,6 +71,8 @@ def _check_payload(context_type: str, payload: Mapping[str, Any]) -> None:
             _("Partners add CustomerProject and Lead contexts."),
             NOT_PERMITTED,
         )
+    if context_type == LEAD:
+        lead_rules.check_lead(payload[LEAD], "Payload.Lead")
 
 
 def _types(contexts: list[dict[str, Any]]) -> str:

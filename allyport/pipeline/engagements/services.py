@@ -27,6 +27,7 @@ from allyport.pipeline.engagements.selectors import (
     member_company,
 )
 from allyport.pipeline.opportunities.models import Opportunity
+from allyport.pipeline.shared import lead_rules
 from allyport.pipeline.shared.clock import now_ms
 from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.payload import clean
@@ -132,6 +133,7 @@ def create_engagement(actor: Actor, catalog: str, values: Mapping[str, Any]) -> 
     """CreateEngagement: Title, Description, Contexts; the caller's company joins."""
     company = member_company(actor)
     check_catalog(catalog)
+    lead_rules.check_lead_contexts(values.get("Contexts"))
     with transaction.atomic():
         engagement = new_engagement(
             catalog,

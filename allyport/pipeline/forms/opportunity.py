@@ -309,6 +309,27 @@ class OpportunityForm(forms.Form):
             for name, path in PATHS.items():
                 if without_indexes(path) not in ACTION_REQUIRED_FIELDS:
                     self.fields[name].disabled = True
+        self._keep_stored_choices()
+
+    def _keep_stored_choices(self) -> None:
+        """A stored value a select does not offer (a country code such as `USA` from
+        before the rules took it) stays selected, marked as not valid: submitted
+        unchanged, the model's check refuses it by its field, and it is never
+        blanked silently."""
+        for name, path in PATHS.items():
+            field = self.fields[name]
+            if not isinstance(field, forms.ChoiceField):
+                continue
+            stored = _stored_value(self.stored, path)
+            values = stored if isinstance(stored, list) else [stored]
+            offered_choices: list[tuple[Any, Any]] = list(field.choices)  # type: ignore[arg-type]
+            offered = {str(value) for value, _label in offered_choices}
+            unknown = [str(v) for v in values if v not in (None, "") and str(v) not in offered]
+            if unknown:
+                field.choices = [
+                    *offered_choices,
+                    *((value, NOT_OFFERED % {"value": value}) for value in unknown),
+                ]
 
     @property
     def sections(self) -> list[tuple[StrOrPromise, list[forms.BoundField]]]:
@@ -361,6 +382,9 @@ class OpportunityForm(forms.Form):
             shown = [str(item) for item in self.errors.get(name or "__all__", [])]
             if error.message not in shown:
                 self.add_error(name, error.message)
+
+
+NOT_OFFERED = gettext_lazy("%(value)s (stored, not a valid choice)")
 
 
 def _drop_first(data: dict[str, Any], group: str, member: str) -> None:

@@ -11,6 +11,7 @@ from allyport.pipeline.engagements import selectors as engagements_selectors
 from allyport.pipeline.engagements.models import Engagement
 from allyport.pipeline.leads.models import OpportunityFromEngagementTask
 from allyport.pipeline.leads.services import LEAD
+from allyport.pipeline.shared.lead_rules import is_qualified
 
 
 def lead_engagements(actor: Actor, catalog: str) -> Any:
@@ -47,6 +48,11 @@ class LeadRow:
     @property
     def qualification(self) -> str:
         return str(self.lead.get("QualificationStatus") or "")
+
+    @property
+    def qualified(self) -> bool:
+        """Only a qualified lead may be made an opportunity on the Leads tab."""
+        return is_qualified(self.lead)
 
     @property
     def country(self) -> str:

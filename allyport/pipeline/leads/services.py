@@ -5,7 +5,8 @@ listed on Leads Management's Leads tab and turned into opportunities there.
 Lead import writes one engagement per row, titled after the customer, with one
 Lead context built from the row's columns (`LEAD_COLUMNS`, the import template).
 A row is checked as the API checks CreateEngagement (lengths, patterns, required
-members), and a refusal names the row's column, not the API's path.
+members, and the pipeline's lead rules: country codes, email format), every
+problem of the row is reported, and each names the row's column, not the API's path.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from allyport.access.actor import Actor
 from allyport.core.errors import REQUEST, FieldError, RuleViolation
 from allyport.pipeline.engagements import services as engagements
 from allyport.pipeline.engagements.models import Engagement
+from allyport.pipeline.shared import lead_rules
 from allyport.shapes.selling import service_model
 from allyport.shapes.validation import InvalidRequest, validate
 
@@ -119,6 +121,7 @@ def check_lead(catalog: str, lead: dict[str, Any], values: Mapping[str, str]) ->
         "Contexts": [{"Type": LEAD, "Payload": {LEAD: lead}}],
     }
     errors = _missing(values)
+    checked: dict[str, Any] = {}
     try:
         # As the API takes it: the checked request, timestamps parsed.
         checked = validate(service_model().operation_model("CreateEngagement").input_shape, request)
@@ -129,6 +132,12 @@ def check_lead(catalog: str, lead: dict[str, Any], values: Mapping[str, str]) ->
             for field, message, _code in refused.errors
             if _column_of(field) not in named
         ]
+    named = {error.field for error in errors}
+    errors += [
+        error._replace(field=_column_of(error.field))
+        for error in lead_rules.lead_problems(lead)
+        if _column_of(error.field) not in named
+    ]
     if errors:
         raise RuleViolation(errors, reason=REQUEST)
     return checked

@@ -111,7 +111,7 @@ def test_create_opportunity_makes_the_leads_opportunity_once(
 def test_a_disqualified_lead_is_not_converted(company: Any, manager_client: Client) -> None:
     engagement = make_lead(company, **{"Qualification Status": "Disqualified"})
     page = manager_client.post(convert_url(engagement), follow=True).content.decode()
-    assert "A disqualified lead does not become an opportunity." in page
+    assert "Only a qualified lead becomes an opportunity" in page
     assert not Opportunity.objects.exists()
 
 

@@ -34,10 +34,10 @@ from allyport.pipeline.engagements import (
     invitation_answers,
     invitation_output,
     invitations,
-    opportunity_from_engagement,
 )
 from allyport.pipeline.engagements.models import EngagementInvitation, EngagementTask
 from allyport.pipeline.enums import Catalog
+from allyport.pipeline.leads import conversion
 from allyport.pipeline.leads import selectors as leads_selectors
 from allyport.pipeline.shared.scope import MANAGE_ALL
 from allyport.pipeline.views.common import LEADS_MANAGEMENT
@@ -237,9 +237,13 @@ def create_opportunity(request: ActorRequest, engagement_id: str, context_id: st
     or why it was not made (disqualified, made already, incomplete)."""
     catalog = _catalog(request)
     require(request.actor, MANAGE_ALL)
-    task = opportunity_from_engagement.start_opportunity_from_engagement(
-        request.actor, catalog, engagement_id, context_id
-    )
+    try:
+        task = conversion.create_opportunity_from_lead(
+            request.actor, catalog, engagement_id, context_id
+        )
+    except RuleViolation as refused:
+        messages.error(request, refused.errors[0].message)
+        return redirect(reverse("leads:own") + _query(catalog))
     if task.opportunity_identifier:
         messages.success(
             request,
