@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField  # type: ignore[attr-defined]
+from django_stubs_ext import StrOrPromise
 
 from allyport.accounts.choices import (
     INDUSTRY_SEGMENT_CHOICES,
@@ -128,9 +128,24 @@ class PasswordFields(forms.Form):
         super().__init__(*args, **kwargs)
         self.email = email
         if settings.ALLYPORT_CAPTCHA:
-            from captcha.fields import CaptchaField
+            from allyport.accounts.captcha import captcha_field
 
-            self.fields["captcha"] = CaptchaField(label=_("Type the characters you see"))
+            self.fields["captcha"] = captcha_field()
+
+    def with_new_captcha(self) -> PasswordFields:
+        """The same step again, unbound, with what was typed and a new CAPTCHA challenge.
+
+        Passwords are not sent back to the browser, so they are typed again."""
+        initial = {
+            name: (
+                self.data.getlist(name)
+                if isinstance(field, forms.MultipleChoiceField)
+                else self.data.get(name)
+            )
+            for name, field in self.fields.items()
+            if name != "captcha"
+        }
+        return type(self)(initial=initial, email=self.email)
 
     def clean_password1(self) -> str:
         password = self.cleaned_data["password1"]
@@ -160,6 +175,10 @@ class ContactFields(forms.Form):
         )
 
 
+def _select_option() -> tuple[str, StrOrPromise]:
+    return ("", gettext_lazy("Select…"))
+
+
 class UserDetailsForm(PasswordFields, ContactFields):
     pass
 
@@ -175,16 +194,20 @@ class CompanyDetailsForm(PasswordFields, ContactFields):
     website = forms.URLField(
         label=gettext_lazy("Company website"), max_length=256, assume_scheme="https"
     )
-    country_code = LazyTypedChoiceField(label=gettext_lazy("Country"), choices=countries)
+    # Each choice list opens with an empty "Select…" option so nothing is preselected.
+    country_code = forms.ChoiceField(
+        label=gettext_lazy("Country"), choices=lambda: [_select_option(), *countries]
+    )
     city = forms.CharField(label=gettext_lazy("City"), max_length=80)
     company_phone = forms.CharField(
         label=gettext_lazy("Company phone"), max_length=40, required=False
     )
     employee_count = forms.ChoiceField(
-        label=gettext_lazy("Number of employees"), choices=EmployeeCount.choices
+        label=gettext_lazy("Number of employees"),
+        choices=[_select_option(), *EmployeeCount.choices],
     )
     industry_segment = forms.ChoiceField(
-        label=gettext_lazy("Industry"), choices=INDUSTRY_SEGMENT_CHOICES
+        label=gettext_lazy("Industry"), choices=[_select_option(), *INDUSTRY_SEGMENT_CHOICES]
     )
     customer_segments = forms.MultipleChoiceField(
         label=gettext_lazy("Customers you serve"),
