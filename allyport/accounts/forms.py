@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self, cast
 
 from allauth.account.forms import LoginForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -132,15 +133,16 @@ class PasswordFields(forms.Form):
 
             self.fields["captcha"] = captcha_field()
 
-    def with_new_captcha(self) -> PasswordFields:
+    def with_new_captcha(self) -> Self:
         """The same step again, unbound, with what was typed and a new CAPTCHA challenge.
 
         Passwords are not sent back to the browser, so they are typed again."""
+        data = cast(QueryDict, self.data)
         initial = {
             name: (
-                self.data.getlist(name)
+                data.getlist(name)
                 if isinstance(field, forms.MultipleChoiceField)
-                else self.data.get(name)
+                else data.get(name)
             )
             for name, field in self.fields.items()
             if name != "captcha"
