@@ -89,3 +89,10 @@ def test_a_forged_role_beside_real_changes_is_refused_and_the_rest_waits(
     body = response.content.decode()
     assert "There is no role named root" in body
     assert [key for key, _name in response.context["rows"][0].adding] == ["ace_user"]
+
+
+def test_a_limit_of_one_user_is_singular() -> None:
+    from allyport.accounts.services.roles import _limit_message
+
+    assert _limit_message("alliance_lead", 1) == "Alliance lead is limited to 1 user per company"
+    assert _limit_message("ace_manager", 20).endswith("limited to 20 users per company")

@@ -29,7 +29,8 @@ def test_the_portal_has_its_own_mail_templates() -> None:
 
 @pytest.mark.parametrize("name", OWN + ALLAUTH)
 def test_every_mail_opens_and_closes_alike(name: str) -> None:
-    body = render_to_string(name, {"company": "Octank", "link": "https://p.example/x"})
+    context = {"company": "Octank", "link": "https://p.example/x", "days": 14, "minutes": 10}
+    body = render_to_string(name, context)
     assert body.startswith("Hello from Allyport!\n\n"), body[:80]
     assert body.rstrip().endswith("The partner portal team"), body[-80:]
 
@@ -40,3 +41,15 @@ def test_a_company_name_is_not_html_escaped_in_a_text_mail() -> None:
         {"inviter": "Ana", "company": "Smith & Sons <EU>", "roles": ["ACE user"], "days": 14},
     )
     assert "join Smith & Sons <EU> on the partner portal" in body
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "one", "many"),
+    [
+        ("accounts/email/invitation_message.txt", "days", "expires in 1 day)", "in 2 days)"),
+        ("accounts/email/security_code_message.txt", "minutes", "in 1 minute.", "in 2 minutes."),
+    ],
+)
+def test_counts_in_mail_are_singular_for_one(name: str, context: str, one: str, many: str) -> None:
+    assert one in render_to_string(name, {context: 1})
+    assert many in render_to_string(name, {context: 2})
