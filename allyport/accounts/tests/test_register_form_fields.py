@@ -11,7 +11,7 @@ from captcha.models import CaptchaStore
 from django.test import Client, override_settings
 
 from allyport.accounts.choices import INDUSTRY_SEGMENT_CHOICES
-from allyport.accounts.models import Company
+from allyport.accounts.models import Company, User
 from allyport.accounts.tests.flows import company_details, verified
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +128,19 @@ def test_the_refresh_endpoint_answers_scripts_with_a_new_challenge() -> None:
     challenge = response.json()
     assert re.fullmatch(r"/captcha/image/\w+/", challenge["image_url"])
     assert CaptchaStore.objects.filter(hashkey=challenge["key"]).exists()
+
+
+@override_settings(ALLYPORT_CAPTCHA=True)
+def test_new_characters_on_an_invitation_keep_what_was_typed(lead, client_for) -> None:  # type: ignore[no-untyped-def]
+    from allyport.accounts.tests.test_invitations import accept_data, invite
+
+    token = invite(client_for(lead), "ina@octank.example", ["ace_user"])
+    visitor = Client()
+    old_key = _captcha_key(visitor.get(f"/invitations/{token}/").content.decode())
+    data = accept_data(captcha_0=old_key, captcha_1="", action="new_captcha")
+    response = visitor.post(f"/invitations/{token}/", data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "error-summary" not in page
+    assert 'name="job_title" value="Dev"' in page
+    assert _captcha_key(page) != old_key
+    assert not User.objects.filter(email="ina@octank.example").exists()
