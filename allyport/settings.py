@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import dj_database_url
@@ -208,6 +209,11 @@ ALLYPORT_LIMITS = {
 CAPTCHA_IMAGE_SIZE = (160, 50)
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LENGTH = 5
+# The audio alternative speaks the characters with flite and, when sox is installed,
+# adds noise (Debian packages flite and sox; see docs/deploy.md). Without flite the
+# CAPTCHA has no audio link.
+CAPTCHA_FLITE_PATH = shutil.which("flite")
+CAPTCHA_SOX_PATH = shutil.which("sox")
 ALLYPORT_PUBLIC_URL = (env_str("ALLYPORT_PUBLIC_URL") or "http://127.0.0.1:8000").rstrip("/")
 ALLYPORT_AWS_REGION = env_str("ALLYPORT_AWS_REGION") or "us-east-1"
 # Event history keeps this many days; older records are pruned by a scheduled task.

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from allyport.accounts import urls_users as account_users
+from allyport.core.favicon import FaviconRedirect
 from allyport.home import views as home_views
 from allyport.marketplace import urls_users as marketplace_users
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("market/leads/", include("allyport.pipeline.urls_leads")),
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
+    path("favicon.ico", FaviconRedirect.as_view()),
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/admin/", admin.site.urls),
 ]

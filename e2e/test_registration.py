@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+from captcha.models import CaptchaStore
 from playwright.sync_api import Page, expect
 
 from allyport.accounts.models import Company, User
@@ -96,3 +99,75 @@ def test_it_registers_a_user_of_an_existing_company(page: Page) -> None:
     expect(card).to_contain_text("Octank Ltd")
     expect(card).to_contain_text("Standard user")
     assert User.objects.get(email="mateo@octank.example").company == company
+
+
+def _to_company_details(page: Page, email: str) -> None:
+    _start(page, "Register your company", email)
+    page.get_by_role("checkbox", name="Yes, I am the main point of contact").check()
+    page.get_by_role("button", name="Continue").click()
+    _verify(page, email)
+    expect(field(page, "Legal company name")).to_be_visible()
+
+
+def _captcha_answer(page: Page) -> str:
+    key = page.locator("input[name=captcha_0]").input_value()
+    return CaptchaStore.objects.get(hashkey=key).response
+
+
+def test_it_preselects_no_country_or_industry_and_shows_whole_labels(page: Page) -> None:
+    _to_company_details(page, "mateo@anycompany-robotics.example")
+    for label in ("Country", "Industry", "Number of employees"):
+        expect(field(page, label)).to_have_value("")
+        expect(field(page, label).locator("option:checked")).to_have_text("Select…")
+    field(page, "Industry").select_option(label="Business services")
+    expect(field(page, "Industry")).to_have_value("BUSINESS_SERV")
+    _fill_company_details(page)
+    field(page, "Country").select_option("")
+    page.get_by_role("button", name="Register").click()
+    expect(field_group(page, "Country")).to_contain_text("This field is required.")
+    assert not Company.objects.exists()
+
+
+def test_with_the_captcha_on_it_gives_new_characters_in_place_and_registers(
+    page: Page, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.ALLYPORT_CAPTCHA = True
+    _to_company_details(page, "mateo@anycompany-robotics.example")
+    _fill_company_details(page)
+    image = page.get_by_role("img", name="The characters to type, as an image")
+    first_image = image.get_attribute("src")
+    page.get_by_role("button", name="Show new characters").click()
+    expect(image).not_to_have_attribute("src", first_image or "")
+    expect(page.get_by_role("status")).to_have_text("New characters are shown.")
+    expect(field(page, "Password")).to_have_value(STRONG_PASSWORD)
+    screenshot(page, "registration-captcha")
+    audio = page.get_by_role("link", name="Listen to the characters (audio)")
+    if shutil.which("flite"):
+        spoken = page.request.get(audio.get_attribute("href") or "")
+        assert spoken.headers["content-type"] == "audio/wav"
+        assert spoken.body()[:4] == b"RIFF"
+    field(page, "Type the characters you see or hear").fill(_captcha_answer(page))
+    page.get_by_role("button", name="Register").click()
+    expect(page.get_by_role("heading", name="Welcome, Mateo")).to_be_visible()
+
+
+def test_with_the_captcha_on_new_characters_work_without_javascript(
+    browser, live_server, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.ALLYPORT_CAPTCHA = True
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    _to_company_details(page, "mateo@anycompany-robotics.example")
+    _fill_company_details(page)
+    first_key = page.locator("input[name=captcha_0]").input_value()
+    page.get_by_role("button", name="Show new characters").click()
+    expect(page.locator("input[name=captcha_0]")).not_to_have_value(first_key)
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(field(page, "Legal company name")).to_have_value("Anycompany Robotics LLC")
+    expect(field(page, "Country")).to_have_value("DE")
+    expect(page.get_by_role("checkbox", name="Enterprise")).to_be_checked()
+    fill_password_pair(page, STRONG_PASSWORD)
+    field(page, "Type the characters you see or hear").fill(_captcha_answer(page))
+    field(page, "Type the characters you see or hear").press("Enter")
+    expect(page.get_by_role("heading", name="Welcome, Mateo")).to_be_visible()
+    context.close()

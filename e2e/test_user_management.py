@@ -126,3 +126,31 @@ def test_it_turns_mfa_on_and_the_next_sign_in_asks_for_a_code(page: Page, new_pa
     sign_in(later, "member@octank.example")
     expect(later.get_by_role("heading", name="Verification code")).to_be_visible()
     expect(field_group(later, "Code")).to_be_visible()
+
+
+def test_it_offers_reassign_not_removal_for_the_lead_and_refuses_a_forged_role(
+    page: Page,
+) -> None:
+    company = _octank()
+    member = make_user(company, "standard_user", email="member@octank.example")
+    _open_users(page)
+    page.get_by_role("checkbox", name="Select lead@octank.example").check()
+    page.get_by_role("checkbox", name="Select member@octank.example").check()
+    page.get_by_role("button", name="Manage roles").click()
+    lead_row = page.get_by_role("group", name="lead@octank.example")
+    expect(lead_row).to_contain_text("Alliance lead (changes by reassignment)")
+    expect(
+        lead_row.get_by_role("button", name="Remove role Alliance lead from lead@octank.example")
+    ).to_have_count(0)
+    screenshot(page, "manage-roles-lead")
+    # An option the page does not offer, added by editing the page.
+    roles = page.get_by_role("group", name="member@octank.example").get_by_label("Role(s)")
+    roles.evaluate("select => select.add(new Option('Alliance lead', 'alliance_lead', true, true))")
+    page.get_by_role("button", name="Update").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "The alliance lead role is not added or removed here"
+    )
+    assert set(member.role_assignments.values_list("role", flat=True)) == {"standard_user"}
+    lead_row = page.get_by_role("group", name="lead@octank.example")
+    lead_row.get_by_role("link", name="Reassign").click()
+    expect(page.get_by_role("heading", name=re.compile("alliance lead", re.I))).to_be_visible()

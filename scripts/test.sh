@@ -9,6 +9,12 @@ export ALLYPORT_TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend
 pg_url="${DATABASE_URL:-}"
 unset DATABASE_URL
 
+# flite speaks the registration CAPTCHA's audio alternative; its test needs it.
+if ! command -v flite >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian's flite for the CAPTCHA audio tests..."
+  (apt-get install -y -qq flite sox >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq flite sox; }) >/dev/null 2>&1
+fi
+
 browser=""
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -70,6 +70,45 @@ INDUSTRY_SEGMENTS = [
     "SEMICONDUCTOR_ELECTR", "SOFTWARE_INTERNET", "TELECOMMUNICATIONS",
     "TRANSPORTATION_LOGISTICS", "TRAVEL_HOSPITALITY", "WHOLESALE_DISTRIBUTION",
 ]  # fmt: skip
-INDUSTRY_SEGMENT_CHOICES = [
-    (value, value.replace("_", " ").capitalize()) for value in INDUSTRY_SEGMENTS
-]
+# The API's values are cut at 20 characters (BUSINESS_SERV, SEMICONDUCTOR_ELECTR), so
+# their labels are written out rather than derived from the values.
+INDUSTRY_SEGMENT_LABELS = {
+    "AGRICULTURE_MINING": _("Agriculture and mining"),
+    "BIOTECHNOLOGY": _("Biotechnology"),
+    "BUSINESS_CONSUMER_SERVICES": _("Business and consumer services"),
+    "BUSINESS_SERV": _("Business services"),
+    "COMMUNICATIONS": _("Communications"),
+    "COMPUTER_HARDWARE": _("Computer hardware"),
+    "COMPUTERS_ELECTRONICS": _("Computers and electronics"),
+    "COMPUTER_SOFTWARE": _("Computer software"),
+    "CONSUMER_GOODS": _("Consumer goods"),
+    "CONSUMER_RELATED": _("Consumer related"),
+    "EDUCATION": _("Education"),
+    "ENERGY_UTILITIES": _("Energy and utilities"),
+    "FINANCIAL_SERVICES": _("Financial services"),
+    "GAMING": _("Gaming"),
+    "GOVERNMENT": _("Government"),
+    "GOVERNMENT_EDUCATION_PUBLIC_SERVICES": _("Government, education and public services"),
+    "HEALTHCARE": _("Healthcare"),
+    "HEALTHCARE_PHARMACEUTICALS_BIOTECH": _("Healthcare, pharmaceuticals and biotech"),
+    "INDUSTRIAL_ENERGY": _("Industrial and energy"),
+    "INTERNET_SPECIFIC": _("Internet specific"),
+    "LIFE_SCIENCES": _("Life sciences"),
+    "MANUFACTURING": _("Manufacturing"),
+    "MEDIA_ENTERTAINMENT_LEISURE": _("Media, entertainment and leisure"),
+    "MEDIA_ENTERTAINMENT": _("Media and entertainment"),
+    "MEDICAL_HEALTH": _("Medical and health"),
+    "NON_PROFIT_ORGANIZATION": _("Non-profit organization"),
+    "OTHER": _("Other"),
+    "PROFESSIONAL_SERVICES": _("Professional services"),
+    "REAL_ESTATE_CONSTRUCTION": _("Real estate and construction"),
+    "RETAIL": _("Retail"),
+    "RETAIL_WHOLESALE_DISTRIBUTION": _("Retail, wholesale and distribution"),
+    "SEMICONDUCTOR_ELECTR": _("Semiconductors and electronics"),
+    "SOFTWARE_INTERNET": _("Software and internet"),
+    "TELECOMMUNICATIONS": _("Telecommunications"),
+    "TRANSPORTATION_LOGISTICS": _("Transportation and logistics"),
+    "TRAVEL_HOSPITALITY": _("Travel and hospitality"),
+    "WHOLESALE_DISTRIBUTION": _("Wholesale and distribution"),
+}
+INDUSTRY_SEGMENT_CHOICES = [(value, INDUSTRY_SEGMENT_LABELS[value]) for value in INDUSTRY_SEGMENTS]

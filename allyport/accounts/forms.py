@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self, cast
 
 from allauth.account.forms import LoginForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField  # type: ignore[attr-defined]
+from django_stubs_ext import StrOrPromise
 
 from allyport.accounts import passwords
 from allyport.accounts.choices import (
@@ -86,9 +87,25 @@ class PasswordFields(forms.Form):
         super().__init__(*args, **kwargs)
         self.email = email
         if settings.ALLYPORT_CAPTCHA:
-            from captcha.fields import CaptchaField
+            from allyport.accounts.captcha import captcha_field
 
-            self.fields["captcha"] = CaptchaField(label=_("Type the characters you see"))
+            self.fields["captcha"] = captcha_field()
+
+    def with_new_captcha(self) -> Self:
+        """The same step again, unbound, with what was typed and a new CAPTCHA challenge.
+
+        Passwords are not sent back to the browser, so they are typed again."""
+        data = cast(QueryDict, self.data)
+        initial = {
+            name: (
+                data.getlist(name)
+                if isinstance(field, forms.MultipleChoiceField)
+                else data.get(name)
+            )
+            for name, field in self.fields.items()
+            if name != "captcha"
+        }
+        return type(self)(initial=initial, email=self.email)
 
     def clean_password1(self) -> str:
         password = self.cleaned_data["password1"]
@@ -118,6 +135,10 @@ class ContactFields(forms.Form):
         )
 
 
+def _select_option() -> tuple[str, StrOrPromise]:
+    return ("", gettext_lazy("Select…"))
+
+
 class UserDetailsForm(PasswordFields, ContactFields):
     pass
 
@@ -133,16 +154,20 @@ class CompanyDetailsForm(PasswordFields, ContactFields):
     website = forms.URLField(
         label=gettext_lazy("Company website"), max_length=256, assume_scheme="https"
     )
-    country_code = LazyTypedChoiceField(label=gettext_lazy("Country"), choices=countries)
+    # Each choice list opens with an empty "Select…" option so nothing is preselected.
+    country_code = forms.ChoiceField(
+        label=gettext_lazy("Country"), choices=lambda: [_select_option(), *countries]
+    )
     city = forms.CharField(label=gettext_lazy("City"), max_length=80)
     company_phone = forms.CharField(
         label=gettext_lazy("Company phone"), max_length=40, required=False
     )
     employee_count = forms.ChoiceField(
-        label=gettext_lazy("Number of employees"), choices=EmployeeCount.choices
+        label=gettext_lazy("Number of employees"),
+        choices=[_select_option(), *EmployeeCount.choices],
     )
     industry_segment = forms.ChoiceField(
-        label=gettext_lazy("Industry"), choices=INDUSTRY_SEGMENT_CHOICES
+        label=gettext_lazy("Industry"), choices=[_select_option(), *INDUSTRY_SEGMENT_CHOICES]
     )
     customer_segments = forms.MultipleChoiceField(
         label=gettext_lazy("Customers you serve"),

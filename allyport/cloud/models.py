@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from allyport.cloud import ids
 
@@ -37,6 +38,8 @@ class IamUser(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("IAM user")
+        verbose_name_plural = gettext_lazy("IAM users")
         constraints = [
             models.UniqueConstraint(fields=["account", "name"], name="iam_user_name_per_account")
         ]
@@ -58,6 +61,8 @@ class IamRole(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("IAM role")
+        verbose_name_plural = gettext_lazy("IAM roles")
         constraints = [
             models.UniqueConstraint(fields=["account", "name"], name="iam_role_name_per_account")
         ]
@@ -82,6 +87,8 @@ class CustomerPolicy(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = gettext_lazy("customer policy")
+        verbose_name_plural = gettext_lazy("customer policies")
         constraints = [
             models.UniqueConstraint(fields=["account", "name"], name="iam_policy_name_per_account")
         ]
@@ -132,6 +139,8 @@ class InlinePolicy(models.Model):
     document = models.JSONField()
 
     class Meta:
+        verbose_name = gettext_lazy("inline policy")
+        verbose_name_plural = gettext_lazy("inline policies")
         constraints = [
             models.CheckConstraint(condition=_one_principal(), name="inline_one_principal"),
             models.UniqueConstraint(fields=["user", "name"], name="inline_name_once_user"),

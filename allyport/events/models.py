@@ -93,6 +93,8 @@ class Delivery(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = gettext_lazy("delivery")
+        verbose_name_plural = gettext_lazy("deliveries")
         constraints = [
             models.UniqueConstraint(fields=["webhook", "event"], name="delivery_once_per_webhook")
         ]

@@ -45,5 +45,6 @@ def dev_mailbox(request: ActorRequest) -> HttpResponse:
     """Mail sent in development without SMTP (only when DEBUG)."""
     if not settings.DEBUG:
         raise Http404
-    messages = DevMail.objects.all()[:50]
-    return render(request, "core/dev_mailbox.html", {"messages": messages})
+    # Not "messages": base.html shows the messages framework's under that name.
+    mails = DevMail.objects.all()[:50]
+    return render(request, "core/dev_mailbox.html", {"mails": mails})

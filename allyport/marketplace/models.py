@@ -8,6 +8,7 @@ import string
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from allyport.cloud.models import CloudAccount, IamRole
 
@@ -75,6 +76,10 @@ class CrmIntegrationRole(models.Model):
     )
     role = models.ForeignKey(IamRole, on_delete=models.CASCADE, related_name="+")
     mapped_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = gettext_lazy("CRM integration role")
+        verbose_name_plural = gettext_lazy("CRM integration roles")
 
     def __str__(self) -> str:
         return f"CRM integration -> {self.role_id}"

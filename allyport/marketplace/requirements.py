@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from allyport.cloud import managed
 from allyport.cloud.guide import partner_trust_policy
@@ -115,7 +115,11 @@ def missing(principal: IamPrincipal, needs: list[Need]) -> list[str]:
 
 
 def missing_message(principal: IamPrincipal, gaps: list[str]) -> str:
-    return _("%(arn)s lacks %(count)d permission(s): %(list)s") % {
+    return ngettext(
+        "%(arn)s lacks %(count)d permission: %(list)s",
+        "%(arn)s lacks %(count)d permissions: %(list)s",
+        len(gaps),
+    ) % {
         "arn": principal.arn,
         "count": len(gaps),
         "list": "; ".join(gaps),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
@@ -81,7 +82,11 @@ def active_member(company: Company, user_id: str, field: str | None = None) -> U
 
 
 def _limit_message(role: str, limit: int) -> str:
-    return _("%(role)s is limited to %(limit)d users per company") % {
+    return ngettext(
+        "%(role)s is limited to %(limit)d user per company",
+        "%(role)s is limited to %(limit)d users per company",
+        limit,
+    ) % {
         "role": access_model().role_name(role),
         "limit": limit,
     }

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
+from allyport.accounts.captcha import NEW_CAPTCHA
 from allyport.accounts.forms import AcceptInvitationForm
 from allyport.accounts.services.invitations import (
     InvitationError,
@@ -24,7 +25,9 @@ def accept(request: ActorRequest, token: str) -> HttpResponse:
     except InvitationError as exc:
         return render(request, "accounts/invitation_invalid.html", {"reason": str(exc)}, status=410)
     form = AcceptInvitationForm(request.POST or None, email=invitation.email)
-    if request.method == "POST" and form.is_valid():
+    if request.POST.get("action") == NEW_CAPTCHA:
+        form = form.with_new_captcha()
+    elif request.method == "POST" and form.is_valid():
         person = form.person({**form.cleaned_data, "email": invitation.email})
         try:
             user = accept_invitation(request.actor, token, person)

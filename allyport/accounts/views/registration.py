@@ -23,6 +23,7 @@ from django_stubs_ext import StrOrPromise
 from allyport.access import limits
 from allyport.access.middleware import ActorRequest
 from allyport.accounts import backends
+from allyport.accounts.captcha import NEW_CAPTCHA
 from allyport.accounts.domains import company_for_domain, domain_of
 from allyport.accounts.forms import (
     CodeForm,
@@ -208,7 +209,9 @@ def details(request: ActorRequest, kind: str) -> HttpResponse:
     if not state.get("verified"):
         return redirect(flow.url)
     form = flow.details_form(request.POST or None, email=state["email"])
-    if request.method == "POST" and form.is_valid():
+    if request.POST.get("action") == NEW_CAPTCHA:
+        form = form.with_new_captcha()
+    elif request.method == "POST" and form.is_valid():
         try:
             user = _register(request, kind, form, state)
         except RegistrationError as exc:

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from allyport.core.ids import digits
 from allyport.pipeline.enums import Catalog
@@ -77,6 +78,8 @@ class Opportunity(models.Model):
     last_modified_date = models.DateTimeField()
 
     class Meta:
+        verbose_name = gettext_lazy("opportunity")
+        verbose_name_plural = gettext_lazy("opportunities")
         indexes = [
             *_keyset_indexes(
                 "opp",

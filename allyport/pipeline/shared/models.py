@@ -4,6 +4,7 @@ company and the tags of resources that have no tags column of their own (spec §
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from allyport.pipeline.enums import Catalog
 
@@ -21,6 +22,8 @@ class SellingSystemSettings(models.Model):
     modified_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = gettext_lazy("selling system settings")
+        verbose_name_plural = gettext_lazy("selling system settings")
         constraints = [
             models.UniqueConstraint(
                 fields=["company", "catalog"], name="selling_settings_once_per_catalog"

@@ -12,7 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from allyport.access.grants import grantable_roles
+from allyport.access.decisions import authorize
+from allyport.access.grants import LEAD, grantable_roles
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.accounts import selectors
@@ -42,14 +43,12 @@ class Pending:
 
     @classmethod
     def from_post(cls, data: QueryDict) -> Pending:
-        known = access_model().roles
+        # Unknown roles are kept here so that refuse_forged() refuses them aloud.
         pending = cls()
         for pid in dict.fromkeys(data.getlist("users")):
             pending.order.append(pid)
-            pending.add[pid] = [r for r in dict.fromkeys(data.getlist(f"add:{pid}")) if r in known]
-            pending.remove[pid] = [
-                r for r in dict.fromkeys(data.getlist(f"remove:{pid}")) if r in known
-            ]
+            pending.add[pid] = list(dict.fromkeys(data.getlist(f"add:{pid}")))
+            pending.remove[pid] = list(dict.fromkeys(data.getlist(f"remove:{pid}")))
         return pending
 
     def choose(self, pid: str, role: str, held: list[str]) -> None:
@@ -88,12 +87,40 @@ def _load_users(request: ActorRequest, pending: Pending) -> dict[str, User]:
     return users
 
 
+def _forged_role_refusal(role: str) -> str:
+    model = access_model()
+    if role == LEAD:
+        return _(
+            "The alliance lead role is not added or removed here: it changes by reassignment "
+            "(Reassign the alliance lead role)."
+        )
+    if role not in model.roles:
+        return _("There is no role named %(role)s; nothing was changed for it.") % {"role": role}
+    return _("You cannot give the role %(role)s.") % {"role": model.role_name(role)}
+
+
+def _refuse_forged(request: ActorRequest, pending: Pending) -> None:
+    """Roles the page never offers (a post made by editing it) are taken out of the
+    group with a message, rather than dropped silently or sent on to the update."""
+    grantable = grantable_roles(request.actor)
+    known = access_model().roles
+    for pid in pending.order:
+        for role in [r for r in pending.add[pid] if r not in grantable]:
+            pending.add[pid].remove(role)
+            messages.error(request, _forged_role_refusal(role))
+        for role in [r for r in pending.remove[pid] if r == LEAD or r not in known]:
+            pending.remove[pid].remove(role)
+            messages.error(request, _forged_role_refusal(role))
+
+
 def _fold_selects(request: ActorRequest, pending: Pending, users: dict[str, User]) -> None:
     grantable = grantable_roles(request.actor)
     for pid in pending.order:
         role = request.POST.get(f"role:{pid}", "")
         if role in grantable:
             pending.choose(pid, role, role_keys(users[pid]))
+        elif role:
+            messages.error(request, _forged_role_refusal(role))
 
 
 def _add_another(request: ActorRequest, pending: Pending) -> None:
@@ -157,6 +184,8 @@ def _page(request: ActorRequest, pending: Pending, users: dict[str, User]) -> Ht
         "others": others.only("public_id", "email", "first_name", "last_name"),
         "max_users": MAX_USERS_PER_UPDATE,
         "full": len(pending.order) >= MAX_USERS_PER_UPDATE,
+        "lead_role": LEAD,
+        "may_reassign": bool(authorize(request.actor, "reassign_alliance_lead")),
     }
     return render(request, "accounts/users/manage_roles.html", context)
 
@@ -188,10 +217,12 @@ def manage_roles(request: ActorRequest) -> HttpResponse:
         messages.error(request, error)
         return redirect("users:list")
     users = _load_users(request, pending)
+    _refuse_forged(request, pending)
     _fold_selects(request, pending, users)
     if action == "update":
         return _update(request, pending, users)
     _apply_button(request, pending)
+    _refuse_forged(request, pending)
     return _page(request, pending, _load_users(request, pending))
 
 
