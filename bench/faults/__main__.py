@@ -55,9 +55,12 @@ def run(args: argparse.Namespace) -> int:
     stack = Stack()
     started = time.monotonic()
     try:
-        print(f"== setup in {stack.tmp}: PostgreSQL :{stack.pg_port}, Redis :{stack.redis_port}, "
-              f"app servers :{stack.server_ports[0]} :{stack.server_ports[1]}, SMTP :{stack.smtp_port}",
-              flush=True)  # fmt: skip
+        print(
+            f"== setup in {stack.tmp}: PostgreSQL :{stack.pg_port}, Redis :{stack.redis_port}, "
+            f"app servers :{stack.server_ports[0]} :{stack.server_ports[1]}, "
+            f"SMTP :{stack.smtp_port}",
+            flush=True,
+        )
         stack.start_postgres()
         stack.redis_up()
         _setup_django(stack)
@@ -87,8 +90,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         stack.close(keep=args.keep)
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    print(f"\n== Faults ({when}, {platform.node()}, {os.cpu_count()} CPUs, budget {args.budget}, "
-          f"{time.monotonic() - started:.0f} s): {rep.summary()}")  # fmt: skip
+    print(
+        f"\n== Faults ({when}, {platform.node()}, {os.cpu_count()} CPUs, budget {args.budget}, "
+        f"{time.monotonic() - started:.0f} s): {rep.summary()}"
+    )
     for scenario, held, what in rep.lines:
         if not held:
             print(f"   FAIL [{scenario}] {what}")

@@ -31,9 +31,14 @@ def worker_killed_mid_import(stack: Stack, rep: Report, seed: Seed, rows: int) -
     actor = actors.for_user(User.objects.get(email=seed.member_email), "127.0.0.1", "faults")
     with path.open("rb") as source:
         job = services.start_job(
-            actor, Kind.IMPORT, "AWS", source=source, file_name=path.name,
-            file_format="csv", rows_expected=rows,
-        )  # fmt: skip
+            actor,
+            Kind.IMPORT,
+            "AWS",
+            source=source,
+            file_name=path.name,
+            file_format="csv",
+            rows_expected=rows,
+        )
 
     def under_way() -> bool:
         job.refresh_from_db()

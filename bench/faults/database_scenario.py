@@ -135,14 +135,20 @@ def database_restarted_under_load(
         worker.join(timeout=seconds + 60)
     for outcome, count in sorted(load.outcomes.items()):
         rep.note(f"{count:5d} {outcome}")
-    rep.check(not load.bad, "every request got 200 or a clean 503 (no 500, no dropped connection)",
-              "; ".join(load.bad[:3]))  # fmt: skip
+    rep.check(
+        not load.bad,
+        "every request got 200 or a clean 503 (no 500, no dropped connection)",
+        "; ".join(load.bad[:3]),
+    )
     pages = load.outcomes["page 503 with Retry-After and the friendly page"]
     api = sum(
         n for outcome, n in load.outcomes.items() if outcome.startswith("API") and "503" in outcome
     )
-    rep.check(pages > 0 and api > 0, "requests during the outage saw the 503s (page and API)",
-              f"{pages} pages, {api} API calls")  # fmt: skip
+    rep.check(
+        pages > 0 and api > 0,
+        "requests during the outage saw the 503s (page and API)",
+        f"{pages} pages, {api} API calls",
+    )
     _recovered(stack, rep, seed)
     _nothing_half_written(stack, rep, seed, load)
 
@@ -164,11 +170,17 @@ def _recovered(stack: Stack, rep: Report, seed: Seed) -> None:
 
     started = time.monotonic()
     held = wait_until(serving, 30, 0.5)
-    rep.check(held, "both servers serve again without a restart",
-              f"in {time.monotonic() - started:.1f} s" if held else "not within 30 s")  # fmt: skip
+    rep.check(
+        held,
+        "both servers serve again without a restart",
+        f"in {time.monotonic() - started:.1f} s" if held else "not within 30 s",
+    )
     alive = [name for name, process in stack.workers.items() if process.poll() is None]
-    rep.check(len(alive) == len(stack.workers), "both task workers outlived the outage (manage.py worker)",
-              f"{len(alive)} of {len(stack.workers)} running")  # fmt: skip
+    rep.check(
+        len(alive) == len(stack.workers),
+        "both task workers outlived the outage (manage.py worker)",
+        f"{len(alive)} of {len(stack.workers)} running",
+    )
 
 
 def _nothing_half_written(stack: Stack, rep: Report, seed: Seed, load: Load) -> None:
@@ -189,6 +201,9 @@ def _nothing_half_written(stack: Stack, rep: Report, seed: Seed, load: Load) -> 
         "ClientToken",
         f"{len(load.created)} creates ({len(load.unanswered)} retried), {len(stored)} rows",
     )
-    partial = [o.public_id for o in stored.values()
-               if not (o.customer_company_name and o.data.get("Project", {}).get("Title") == o.title)]  # fmt: skip
+    partial = [
+        o.public_id
+        for o in stored.values()
+        if not (o.customer_company_name and o.data.get("Project", {}).get("Title") == o.title)
+    ]
     rep.check(not partial, "no stored opportunity is half written", f"{len(partial)} incomplete")

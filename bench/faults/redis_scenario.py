@@ -76,7 +76,9 @@ def redis_down(stack: Stack, rep: Report, seed: Seed) -> None:
     rep.note("Redis started again")
     for n in (0, 1):
         who = signed_in.get(stack.url(n) + "/ping/session")
-        rep.check(who.status == 200 and who.text == seed.member_public_id,
-                  f"server {n + 1}: the session survived the Redis restart")  # fmt: skip
+        rep.check(
+            who.status == 200 and who.text == seed.member_public_id,
+            f"server {n + 1}: the session survived the Redis restart",
+        )
     held = wait_until(lambda: sign_in(stack, 1, seed.member_email).status == 302, 15, 1.0)
     rep.check(held, "sign-in works again once Redis is back (no app restart)")

@@ -31,9 +31,10 @@ def _retries_waiting() -> int:
 
     connections.close_all()
     return DBTaskResult.objects.filter(
-        task_path="allyport.core.tasks.deliver_email", status="READY",
+        task_path="allyport.core.tasks.deliver_email",
+        status="READY",
         args_kwargs__kwargs__attempt__gt=1,
-    ).count()  # fmt: skip
+    ).count()
 
 
 def smtp_down(stack: Stack, rep: Report, seed: Seed) -> None:
@@ -57,9 +58,11 @@ def smtp_down(stack: Stack, rep: Report, seed: Seed) -> None:
     queued = wait_until(lambda: _retries_waiting() > 0, 20, 0.5)
     rep.check(queued, "the failed delivery is queued again with a wait (backoff), not dropped")
     answer = browser.get(code_page)
-    rep.check(answer.status == 200 and LATE in text(answer),
-              "the page where the member waits for the code says that mail is late",
-              f"{answer.status}")  # fmt: skip
+    rep.check(
+        answer.status == 200 and LATE in text(answer),
+        "the page where the member waits for the code says that mail is late",
+        f"{answer.status}",
+    )
     time.sleep(3)  # a few more failed attempts
     inbox = Inbox()
     server = Controller(inbox, hostname="127.0.0.1", port=stack.smtp_port)
@@ -68,15 +71,22 @@ def smtp_down(stack: Stack, rep: Report, seed: Seed) -> None:
         rep.note("SMTP server started")
         started = time.monotonic()
         arrived = wait_until(lambda: bool(inbox.messages), 60, 0.5)
-        rep.check(arrived, "the code arrives once the server is back",
-                  f"after {time.monotonic() - started:.1f} s" if arrived else "not in 60 s")  # fmt: skip
+        rep.check(
+            arrived,
+            "the code arrives once the server is back",
+            f"after {time.monotonic() - started:.1f} s" if arrived else "not in 60 s",
+        )
         time.sleep(4)  # would a second copy follow?
         to_member = [m for m in inbox.messages if seed.member_email in m.rcpt_tos]
-        rep.check(len(to_member) == 1, "exactly one message reached the member (none lost, none doubled)",
-                  f"{len(to_member)} received")  # fmt: skip
+        rep.check(
+            len(to_member) == 1,
+            "exactly one message reached the member (none lost, none doubled)",
+            f"{len(to_member)} received",
+        )
         rep.check(_retries_waiting() == 0, "no retry is left waiting")
         answer = browser.get(code_page)
-        rep.check(answer.status == 200 and LATE not in text(answer),
-                  "the notice is gone once mail flows")  # fmt: skip
+        rep.check(
+            answer.status == 200 and LATE not in text(answer), "the notice is gone once mail flows"
+        )
     finally:
         server.stop()

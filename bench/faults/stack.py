@@ -105,9 +105,17 @@ class Stack:
             user = pwd.getpwnam(PG_USER)
             os.chown(self.pg_dir, user.pw_uid, user.pw_gid)
         initdb = self._as_pg_user(
-            _pg_bin("initdb"), "-D", str(self.pg_dir / "data"), "-U", "allyport",
-            "-A", "trust", "-E", "UTF8", "--no-sync",
-        )  # fmt: skip
+            _pg_bin("initdb"),
+            "-D",
+            str(self.pg_dir / "data"),
+            "-U",
+            "allyport",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
         subprocess.run(initdb, check=True, stdout=subprocess.DEVNULL, timeout=120)
         self.postgres_up()
         import psycopg
@@ -132,11 +140,23 @@ class Stack:
     # Redis -----------------------------------------------------------------------
     def redis_up(self) -> None:
         self.redis = subprocess.Popen(
-            ["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no", "--dir", str(self.tmp)],
-            stdout=(self.logs / "redis.log").open("ab"), stderr=subprocess.STDOUT,
+            [
+                "redis-server",
+                "--port",
+                str(self.redis_port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.tmp),
+            ],
+            stdout=(self.logs / "redis.log").open("ab"),
+            stderr=subprocess.STDOUT,
             start_new_session=True,
-        )  # fmt: skip
+        )
         import redis
 
         client = redis.Redis(port=self.redis_port, socket_connect_timeout=1)
@@ -152,18 +172,38 @@ class Stack:
     def start_servers(self) -> None:
         for n, port in enumerate(self.server_ports):
             command = [
-                str(BIN / "gunicorn"), "allyport.wsgi", "-w", "1", "--threads", "4",
-                "-b", f"127.0.0.1:{port}", "--timeout", "60", "--graceful-timeout", "5",
-                "--error-logfile", str(self.logs / f"gunicorn-{n}.log"),
-            ]  # fmt: skip
+                str(BIN / "gunicorn"),
+                "allyport.wsgi",
+                "-w",
+                "1",
+                "--threads",
+                "4",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--timeout",
+                "60",
+                "--graceful-timeout",
+                "5",
+                "--error-logfile",
+                str(self.logs / f"gunicorn-{n}.log"),
+            ]
             self.servers.append(self._spawn(command, f"gunicorn-{n}.out"))
         for port in self.server_ports:
             if not wait_until(lambda port=port: _answers(f"http://127.0.0.1:{port}/ping"), 60):
                 raise RuntimeError(f"the app server on port {port} did not start (see logs)")
 
     def start_worker(self, name: str) -> None:
-        command = [PY, "manage.py", "worker", "--worker-id", name, "--interval", "0.5",
-                   "--no-startup-delay", "--no-reload"]  # fmt: skip
+        command = [
+            PY,
+            "manage.py",
+            "worker",
+            "--worker-id",
+            name,
+            "--interval",
+            "0.5",
+            "--no-startup-delay",
+            "--no-reload",
+        ]
         self.workers[name] = self._spawn(command, f"{name}.log")
 
     def kill_worker(self, name: str) -> None:
@@ -173,16 +213,25 @@ class Stack:
 
     def manage(self, *args: str) -> str:
         done = subprocess.run(
-            [PY, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True,
-            text=True, timeout=120, check=True,
-        )  # fmt: skip
+            [PY, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
         return done.stdout
 
     def _spawn(self, command: list[str], log: str) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=(self.logs / log).open("ab"),
-            stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=(self.logs / log).open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def url(self, n: int) -> str:
         return f"http://127.0.0.1:{self.server_ports[n]}"

@@ -37,8 +37,10 @@ class Browser:
 
     def request(self, method: str, url: str, form: dict[str, str] | None = None) -> Answer:
         parts = urlsplit(url)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
-                   "Referer": f"{parts.scheme}://{parts.netloc}/"}  # fmt: skip
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "Referer": f"{parts.scheme}://{parts.netloc}/",
+        }
         body = None
         if form is not None:
             body = urlencode(form)
@@ -73,9 +75,14 @@ def api_client(endpoint: str, key_id: str, secret: str, attempts: int = 1) -> An
 
     config = Config(
         retries={"total_max_attempts": attempts, "mode": "standard"},
-        connect_timeout=5, read_timeout=TIMEOUT,
-    )  # fmt: skip
+        connect_timeout=5,
+        read_timeout=TIMEOUT,
+    )
     return boto3.client(
-        "partnercentral-selling", endpoint_url=f"{endpoint}/api/aws", region_name="us-east-1",
-        aws_access_key_id=key_id, aws_secret_access_key=secret, config=config,
-    )  # fmt: skip
+        "partnercentral-selling",
+        endpoint_url=f"{endpoint}/api/aws",
+        region_name="us-east-1",
+        aws_access_key_id=key_id,
+        aws_secret_access_key=secret,
+        config=config,
+    )
