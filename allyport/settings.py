@@ -264,7 +264,8 @@ ALLYPORT_API_QUOTAS = {
     },
 }  # fmt: skip
 
-# Background jobs: a database queue and a worker (`manage.py db_worker`).
+# Background jobs: a database queue and a worker (`manage.py worker`, a db_worker
+# that waits out database outages).
 TASKS = {
     "default": {
         "BACKEND": env_str("ALLYPORT_TASK_BACKEND") or "django_tasks_db.DatabaseBackend",
