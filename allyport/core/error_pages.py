@@ -17,6 +17,14 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "core/404.html", status=404)
 
 
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    """allauth's limits (sign-in, password reset) answer with this (`handler429`); it
+    is also what people see while Redis is down and the limits cannot count."""
+    response = render(request, "core/429.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     # Django calls this while handling the exception, so it is still at hand.
     if outage.is_database_outage(sys.exc_info()[1]):

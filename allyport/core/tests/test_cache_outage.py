@@ -49,6 +49,8 @@ def test_sign_in_is_refused_rather_than_uncounted(redis_down: None, member: User
     client = Client(raise_request_exception=False)
     answer = client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
     assert answer.status_code == 429
-    assert "try again later" in answer.content.decode()
+    assert answer["Retry-After"] == "60"
+    page = answer.content.decode()
+    assert "Wait a moment" in page and "sign-in is briefly paused" in page
     assert "_auth_user_id" not in client.session
     assert client.get("/ping/session").status_code == 401
