@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint imports bench clean
+.PHONY: install run test lint imports bench faults clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Allyport needs Python 3.11 or newer"; exit 1; }
@@ -32,6 +32,10 @@ imports: install
 
 bench: install
 	@bash scripts/bench.sh
+
+# Faults on its own PostgreSQL and Redis (docs/benchmarks.md, "Faults"); FAULTS_BUDGET=small in CI.
+faults: install
+	@bash scripts/faults.sh
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -107,12 +107,16 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "allyport.access.context_processors.navigation",
                 "allyport.core.context_processors.language_menu",
+                "allyport.core.context_processors.mail_delay",
             ],
         },
     }
 ]
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# A persistent connection the database dropped (restart, failover) is replaced at
+# the start of the next request instead of failing it (core/outage.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
@@ -131,8 +135,19 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX") or "allyport",
+            # While Redis is down the cache answers "nothing stored" instead of an
+            # error: sessions are read from the database (cached_db), pages work, and
+            # every limit that guards security fails closed (it cannot count, so it
+            # refuses: django-ratelimit with RATELIMIT_FAIL_OPEN off, allauth's lock).
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # the outage shows in the log
+    RATELIMIT_FAIL_OPEN = False  # the default; said here because the comment above relies on it
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -225,6 +240,9 @@ ALLYPORT_ENCRYPTION_KEY = env_str("ALLYPORT_ENCRYPTION_KEY") or ""
 # (the SSRF guard); development and tests may post to http://127.0.0.1.
 ALLYPORT_WEBHOOK_REQUIRE_HTTPS = env_bool("ALLYPORT_WEBHOOK_REQUIRE_HTTPS", PRODUCTION)
 ALLYPORT_WEBHOOK_ALLOW_PRIVATE = env_bool("ALLYPORT_WEBHOOK_ALLOW_PRIVATE", not PRODUCTION)
+# A running bulk job whose progress has not moved for this long lost its worker:
+# the maintenance sweep fails it (jobs/recovery.py).
+ALLYPORT_JOB_STALLED_SECONDS = env_int("ALLYPORT_JOB_STALLED_SECONDS", 1800, minimum=5)
 # Bulk jobs started through the API (jobs/sources.py) read https:// FileURIs only on
 # these hosts (comma-separated), through the webhooks' address guard; none by default.
 ALLYPORT_BULK_FETCH_HOSTS = [h.lower() for h in env_list("ALLYPORT_BULK_FETCH_HOSTS", [])]
@@ -267,7 +285,8 @@ ALLYPORT_API_QUOTAS = {
     },
 }  # fmt: skip
 
-# Background jobs: a database queue and a worker (`manage.py db_worker`).
+# Background jobs: a database queue and a worker (`manage.py worker`, a db_worker
+# that waits out database outages).
 TASKS = {
     "default": {
         "BACKEND": env_str("ALLYPORT_TASK_BACKEND") or "django_tasks_db.DatabaseBackend",
@@ -275,7 +294,9 @@ TASKS = {
 }
 
 # Email: SMTP when EMAIL_HOST is set, otherwise (development) console plus the
-# development mailbox page.
+# development mailbox page. Mail the server cannot take is tried again after
+# ALLYPORT_MAIL_RETRY_SECONDS, doubling per attempt (core/mail_retry.py).
+ALLYPORT_MAIL_RETRY_SECONDS = env_int("ALLYPORT_MAIL_RETRY_SECONDS", 30, minimum=1)
 EMAIL_HOST = env_str("EMAIL_HOST") or ""
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Allyport <no-reply@allyport.localhost>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

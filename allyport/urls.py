@@ -38,3 +38,4 @@ urlpatterns = [
 handler403 = "allyport.core.error_pages.forbidden"
 handler404 = "allyport.core.error_pages.not_found"
 handler500 = "allyport.core.error_pages.server_error"
+handler429 = "allyport.core.error_pages.too_many_requests"  # allauth's limits

@@ -18,7 +18,7 @@ cat <<MSG
   Ctrl-C stops the server and the worker.
 
 MSG
-$PY manage.py db_worker --interval 0.5 &
+$PY manage.py worker --interval 0.5 &
 worker=$!
 trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null' EXIT INT TERM
 $PY manage.py runserver 127.0.0.1:8000

@@ -38,6 +38,7 @@ from allyport.awsapi import (
     throttling,
 )
 from allyport.awsapi.registry import ApiContext, ApiError, InternalServer
+from allyport.core import outage
 from allyport.shapes import loader, serialization, validation
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,9 @@ def handle(
     except ApiError as err:
         _record_failure(call, err)
         return responses.error(err, call.request_id, call.service)
-    except Exception:
+    except Exception as error:
+        if outage.is_database_outage(error):  # 503 with Retry-After; nothing to record it in
+            return outage.api_unavailable(call.request_id)
         logger.exception(
             "awsapi: %s %s failed (request %s)", call.service, call.operation, call.request_id
         )

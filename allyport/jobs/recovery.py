@@ -4,7 +4,8 @@ runs this).
 - Queued for `QUEUED_GRACE` and never started: its queue entry was lost; queued
   again with its kind's `enqueue` (a worker claims a job once, so a duplicate
   entry does nothing).
-- Running with no progress written for `STALLED_AFTER`: its worker stopped. The job
+- Running with no progress written for `ALLYPORT_JOB_STALLED_SECONDS` (default 30
+  minutes): its worker stopped. The job
   is failed with a message; what its committed batches wrote stays written, and the
   counters (written with each batch) say how far it got. It is not resumed: a
   resumed import could not tell its own half-written batch from the user's data.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,8 +23,7 @@ from allyport.jobs import kinds
 from allyport.jobs.models import BulkJob
 
 QUEUED_GRACE = timedelta(minutes=15)
-# Running jobs write their progress at least every batch (seconds apart).
-STALLED_AFTER = timedelta(minutes=30)
+STALLED_AFTER = timedelta(minutes=30)  # the default of ALLYPORT_JOB_STALLED_SECONDS
 
 
 def _requeue_lost() -> int:
@@ -39,8 +40,10 @@ def _requeue_lost() -> int:
 
 def _fail_stalled() -> int:
     now = timezone.now()
+    # Running jobs write their progress with every batch (seconds apart).
+    stalled_after = timedelta(seconds=settings.ALLYPORT_JOB_STALLED_SECONDS)
     stalled = BulkJob.objects.filter(
-        status=BulkJob.Status.RUNNING, updated_at__lte=now - STALLED_AFTER
+        status=BulkJob.Status.RUNNING, updated_at__lte=now - stalled_after
     )
     message = _(
         "The job stopped when its worker stopped. The rows counted as processed are "
