@@ -22,6 +22,8 @@ from allyport.core import mail_retry
 from allyport.core.models import OutgoingMail
 from allyport.core.tasks import deliver_email
 
+pytestmark = pytest.mark.django_db
+
 MESSAGE = {
     "subject": "Your code",
     "body": "123456",
