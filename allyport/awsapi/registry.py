@@ -23,8 +23,8 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Target, iam_decision
 from allyport.awsapi import service_models
-from allyport.cloud.principals import refusal
 from allyport.shapes import loader
 
 Handler = Callable[["ApiContext", dict[str, Any]], "dict[str, Any] | None"]
@@ -122,13 +122,9 @@ class ApiContext:
     ) -> None:
         """Ask the policy evaluator; refusal -> AccessDeniedException with IAM's message."""
         action = action or f"{IAM_PREFIX}:{self.operation}"
-        context = {"partnercentral:Catalog": catalog} if catalog is not None else None
-        principal = self.actor.iam
-        if principal is None:
-            raise AccessDenied("The request has no IAM principal.")
-        result = principal.check(action, resource, context)
-        if not result.allowed:
-            raise AccessDenied(refusal(principal, action, resource, result))
+        decision = iam_decision(self.actor, action, Target(arn=resource, catalog=catalog))
+        if not decision:
+            raise AccessDenied(decision.reason)
         self.authorized = True
 
 

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Target
 from allyport.audit import services as audit
 from allyport.core.errors import (
     REQUIRED,
@@ -27,6 +28,7 @@ from allyport.customers.models import (
     customer_account_id,
     host_of,
 )
+from allyport.customers.permissions import CREATE_CUSTOMER_ACCOUNT
 from allyport.customers.services import enrichment
 from allyport.customers.services.bulk_kind import KIND
 from allyport.customers.services.scope import RESOURCE, arn_of, find, public_id_of
@@ -88,10 +90,8 @@ def copy_columns(account: CustomerAccount) -> None:
 def _audit(
     actor: Actor, event_name: str, account: CustomerAccount, request: dict[str, Any]
 ) -> None:
-    """Console changes; IAM callers' calls are recorded by the API layer (not twice)."""
-    if actor.kind == "iam":
-        return
-    audit.record(
+    """Every caller's change; inside an API call it joins the call's record."""
+    audit.record_change(
         actor,
         event_name,
         event_source=SELLING_SOURCE,
@@ -119,7 +119,7 @@ def prepare_customer_account(
     actor: Actor, catalog: str, payload: Mapping[str, Any], *, import_id: str = ""
 ) -> CustomerAccount:
     """The account a create would insert (not saved), or its refusal."""
-    company = require_pipeline(actor)
+    company = require_pipeline(actor, CREATE_CUSTOMER_ACCOUNT, Target(catalog=catalog))
     check_catalog(catalog)
     moment = next_modified(None)
     account = CustomerAccount(
