@@ -35,12 +35,15 @@ CATALOG_KEY = "partnercentral:Catalog"
 class Permission:
     """Who may do one operation: members holding the access-model action `member`,
     IAM principals whose policies allow `iam` ("partnercentral:Op"), staff when
-    `staff`, the system (sweeps, periodic work) when `system`. None: not that caller."""
+    `staff`, the system (sweeps, periodic work) when `system`. None: not that caller.
+    `refusal` is what a caller who may not do it at all is told (e.g. "only staff
+    review opportunities"); a member lacking the action is told the role it needs."""
 
     member: str | None = None
     iam: str | None = None
     staff: bool = False
     system: bool = False
+    refusal: Any = None  # a (lazy) message
 
 
 @dataclass(frozen=True)
@@ -190,23 +193,21 @@ def permission_decision(actor: Actor, permission: Permission, target: Target) ->
     tenanted = actor.kind in (ActorKind.MEMBER, ActorKind.IAM)
     if tenanted and tenant is not None and _other_company(actor, tenant):
         return Decision(False, _("not found"))
-    if actor.kind == ActorKind.MEMBER:
-        if permission.member is None or not actor.is_member:
-            return _not_member() if not actor.is_member else _only_staff()
+    if actor.kind == ActorKind.MEMBER and permission.member is not None and actor.is_member:
         return action_decision(actor, permission.member)
-    if actor.kind == ActorKind.IAM:
-        if permission.iam is None or actor.company is None:
-            return Decision(False, _("IAM principals may not do this."))
+    if actor.kind == ActorKind.IAM and permission.iam is not None and actor.company is not None:
         return iam_decision(actor, permission.iam, target)
-    if actor.kind == ActorKind.STAFF:
-        return ALLOW if permission.staff else _not_member()
-    if actor.kind == ActorKind.SYSTEM:
-        return ALLOW if permission.system else _not_member()
+    if actor.kind == ActorKind.STAFF and permission.staff:
+        return ALLOW
+    if actor.kind == ActorKind.SYSTEM and permission.system:
+        return ALLOW
+    if permission.refusal is not None:
+        return Decision(False, str(permission.refusal))
+    if actor.kind == ActorKind.MEMBER and actor.is_member:
+        return Decision(False, _("only staff may do this"))
+    if actor.kind == ActorKind.IAM:
+        return Decision(False, _("IAM principals may not do this."))
     return _not_member()
-
-
-def _only_staff() -> Decision:
-    return Decision(False, _("only staff may do this"))
 
 
 def authorize(actor: Actor, action: str | Permission, target: Any = None) -> Decision:

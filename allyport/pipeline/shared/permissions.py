@@ -10,6 +10,8 @@ of the pipeline (`scope.require_pipeline`).
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from allyport.access.decisions import Permission
 from allyport.pipeline.shared.scope import MANAGE_OWNED, SUBMIT
 
@@ -23,3 +25,10 @@ GET_OPPORTUNITY = _selling("GetOpportunity")
 UPDATE_OPPORTUNITY = _selling("UpdateOpportunity")
 ASSIGN_OPPORTUNITY = _selling("AssignOpportunity")
 SUBMIT_OPPORTUNITY = _selling("SubmitOpportunity", SUBMIT)
+# AWS's side of the program: staff (the admin, operator commands) and the system.
+REVIEW_OPPORTUNITY = Permission(
+    staff=True, system=True, refusal=gettext_lazy("only staff review opportunities")
+)
+SHARE_REFERRAL = Permission(
+    staff=True, system=True, refusal=gettext_lazy("only staff share referrals")
+)
