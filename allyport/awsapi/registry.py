@@ -9,9 +9,11 @@ A handler module registers one function per operation::
 
 The endpoint validates `params` against the operation's input shape before the
 call (timestamps arrive as aware datetimes) and serializes the returned dict by
-the output shape after it. Every handler must call `ctx.authorize(...)`: a
-handler that returns without asking is refused as a server fault, so a
-forgotten check cannot pass silently.
+the output shape after it. Every call must be decided: by the services the
+handler calls (`access.decisions.authorize` with the operation's Permission marks
+the call decided) or by `ctx.authorize(...)` where no service decides. A call that
+ends without any decision is refused as a server fault, so a forgotten check
+cannot pass silently.
 """
 
 from __future__ import annotations

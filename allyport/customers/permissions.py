@@ -13,3 +13,6 @@ def _customers(operation: str) -> Permission:
 
 
 CREATE_CUSTOMER_ACCOUNT = _customers("CreateCustomerAccount")
+GET_CUSTOMER_ACCOUNT = _customers("GetCustomerAccount")
+UPDATE_CUSTOMER_ACCOUNT = _customers("UpdateCustomerAccount")
+DELETE_CUSTOMER_ACCOUNT = _customers("DeleteCustomerAccount")

@@ -28,7 +28,12 @@ from allyport.customers.models import (
     customer_account_id,
     host_of,
 )
-from allyport.customers.permissions import CREATE_CUSTOMER_ACCOUNT
+from allyport.customers.permissions import (
+    CREATE_CUSTOMER_ACCOUNT,
+    DELETE_CUSTOMER_ACCOUNT,
+    GET_CUSTOMER_ACCOUNT,
+    UPDATE_CUSTOMER_ACCOUNT,
+)
 from allyport.customers.services import enrichment
 from allyport.customers.services.bulk_kind import KIND
 from allyport.customers.services.scope import RESOURCE, arn_of, find, public_id_of
@@ -149,7 +154,7 @@ def create_customer_account(
 
 
 def get_customer_account(actor: Actor, catalog: str, identifier: str) -> CustomerAccount:
-    return find(actor, catalog, identifier)
+    return find(actor, catalog, identifier, permission=GET_CUSTOMER_ACCOUNT)
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -182,7 +187,7 @@ def update_customer_account(
     when not given."""
     data = clean_account(payload.get("Account") or {})
     with transaction.atomic():
-        account = find(actor, catalog, identifier, lock=True)
+        account = find(actor, catalog, identifier, lock=True, permission=UPDATE_CUSTOMER_ACCOUNT)
         check_fresh(account, last_modified_date)
         account.data = data
         if "PartnerAccountIdentifier" in payload:
@@ -203,7 +208,9 @@ def delete_customer_account(actor: Actor, catalog: str, identifier: str) -> None
     company = require_pipeline(actor)
     with transaction.atomic():
         try:
-            account = find(actor, catalog, identifier, lock=True)
+            account = find(
+                actor, catalog, identifier, lock=True, permission=DELETE_CUSTOMER_ACCOUNT
+            )
         except NotFound:
             public_id = public_id_of(company, catalog, identifier)
             gone = DeletedCustomerAccount.objects.filter(
