@@ -25,6 +25,7 @@ GET_OPPORTUNITY = _selling("GetOpportunity")
 UPDATE_OPPORTUNITY = _selling("UpdateOpportunity")
 ASSIGN_OPPORTUNITY = _selling("AssignOpportunity")
 SUBMIT_OPPORTUNITY = _selling("SubmitOpportunity", SUBMIT)
+START_FROM_OPPORTUNITY = _selling("StartEngagementFromOpportunityTask", SUBMIT)
 # AWS's side of the program: staff (the admin, operator commands) and the system.
 REVIEW_OPPORTUNITY = Permission(
     staff=True, system=True, refusal=gettext_lazy("only staff review opportunities")
