@@ -156,3 +156,24 @@ def run_at_once(calls: list[Callable[[], Any]]) -> list[Any]:
         thread.join(timeout=60)
     assert not any(thread.is_alive() for thread in threads)
     return outcomes
+
+
+class AllowingPrincipal:
+    """An IAM principal whose policies allow every request: services' tests that act as
+    an API caller already let through, without building a cloud account."""
+
+    account_id = ""
+    arn = "arn:aws:iam::000000000000:user/tests"
+    access_key_id = ""
+
+    def check(self, action: str, resource: str = "*", context: Any = None) -> Any:
+        from allyport.cloud.policy import Result
+
+        return Result("allowed")
+
+    def refusal(self, action: str, resource: str, result: Any) -> str:
+        return ""
+
+    def user_identity(self) -> dict[str, Any]:
+        return {"type": "IAMUser", "principalId": "AIDATESTS", "arn": self.arn,
+                "accountId": self.account_id, "accessKeyId": "", "userName": "tests"}  # fmt: skip

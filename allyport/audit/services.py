@@ -2,6 +2,12 @@
 
 Call `record(...)` inside the transaction of the change it describes, so the
 change and its record commit or roll back together.
+
+A change is recorded whoever makes it (members, IAM principals, staff, jobs):
+services record their domain event with `record_change` (or build it with `event`
+and ask `folded`). Inside an API call the API layer records the call itself; a
+domain event named as the call is that same change, so it is folded into the
+call's record (its resources join it) instead of being written twice.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from allyport.access import calls
 from allyport.access.actor import Actor
 from allyport.audit.models import AuditEvent
 
@@ -23,6 +30,7 @@ SIGNIN_SOURCE = "signin.amazonaws.com"
 ACCOUNT_SOURCE = "partnercentral-account-management.amazonaws.com"
 CONSOLE_ACTION = "AwsConsoleAction"
 CONSOLE_SIGNIN = "AwsConsoleSignIn"
+API_CALL = "AwsApiCall"
 # Request keys whose values never reach a record, compared without "_" or "-" in
 # lower case; any key naming a password or a secret is hidden too (new_password1).
 SECRET_KEYS = frozenset(
@@ -163,3 +171,30 @@ def record(actor: Actor, event_name: str, **fields: Any) -> AuditEvent:
 def record_many(events: Iterable[AuditEvent]) -> None:
     """Write records made by `event` in one statement (bulk imports)."""
     AuditEvent.objects.bulk_create(list(events))
+
+
+def folded(actor: Actor, audit_event: AuditEvent) -> bool:
+    """True when the event is the open API call's own change: its resources join the
+    call's record (written by the API layer) and the event is not saved."""
+    call = calls.current()
+    if call is None or not call.folds(actor, audit_event.event_name):
+        return False
+    call.resources.extend(audit_event.record.get("resources") or ())
+    return True
+
+
+def change_type(actor: Actor) -> str:
+    """The eventType of a domain change: an IAM principal's is a programmatic call of
+    the operation (through the API, or a job the API started); anyone else's is a
+    console action (pages, staff, the system's work)."""
+    return API_CALL if actor.is_iam else CONSOLE_ACTION
+
+
+def record_change(actor: Actor, event_name: str, **fields: Any) -> AuditEvent | None:
+    """Record a service's domain event, whoever the caller (None: folded into the API
+    call's record)."""
+    audit_event = event(actor, event_name, event_type=change_type(actor), **fields)
+    if folded(actor, audit_event):
+        return None
+    audit_event.save(force_insert=True)
+    return audit_event

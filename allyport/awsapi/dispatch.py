@@ -24,6 +24,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
 
+from allyport.access import calls
 from allyport.access.actor import Actor
 from allyport.audit import services as audit
 from allyport.awsapi import (
@@ -58,7 +59,8 @@ class Call:
 
 
 class HandlerDidNotAuthorize(RuntimeError):
-    """A handler returned without calling ctx.authorize(): refused, never answered."""
+    """A call ended with no decision (neither a service's authorize() nor the handler's
+    ctx.authorize()): refused, never answered."""
 
 
 def serialization_error(message: str, status: int = 400) -> ApiError:
@@ -173,16 +175,16 @@ def run_operation(request: HttpRequest, call: Call) -> dict[str, Any]:
     with refusals.answered(call.params):
         params = validation.validate(model.input_shape, call.params)
         ctx = ApiContext(actor, name, service, call.request_id, params)
-        with transaction.atomic():
+        with transaction.atomic(), calls.opened(actor, name) as scope:
             if name.startswith(READ_PREFIXES):
                 _relax_commit()
             result = handler(ctx, params)
-            if not ctx.authorized:
+            if not (ctx.authorized or scope.decided):
                 raise HandlerDidNotAuthorize(
                     f"{service} {name}: the handler never called authorize()"
                 )
             output = serialization.serialize(model.output_shape, result)
-            _record(call, response=output)
+            _record(call, response=output, resources=scope.resources)
     return output
 
 
@@ -209,8 +211,12 @@ def _bounded(value: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _record(
-    call: Call, error: ApiError | None = None, response: dict[str, Any] | None = None
+    call: Call,
+    error: ApiError | None = None,
+    response: dict[str, Any] | None = None,
+    resources: list[dict[str, Any]] | None = None,
 ) -> None:
+    """The call's record; `resources` are those of the domain events folded into it."""
     if call.actor is None:
         return
     read_only = call.operation.startswith(READ_PREFIXES)
@@ -229,6 +235,7 @@ def _record(
         error_code=error.code if error else "",
         error_message=error.message if error else "",
         request_id=call.request_id,
+        resources=resources or (),
     )
 
 

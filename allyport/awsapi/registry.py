@@ -9,9 +9,11 @@ A handler module registers one function per operation::
 
 The endpoint validates `params` against the operation's input shape before the
 call (timestamps arrive as aware datetimes) and serializes the returned dict by
-the output shape after it. Every handler must call `ctx.authorize(...)`: a
-handler that returns without asking is refused as a server fault, so a
-forgotten check cannot pass silently.
+the output shape after it. Every call must be decided: by the services the
+handler calls (`access.decisions.authorize` with the operation's Permission marks
+the call decided) or by `ctx.authorize(...)` where no service decides. A call that
+ends without any decision is refused as a server fault, so a forgotten check
+cannot pass silently.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Target, iam_decision
 from allyport.awsapi import service_models
-from allyport.cloud.principals import refusal
 from allyport.shapes import loader
 
 Handler = Callable[["ApiContext", dict[str, Any]], "dict[str, Any] | None"]
@@ -128,13 +130,9 @@ class ApiContext:
     ) -> None:
         """Ask the policy evaluator; refusal -> AccessDeniedException with IAM's message."""
         action = action or f"{IAM_PREFIX}:{self.operation}"
-        context = {"partnercentral:Catalog": catalog} if catalog is not None else None
-        principal = self.actor.iam
-        if principal is None:
-            raise AccessDenied("The request has no IAM principal.")
-        result = principal.check(action, resource, context)
-        if not result.allowed:
-            raise AccessDenied(refusal(principal, action, resource, result))
+        decision = iam_decision(self.actor, action, Target(arn=resource, catalog=catalog))
+        if not decision:
+            raise AccessDenied(decision.reason)
         self.authorized = True
 
 

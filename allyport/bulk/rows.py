@@ -14,12 +14,10 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied
 from allyport.accounts.models import User
-from allyport.bulk import iam
 from allyport.bulk.columns import ID, LAST_MODIFIED, set_value, value_of
 from allyport.bulk.creation import BatchCreator
 from allyport.bulk.readers import FileProblem, Layout, csv_rows, layout, records, xlsx_rows
 from allyport.bulk.refusals import check_request, describe
-from allyport.cloud import job_actor
 from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import Flush, Handler, JobFailed, RowFailed, Runner
 from allyport.jobs.storage import Role, open_text, spooled
@@ -87,8 +85,10 @@ def import_opportunities(job: BulkJob, actor: Actor) -> None:
     """Each row validated as a CreateOpportunity request, then by the service's rules;
     the batch's valid rows inserted together (`creation.BatchCreator`)."""
     catalog = job.catalog
-    try:
-        job_actor.check(actor, "CreateOpportunity", catalog)
+    try:  # an IAM principal refused the operation fails the job, not each row
+        services.require_pipeline(
+            actor, services.CREATE_OPPORTUNITY, services.opportunity_target(actor, catalog)
+        )
     except PermissionDenied as refused:
         raise JobFailed(refused.decision.reason) from None
     creator = BatchCreator(actor, catalog)
@@ -129,10 +129,11 @@ def update_opportunities(job: BulkJob, actor: Actor) -> None:
         def update(_number: int, cells: list[str]) -> object:
             _check_width(found, cells)
             identifier = _identifier(found, cells)
-            iam.check_opportunity(actor, "UpdateOpportunity", catalog, identifier)
             stamp = found.cell(cells, found.modified_index)
             modified = _modified(stamp)
-            current = services.get_opportunity(actor, catalog, identifier)
+            current = services.get_opportunity(
+                actor, catalog, identifier, permission=services.UPDATE_OPPORTUNITY
+            )
             payload = copy.deepcopy(editable(current.data))
             fill(payload, found, cells, clear=True)
             payload = clean(payload)

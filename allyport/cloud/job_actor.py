@@ -2,9 +2,10 @@
 
 The job keeps the IAM user and access key id (`options["iam"]`); the worker
 builds the principal again as it is then (its policies now, its account still
-linked to the job's company), and each row is asked of the policy evaluator as
-the single call would be. Every kind of job (`allyport.jobs`) started through the
-API uses this: the bulk app's opportunity jobs and the customer-account jobs.
+linked to the job's company) into an IAM actor (`Actor.for_iam`); each row goes
+through the services, which ask the policy evaluator as the single call would.
+Every kind of job (`allyport.jobs`) started through the API uses this: the bulk
+app's opportunity jobs and the customer-account jobs.
 """
 
 from __future__ import annotations
@@ -14,15 +15,13 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.decisions import Decision, PermissionDenied
 from allyport.cloud.models import IamUser
-from allyport.cloud.principals import IamPrincipal, refusal
+from allyport.cloud.principals import IamPrincipal
 from allyport.cloud.services import account_company
 from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import JobFailed
 
 AGENT = "allyport bulk job"
-PREFIX = "partnercentral"
 
 
 def iam_options(actor: Actor) -> dict[str, Any]:
@@ -43,14 +42,3 @@ def job_actor(job: BulkJob) -> Actor:
         source_ip=job.source_ip,
         user_agent=AGENT,
     )
-
-
-def check(actor: Actor, operation: str, catalog: str, resource: str = "*") -> None:
-    """The evaluator's answer for an IAM actor (members' rights are the services')."""
-    principal = actor.iam
-    if actor.kind != "iam" or principal is None:
-        return
-    action = f"{PREFIX}:{operation}"
-    result = principal.check(action, resource, {"partnercentral:Catalog": catalog})
-    if not result.allowed:
-        raise PermissionDenied(Decision(False, refusal(principal, action, resource, result)))

@@ -114,6 +114,18 @@ class IamPrincipal:
     ) -> Result:
         return evaluate(Request(action, resource, self.context(context)), self.policies)
 
+    def refusal(self, action: str, resource: str, result: Result) -> str:
+        """IAM's AccessDenied message, which names the principal, action and cause."""
+        cause = (
+            "with an explicit deny in an identity-based policy"
+            if result.decision == "explicitDeny"
+            else f"because no identity-based policy allows the {action} action"
+        )
+        return (
+            f"User: {self.arn} is not authorized to perform: {action} "
+            f"on resource: {resource} {cause}"
+        )
+
     def user_identity(self) -> dict[str, Any]:
         """The CloudTrail `userIdentity` block (Appendix B, §5.2)."""
         identity: dict[str, Any] = {
@@ -138,16 +150,3 @@ class IamPrincipal:
         if self.invoked_by:
             identity["invokedBy"] = self.invoked_by
         return identity
-
-
-def refusal(principal: IamPrincipal, action: str, resource: str, result: Result) -> str:
-    """IAM's AccessDenied message, which names the principal, action and cause."""
-    cause = (
-        "with an explicit deny in an identity-based policy"
-        if result.decision == "explicitDeny"
-        else f"because no identity-based policy allows the {action} action"
-    )
-    return (
-        f"User: {principal.arn} is not authorized to perform: {action} "
-        f"on resource: {resource} {cause}"
-    )

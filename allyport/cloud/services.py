@@ -31,7 +31,6 @@ from allyport.cloud.models import (
     PolicyAttachment,
 )
 from allyport.cloud.policy import PolicyDocumentError, parse_policy
-from allyport.cloud.principals import refusal
 from allyport.core import encryption
 from allyport.core.errors import ChangeRefused
 
@@ -70,7 +69,7 @@ def authorize_iam(
         raise PermissionDenied(Decision(False, _("sign in to the cloud account first")))
     result = principal.check(action, resource, context)
     if not result.allowed:
-        reason = refusal(principal, action, resource, result)
+        reason = principal.refusal(action, resource, result)
         _record_denied(actor, action, resource, reason)
         raise PermissionDenied(Decision(False, reason))
 

@@ -1,7 +1,8 @@
 """The selling domain's write side, as other apps and the pipeline's adapters use it.
 
-Each service takes the Actor first; the portal (kind "user") is checked against the
-access model's rights, IAM callers against their policies by the API handler.
+Each service takes the Actor first and asks `access.decisions.authorize` with its
+operation's Permission (`shared/permissions.py`): members against the access
+model's rights, IAM principals against their policies, whatever the entry point.
 Payloads and answers use the selling API's structures (dicts), so the portal and
 the API share one set of rules. Failures: `core.errors.NotFound`, `Conflict`,
 `RuleViolation` (field errors), `access.decisions.PermissionDenied`.
@@ -39,11 +40,17 @@ from allyport.pipeline.opportunities.summary import get_aws_opportunity_summary
 from allyport.pipeline.shared.clock import next_modified, now_ms
 from allyport.pipeline.shared.console_audit import SELLING_SOURCE, console_event, record_console
 from allyport.pipeline.shared.payload import READ_ONLY_LIFE_CYCLE, UPDATABLE, clean, editable
+from allyport.pipeline.shared.permissions import (
+    CREATE_OPPORTUNITY,
+    GET_OPPORTUNITY,
+    UPDATE_OPPORTUNITY,
+)
 from allyport.pipeline.shared.scope import (
     MANAGE_ALL,
     MANAGE_OWNED,
     SUBMIT,
     check_catalog,
+    opportunity_target,
     require_pipeline,
 )
 from allyport.pipeline.shared.tags import check_tags, register_taggable
@@ -51,6 +58,10 @@ from allyport.pipeline.solutions.selectors import find_solution, list_solutions
 from allyport.pipeline.solutions.services import create_solution, update_solution
 
 __all__ = [
+    "CREATE_OPPORTUNITY",
+    "GET_OPPORTUNITY",
+    "UPDATE_OPPORTUNITY",
+    "opportunity_target",
     "LEAD_COLUMNS",
     "MANAGE_ALL",
     "MANAGE_OWNED",

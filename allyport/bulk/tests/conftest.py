@@ -120,5 +120,5 @@ def api_bulk_ids(creds: Any) -> list[str]:
     member = actors.for_user(make_user(company, "ace_manager"))
     found = files.upload(member, "fuzz.csv", io.BytesIO(csv_bytes([good_row(1)])))
     principal = IamPrincipal.for_user(creds.user, access_key_id=creds.key_id)
-    caller = Actor(kind="iam", company=company, iam=principal, source_ip="192.0.2.1")
+    caller = Actor.for_iam(principal, company, source_ip="192.0.2.1")
     return [api_jobs.start(caller, "AWS", files.uri(found)).public_id, files.uri(found)]

@@ -21,7 +21,7 @@ from allyport.access import actor as actors
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
 from allyport.bulk import files
-from allyport.bulk.tests.conftest import csv_bytes, good_row, read_csv
+from allyport.bulk.tests.conftest import csv_bytes, good_row, read_csv, upload
 from allyport.jobs.models import BulkFile
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.test_api import Caller, connect, crm  # noqa: F401 - fixtures
@@ -166,3 +166,36 @@ def _complete() -> dict[str, Any]:
     from allyport.pipeline.tests.conftest import complete
 
     return complete()
+
+
+def test_an_import_through_the_api_records_each_opportunity_as_the_portal_does(
+    crm: Caller,  # noqa: F811
+    live_server: Any,
+    settings: Any,
+    client_for: Callable[[User], Client],
+) -> None:
+    """Audit whatever the caller: the same file writes one CreateOpportunity record
+    per created opportunity, started by an IAM user's key or by a member's upload."""
+    settings.ALLYPORT_PUBLIC_URL = live_server.url
+    content = csv_bytes([good_row(1), good_row(2)])
+    started = crm.client.start_opportunity_bulk_job(
+        Catalog="AWS", ClientToken="bulk-audit", FileURI=files.uri(_file(crm, content)),
+        FileFormat="CSV",
+    )  # fmt: skip
+    assert _finished(crm.client, started["JobId"])["SuccessCount"] == 2
+    by_api = AuditEvent.objects.filter(company=crm.company, event_name="CreateOpportunity")
+    created = set(
+        Opportunity.objects.filter(company=crm.company).values_list("public_id", flat=True)
+    )
+    assert by_api.count() == 2 == len(created)
+    assert {event.record["userIdentity"]["type"] for event in by_api} == {"IAMUser"}
+    assert {event.record["resources"][0]["ARN"].rsplit("/", 1)[1] for event in by_api} == created
+
+    manager = make_user(crm.company, "ace_manager")
+    client_for(manager).post(
+        reverse("bulk:import"), {"catalog": "AWS", "file": upload("same.csv", content)}
+    )
+    by_portal = AuditEvent.objects.filter(
+        company=crm.company, event_name="CreateOpportunity", event_type="AwsConsoleAction"
+    )
+    assert by_portal.count() == 2 == by_api.filter(event_type="AwsApiCall").count()

@@ -20,7 +20,7 @@ from allyport.cloud import selectors
 from allyport.cloud.forms import SimulatorForm
 from allyport.cloud.models import IamRole, IamUser
 from allyport.cloud.policy import Result
-from allyport.cloud.principals import IamPrincipal, refusal
+from allyport.cloud.principals import IamPrincipal
 from allyport.cloud.views.common import Console, cloud_console, page
 
 SIMULATE = "iam:SimulatePrincipalPolicy"
@@ -49,7 +49,7 @@ def _simulate(console: Console, form: SimulatorForm) -> Result | PermissionDenie
     assert own is not None  # the console acts as the signed-in IAM user
     allowed = own.check(SIMULATE, target.arn)
     if not allowed.allowed:
-        return PermissionDenied(Decision(False, refusal(own, SIMULATE, target.arn, allowed)))
+        return PermissionDenied(Decision(False, own.refusal(SIMULATE, target.arn, allowed)))
     principal = (
         IamPrincipal.for_user(target)
         if isinstance(target, IamUser)

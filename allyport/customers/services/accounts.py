@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Target
 from allyport.audit import services as audit
 from allyport.core.errors import (
     REQUIRED,
@@ -26,6 +27,12 @@ from allyport.customers.models import (
     DeletedCustomerAccount,
     customer_account_id,
     host_of,
+)
+from allyport.customers.permissions import (
+    CREATE_CUSTOMER_ACCOUNT,
+    DELETE_CUSTOMER_ACCOUNT,
+    GET_CUSTOMER_ACCOUNT,
+    UPDATE_CUSTOMER_ACCOUNT,
 )
 from allyport.customers.services import enrichment
 from allyport.customers.services.bulk_kind import KIND
@@ -88,10 +95,8 @@ def copy_columns(account: CustomerAccount) -> None:
 def _audit(
     actor: Actor, event_name: str, account: CustomerAccount, request: dict[str, Any]
 ) -> None:
-    """Console changes; IAM callers' calls are recorded by the API layer (not twice)."""
-    if actor.kind == "iam":
-        return
-    audit.record(
+    """Every caller's change; inside an API call it joins the call's record."""
+    audit.record_change(
         actor,
         event_name,
         event_source=SELLING_SOURCE,
@@ -119,7 +124,7 @@ def prepare_customer_account(
     actor: Actor, catalog: str, payload: Mapping[str, Any], *, import_id: str = ""
 ) -> CustomerAccount:
     """The account a create would insert (not saved), or its refusal."""
-    company = require_pipeline(actor)
+    company = require_pipeline(actor, CREATE_CUSTOMER_ACCOUNT, Target(catalog=catalog))
     check_catalog(catalog)
     moment = next_modified(None)
     account = CustomerAccount(
@@ -149,7 +154,7 @@ def create_customer_account(
 
 
 def get_customer_account(actor: Actor, catalog: str, identifier: str) -> CustomerAccount:
-    return find(actor, catalog, identifier)
+    return find(actor, catalog, identifier, permission=GET_CUSTOMER_ACCOUNT)
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -182,7 +187,7 @@ def update_customer_account(
     when not given."""
     data = clean_account(payload.get("Account") or {})
     with transaction.atomic():
-        account = find(actor, catalog, identifier, lock=True)
+        account = find(actor, catalog, identifier, lock=True, permission=UPDATE_CUSTOMER_ACCOUNT)
         check_fresh(account, last_modified_date)
         account.data = data
         if "PartnerAccountIdentifier" in payload:
@@ -203,7 +208,9 @@ def delete_customer_account(actor: Actor, catalog: str, identifier: str) -> None
     company = require_pipeline(actor)
     with transaction.atomic():
         try:
-            account = find(actor, catalog, identifier, lock=True)
+            account = find(
+                actor, catalog, identifier, lock=True, permission=DELETE_CUSTOMER_ACCOUNT
+            )
         except NotFound:
             public_id = public_id_of(company, catalog, identifier)
             gone = DeletedCustomerAccount.objects.filter(

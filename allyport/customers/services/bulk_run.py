@@ -27,18 +27,15 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied
-from allyport.audit import services as audit
-from allyport.cloud.job_actor import check, job_actor
+from allyport.cloud.job_actor import job_actor
 from allyport.core.errors import RuleViolation
 from allyport.customers.models import CustomerAccount
 from allyport.customers.services import accounts
 from allyport.customers.services.bulk_jobs import FIELD
-from allyport.customers.services.scope import arn_of
 from allyport.jobs import lifecycle
 from allyport.jobs.models import BulkJob
 from allyport.jobs.runner import JobFailed, Refusal, Runner
 from allyport.jobs.sources import SourceProblem, SourceRefused, read_source
-from allyport.pipeline.services import SELLING_SOURCE
 from allyport.shapes.selling import service_model
 from allyport.shapes.validation import InvalidRequest, summary, validate
 
@@ -117,20 +114,10 @@ def _request_id(number: int, row: Row) -> str:
 def _creator(job: BulkJob, actor: Actor) -> Callable[[int, Row], CustomerAccount]:
     def create(_number: int, row: Row) -> CustomerAccount:
         request = _request(job, row)
-        check(actor, OPERATION, job.catalog)
         with transaction.atomic():  # the row's savepoint: a refusal writes nothing
-            created = accounts.create_customer_account(
+            return accounts.create_customer_account(
                 actor, job.catalog, request, import_id=job.public_id
             )
-            if actor.kind == "iam":  # the console records members' changes itself
-                audit.record(
-                    actor, OPERATION, event_source=SELLING_SOURCE, company=job.company,
-                    request_parameters={"catalog": job.catalog, "bulkJobId": job.public_id},
-                    response_elements={"id": created.public_id},
-                    resources=[{"ARN": arn_of(created),
-                                "type": "AWS::PartnerCentral::CustomerAccount"}],
-                )  # fmt: skip
-        return created
 
     return create
 

@@ -2,7 +2,8 @@
 
 Portal members need the opportunity rights of the access model (managing all or
 their own opportunities); customer accounts have no owner, so either right shows
-every account of the company. IAM callers: the evaluator decided in the handler.
+every account of the company. IAM callers: the policy evaluator, for the service's
+operation (`customers/permissions.py`) on the account's ARN.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Permission, Target
 from allyport.accounts.models import Company
 from allyport.core.errors import NotFound
 from allyport.customers.models import CustomerAccount
 from allyport.pipeline.selectors import linked_account_id
-from allyport.pipeline.services import check_catalog, require_pipeline
+from allyport.pipeline.services import MANAGE_OWNED, check_catalog, require_pipeline
 
 RESOURCE = "CustomerAccount"
 # ARN resource types, and the ids each names.
@@ -70,10 +72,30 @@ def public_id_of(
     return match["id"]
 
 
-def find(actor: Actor, catalog: str, identifier: str, *, lock: bool = False) -> CustomerAccount:
+def account_target(actor: Actor, catalog: str, identifier: str) -> Target:
+    """The account as policies name it: the ARN given, or the one the id makes."""
+    account = actor.iam.account_id if actor.iam is not None else ""
+    arn = (
+        identifier
+        if identifier.startswith("arn:")
+        else (customer_account_arn(catalog, identifier, account))
+    )
+    return Target(arn=arn, catalog=catalog)
+
+
+def find(
+    actor: Actor,
+    catalog: str,
+    identifier: str,
+    *,
+    lock: bool = False,
+    permission: Permission | None = None,
+) -> CustomerAccount:
     """The account, or NotFound: missing, another company's and the other catalog's
-    all answer the same."""
-    company = require_pipeline(actor)
+    all answer the same; `permission`'s operation is authorized first."""
+    company = require_pipeline(
+        actor, permission or MANAGE_OWNED, account_target(actor, catalog, identifier)
+    )
     queryset = CustomerAccount.objects.filter(company=company, catalog=check_catalog(catalog))
     public_id = public_id_of(company, catalog, identifier)
     if lock:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.audit import services as audit
-from allyport.cloud.principals import IamPrincipal, refusal
+from allyport.cloud.principals import IamPrincipal
 from allyport.core.errors import ChangeRefused
 from allyport.marketplace.models import AccountLink, PrivateOffer, Product, RoleMapping
 from allyport.marketplace.services.common import refuse_while_unlinking, role_session_actor
@@ -74,7 +74,7 @@ def _decide(
     principal: IamPrincipal, action: str, resource: str = "*", extra: dict | None = None
 ) -> str:
     result = principal.check(action, resource, {**SELLER_CONTEXT, **(extra or {})})
-    return "" if result.allowed else refusal(principal, action, resource, result)
+    return "" if result.allowed else principal.refusal(action, resource, result)
 
 
 def seller_access(actor: Actor) -> SellerAccess:

@@ -1,6 +1,7 @@
 """SubmitOpportunity, AssignOpportunity, Associate/DisassociateOpportunity and
 GetAwsOpportunitySummary: operations on one opportunity, without output or with
-AWS's view of it."""
+AWS's view of it. Submit and Assign are decided by their services (the policy on
+the opportunity's ARN); the others ask here."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from allyport.shapes import selling
 @operation(selling.SERVICE, "SubmitOpportunity")
 def submit_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
-    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
     services.submit_opportunity(
         ctx.actor,
         catalog,
@@ -29,7 +29,6 @@ def submit_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
 @operation(selling.SERVICE, "AssignOpportunity")
 def assign_opportunity(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
-    ctx.authorize(opportunity_arn(catalog, identifier, ctx.account_id), catalog=catalog)
     services.assign_opportunity(ctx.actor, catalog, identifier, params["Assignee"])
     return {}
 

@@ -45,7 +45,14 @@ from allyport.pipeline.leads.referrals import create_referral_opportunity
 from allyport.pipeline.opportunities.lifecycle import submit_opportunity
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.console_audit import record_console
-from allyport.pipeline.shared.scope import SUBMIT, check_catalog, company_of, find_opportunity
+from allyport.pipeline.shared.permissions import START_FROM_OPPORTUNITY
+from allyport.pipeline.shared.scope import (
+    SUBMIT,
+    check_catalog,
+    company_of,
+    find_opportunity,
+    opportunity_target,
+)
 from allyport.shapes.selling import INVOLVEMENT_TYPES, VISIBILITIES
 
 Kind = EngagementTask.Kind
@@ -199,8 +206,7 @@ def start_engagement_from_opportunity(
     """Engage AWS on a partner opportunity: an engagement (unless it has one), an
     invitation to AWS (unless pending or accepted), then SubmitOpportunity."""
     company = company_of(actor)
-    if actor.kind == "user":
-        require(actor, SUBMIT)
+    require(actor, START_FROM_OPPORTUNITY, opportunity_target(actor, catalog, identifier))
     involvement, visibility = _check_submission(submission)
     with transaction.atomic():
         opportunity = find_opportunity(actor, catalog, identifier, lock=True)

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.decisions import Decision, PermissionDenied
+from allyport.access.decisions import require
 from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, RuleViolation, refuse
 from allyport.pipeline.effects import changed
@@ -37,6 +37,7 @@ from allyport.pipeline.opportunities.services import copy_columns
 from allyport.pipeline.shared.clock import next_modified
 from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.payload import clean
+from allyport.pipeline.shared.permissions import SHARE_REFERRAL
 from allyport.pipeline.shared.scope import check_catalog
 
 MESSAGE_MAX = 255
@@ -61,8 +62,7 @@ def send_referral(
     """Share an opportunity referral (OpportunityInvitation) or a lead (LeadInvitation)
     with a partner company, as AWS. Staff and the system only; the payload is checked
     against the model's shape and the rules its opportunity will need."""
-    if actor.kind not in ("staff", "system"):
-        raise PermissionDenied(Decision(False, _("only staff share referrals")))
+    require(actor, SHARE_REFERRAL)
     check_catalog(catalog)
     if len(message) > MESSAGE_MAX:
         raise refuse("InvitationMessage", _("At most 255 characters."), reason=REQUEST)

@@ -18,7 +18,13 @@ from allyport.pipeline.enums import ReviewStatus
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.opportunities.services import save_change
 from allyport.pipeline.opportunities.submission import submission_errors
-from allyport.pipeline.shared.scope import MANAGE_ALL, MANAGE_OWNED, SUBMIT, find_opportunity
+from allyport.pipeline.shared.permissions import ASSIGN_OPPORTUNITY, SUBMIT_OPPORTUNITY
+from allyport.pipeline.shared.scope import (
+    MANAGE_ALL,
+    MANAGE_OWNED,
+    find_opportunity,
+    opportunity_target,
+)
 from allyport.shapes.selling import INVOLVEMENT_TYPES, VISIBILITIES
 
 TEAM_LIMIT = 10
@@ -37,8 +43,7 @@ def submit_opportunity(
 ) -> Opportunity:
     """Share a complete, pending opportunity with AWS: Co-Sell or For Visibility Only,
     with Full or Limited visibility. It becomes Submitted (read-only)."""
-    if actor.kind == "user":
-        require(actor, SUBMIT)
+    require(actor, SUBMIT_OPPORTUNITY, opportunity_target(actor, catalog, identifier))
     _check_choice("InvolvementType", involvement_type, INVOLVEMENT_TYPES)
     _check_choice("Visibility", visibility, VISIBILITIES)
     with transaction.atomic():
@@ -111,7 +116,9 @@ def assign_opportunity(
     """Transfer ownership to an active member of the company, found by email; their
     profile fills the contact added to the opportunity team."""
     with transaction.atomic():
-        opportunity = find_opportunity(actor, catalog, identifier, lock=True)
+        opportunity = find_opportunity(
+            actor, catalog, identifier, lock=True, permission=ASSIGN_OPPORTUNITY
+        )
         user = _assignee(opportunity, str(assignee.get("Email", "")))
         contact = {
             "Email": user.email.lower(),

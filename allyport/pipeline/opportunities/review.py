@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.decisions import Decision, PermissionDenied
+from allyport.access.decisions import require
 from allyport.core.errors import (
     BAD_STATE,
     NOT_PERMITTED,
@@ -28,6 +28,7 @@ from allyport.pipeline.shared.payload import (
     changed_paths,
     without_indexes,
 )
+from allyport.pipeline.shared.permissions import REVIEW_OPPORTUNITY
 
 READ_ONLY = (ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW, ReviewStatus.REJECTED)
 # AWS decides from these states, to these outcomes.
@@ -124,8 +125,7 @@ def set_review_status(
     """An operator records AWS's decision (the staff review queue)."""
     from allyport.pipeline.opportunities.services import save_change
 
-    if actor.kind not in ("staff", "system"):
-        raise PermissionDenied(Decision(False, _("only staff review opportunities")))
+    require(actor, REVIEW_OPPORTUNITY)
     with transaction.atomic():
         locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         given = {"ReviewStatusReason": reason or None, "ReviewComments": comments or None}

@@ -27,7 +27,13 @@ from allyport.pipeline.shared.payload import (
     pick,
     split_review,
 )
-from allyport.pipeline.shared.scope import check_catalog, find_opportunity, require_pipeline
+from allyport.pipeline.shared.permissions import CREATE_OPPORTUNITY, UPDATE_OPPORTUNITY
+from allyport.pipeline.shared.scope import (
+    check_catalog,
+    find_opportunity,
+    opportunity_target,
+    require_pipeline,
+)
 
 HISTORY_LIMIT = 50
 
@@ -95,7 +101,7 @@ def _insert(opportunity: Opportunity) -> None:
 def prepare_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -> Opportunity:
     """The opportunity a create would insert (not saved), or its refusal with every
     field error. Bulk imports prepare rows with it and insert them together."""
-    company = require_pipeline(actor)
+    company = require_pipeline(actor, CREATE_OPPORTUNITY, opportunity_target(actor, catalog))
     check_catalog(catalog)
     data = _create_data(catalog, payload)
     _raise_if(consistency(data, {}))
@@ -172,7 +178,9 @@ def update_opportunity(
     """UpdateOpportunity: full replacement (an omitted member is cleared), refused with
     Conflict unless `last_modified_date` is the stored one."""
     with transaction.atomic():
-        opportunity = find_opportunity(actor, catalog, identifier, lock=True)
+        opportunity = find_opportunity(
+            actor, catalog, identifier, lock=True, permission=UPDATE_OPPORTUNITY
+        )
         check_fresh(opportunity, last_modified_date)
         data = _updated_data(opportunity, payload)
         _raise_if(consistency(data, opportunity.related, before=opportunity.data))

@@ -1,4 +1,6 @@
-"""The audit record of a change made in the console (the portal, staff, jobs)."""
+"""The audit record of a change to the selling domain, whoever makes it (members,
+IAM principals, staff, jobs); inside an API call, the call's own change is folded
+into the call's record (`audit.services.folded`)."""
 
 from __future__ import annotations
 
@@ -23,23 +25,23 @@ def console_event(
     request: Mapping[str, Any] | None = None,
     response: Mapping[str, Any] | None = None,
 ) -> AuditEvent | None:
-    """The audit record of a console change, unsaved; None for IAM callers, whose API
-    calls the API layer records itself (so nothing is recorded twice)."""
-    if actor.kind == "iam":
-        return None
+    """The audit record of a change, unsaved; None when it is the open API call's own
+    change, which the API layer records (so nothing is recorded twice)."""
     resources = []
     if opportunity is not None:
         company = opportunity.company
         resources.append({"ARN": arn_of(opportunity), "type": "AWS::PartnerCentral::Opportunity"})
-    return audit.event(
+    record = audit.event(
         actor,
         event_name,
         event_source=SELLING_SOURCE,
+        event_type=audit.change_type(actor),
         company=company,
         request_parameters=request,
         response_elements=response,
         resources=resources,
     )
+    return None if audit.folded(actor, record) else record
 
 
 def record_console(
@@ -51,7 +53,7 @@ def record_console(
     request: Mapping[str, Any] | None = None,
     response: Mapping[str, Any] | None = None,
 ) -> None:
-    """Audit a console change (see `console_event`)."""
+    """Audit a change (see `console_event`)."""
     record = console_event(
         actor, event_name, opportunity, company=company, request=request, response=response
     )

@@ -2,9 +2,11 @@
 
 Portal users: the access model's rights. Holders of "manage all" see every
 opportunity of their company; holders of only "manage owned" see the ones they
-own. IAM callers (the selling API): the policy evaluator has decided in the
-handler; they then act on all of their company's opportunities in the catalog.
-Everything filters by company and catalog first.
+own. IAM callers (the selling API and the jobs it starts): `authorize` asks the
+policy evaluator for the operation's Permission (`permissions.py`) on the
+resource's ARN, before anything is looked up; allowed, they act on all of their
+company's opportunities in the catalog. Everything filters by company and catalog
+first.
 """
 
 from __future__ import annotations
@@ -12,12 +14,20 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from allyport.access.actor import Actor
-from allyport.access.decisions import Decision, PermissionDenied, authorize, require
+from allyport.access.actor import Actor, ActorKind
+from allyport.access.decisions import (
+    Decision,
+    Permission,
+    PermissionDenied,
+    Target,
+    authorize,
+    require,
+)
 from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, NotFound, refuse
 from allyport.pipeline.enums import Catalog
 from allyport.pipeline.opportunities.models import Opportunity
+from allyport.pipeline.shared.arns import opportunity_arn
 from allyport.pipeline.solutions.models import Solution
 
 MANAGE_ALL = "manage_all_opportunities_and_leads"
@@ -33,26 +43,50 @@ def check_catalog(catalog: str) -> str:
 
 
 def company_of(actor: Actor) -> Company:
-    if actor.company is None or actor.kind not in ("user", "iam"):
+    if actor.company is None or actor.kind not in (ActorKind.MEMBER, ActorKind.IAM):
         raise PermissionDenied(Decision(False, _("sign in as a member of a partner company")))
     return actor.company
 
 
 def sees_all(actor: Actor) -> bool:
-    return actor.kind == "iam" or bool(authorize(actor, MANAGE_ALL))
+    """Whether the actor acts on every opportunity of its company (not only its own):
+    IAM principals allowed the operation do; members holding "manage all" do."""
+    return actor.is_iam or bool(authorize(actor, MANAGE_ALL))
 
 
-def require_pipeline(actor: Actor, action: str = MANAGE_OWNED) -> Company:
-    """The actor's company, once the portal right is checked (IAM: by the handler)."""
+def opportunity_target(actor: Actor, catalog: str, identifier: str = "") -> Target:
+    """An opportunity as policies name it (catalog/<Catalog>/opportunity/<Id>); "*"
+    without an identifier (creates, lists)."""
+    account = actor.iam.account_id if actor.iam is not None else ""
+    arn = opportunity_arn(catalog, identifier, account) if identifier else "*"
+    return Target(arn=arn, catalog=catalog)
+
+
+def require_pipeline(
+    actor: Actor, action: str | Permission = MANAGE_OWNED, target: Target | None = None
+) -> Company:
+    """The actor's company, once the operation is authorized for it.
+
+    Members need the member action unless they manage all; IAM principals need the
+    policy's allow of the Permission's IAM action on `target`. (An operation given
+    as a plain access-model action declares no IAM action: its API handler decides.)"""
     company = company_of(actor)
-    if actor.kind == "user" and not sees_all(actor):
-        require(actor, action)
+    permission = action if isinstance(action, Permission) else Permission(member=action)
+    if actor.is_iam:
+        if permission.iam is not None:
+            require(actor, permission, target or Target())
+    elif not sees_all(actor):
+        require(actor, permission.member or MANAGE_OWNED)
     return company
 
 
-def opportunities(actor: Actor, catalog: str) -> QuerySet[Opportunity]:
-    """The opportunities the actor may see in this catalog."""
-    company = require_pipeline(actor)
+def opportunities(
+    actor: Actor, catalog: str, permission: Permission | None = None, identifier: str = ""
+) -> QuerySet[Opportunity]:
+    """The opportunities the actor may see in this catalog (for `permission`'s
+    operation, on the opportunity `identifier` names, when given)."""
+    target = opportunity_target(actor, catalog, identifier)
+    company = require_pipeline(actor, permission or MANAGE_OWNED, target)
     queryset = Opportunity.objects.filter(company=company, catalog=check_catalog(catalog))
     if not sees_all(actor):
         queryset = queryset.filter(owner=actor.user)
@@ -60,11 +94,17 @@ def opportunities(actor: Actor, catalog: str) -> QuerySet[Opportunity]:
 
 
 def find_opportunity(
-    actor: Actor, catalog: str, identifier: str, *, lock: bool = False
+    actor: Actor,
+    catalog: str,
+    identifier: str,
+    *,
+    lock: bool = False,
+    permission: Permission | None = None,
 ) -> Opportunity:
     """The opportunity or NotFound (missing, another company's, the other catalog's,
-    or not the member's own when they manage only owned ones)."""
-    queryset = opportunities(actor, catalog)
+    or not the member's own when they manage only owned ones), once `permission`'s
+    operation is authorized on it (before the look-up: a refusal reveals nothing)."""
+    queryset = opportunities(actor, catalog, permission, identifier)
     if lock:
         queryset = queryset.select_for_update()
     found = queryset.filter(public_id=identifier).first()
@@ -76,7 +116,7 @@ def find_opportunity(
 def solutions(actor: Actor, catalog: str) -> QuerySet[Solution]:
     """Every member with pipeline rights (to associate them) or offering rights sees them."""
     company = company_of(actor)
-    if actor.kind == "user" and not (
+    if actor.kind == ActorKind.MEMBER and not (
         authorize(actor, MANAGE_OWNED) or authorize(actor, MANAGE_OFFERINGS)
     ):
         require(actor, MANAGE_OFFERINGS)

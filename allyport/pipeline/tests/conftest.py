@@ -14,7 +14,7 @@ from allyport.access.actor import Actor
 from allyport.accounts.models import Company, User
 from allyport.pipeline.models import Solution
 from allyport.pipeline.shared.clock import now_ms
-from allyport.testing import make_user
+from allyport.testing import AllowingPrincipal, make_user
 
 
 def future(days: int = 60) -> str:
@@ -61,8 +61,9 @@ def complete(**changes: Any) -> dict[str, Any]:
 
 
 def iam_actor(company: Company) -> Actor:
-    """An API caller the evaluator has let through (handlers check the policies)."""
-    return Actor(kind="iam", company=company, source_ip="192.0.2.1")
+    """An API caller whose policies allow every operation."""
+    principal: Any = AllowingPrincipal()
+    return Actor.for_iam(principal, company, source_ip="192.0.2.1")
 
 
 def member_actor(company: Company, *roles: str) -> tuple[User, Actor]:

@@ -119,9 +119,10 @@ def test_it_starts_the_next_steps_history(api: Any) -> None:
 
 def test_it_records_console_creations_but_not_api_ones(api: Any, manager: Any) -> None:
     services.create_opportunity(api, "AWS", complete())
-    assert not AuditEvent.objects.filter(event_name="CreateOpportunity").exists()
+    console = AuditEvent.objects.filter(event_type="AwsConsoleAction")
+    assert not console.filter(event_name="CreateOpportunity").exists()
     created = services.create_opportunity(manager, "Sandbox", complete())
-    event = AuditEvent.objects.get(event_name="CreateOpportunity")
+    event = console.get(event_name="CreateOpportunity")
     assert event.event_source == "partnercentral-selling.amazonaws.com"
     assert event.event_type == "AwsConsoleAction"
     assert event.record["resources"][0]["ARN"].endswith(

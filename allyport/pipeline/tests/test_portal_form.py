@@ -60,7 +60,8 @@ def test_it_creates_what_the_api_would_create(ace: Any) -> None:
     assert read.owner == ace
     by_api = services.create_opportunity(iam_actor(ace.company), "AWS", complete())
     assert api_view(read) == api_view(by_api)
-    assert AuditEvent.objects.filter(event_name="CreateOpportunity").count() == 1  # the UI one
+    console = AuditEvent.objects.filter(event_type="AwsConsoleAction")
+    assert console.filter(event_name="CreateOpportunity").count() == 1  # the UI one
 
 
 def test_it_creates_in_the_sandbox_catalog(ace: Any) -> None:

@@ -108,7 +108,7 @@ def test_an_upload_that_cannot_be_a_bulk_file_is_refused_by_its_field(
 def _iam(policy: str | None = None) -> Actor:
     creds = make_credentials(*([policy] if policy else []))
     principal = IamPrincipal.for_user(creds.user, access_key_id=creds.key_id)
-    return Actor(kind="iam", company=creds.company, iam=principal, source_ip="192.0.2.1")
+    return Actor.for_iam(principal, creds.company, source_ip="192.0.2.1")
 
 
 def _api_job(actor: Actor, content: bytes, catalog: str = "AWS") -> BulkJob:

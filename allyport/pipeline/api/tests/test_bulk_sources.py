@@ -146,7 +146,7 @@ def _iam(company: Company) -> Actor:
     creds = make_credentials()
     principal = IamPrincipal.for_user(creds.user, access_key_id=creds.key_id)
     assert creds.company is not None
-    return Actor(kind="iam", company=creds.company, iam=principal, source_ip="192.0.2.1")
+    return Actor.for_iam(principal, creds.company, source_ip="192.0.2.1")
 
 
 def test_a_job_whose_file_cannot_be_read_fails_and_says_why(

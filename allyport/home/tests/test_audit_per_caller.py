@@ -1,0 +1,260 @@
+"""Audit whatever the caller: every writing service records its domain event for
+each kind of caller that may use it (a portal member, an IAM principal, staff, the
+system, and the jobs acting as either), with the event's name, the caller's
+userIdentity type and the company.
+
+`SERVICES` lists every public writing function of the service modules in
+`SCANNED`; `test_every_writing_service_is_listed` fails when one is added without
+an entry, so a new change cannot skip its record unnoticed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from allyport.access.actor import Actor
+from allyport.accounts.models import Company
+from allyport.audit.models import AuditEvent
+from allyport.awsapi.tests.conftest import make_credentials
+from allyport.bulk import api_jobs, files, rows
+from allyport.bulk import services as bulk_services
+from allyport.bulk.tests.conftest import csv_bytes, good_row
+from allyport.cloud.principals import IamPrincipal
+from allyport.customers.services import accounts
+from allyport.customers.tests.conftest import payload as account_payload
+from allyport.pipeline import services
+from allyport.pipeline.tests.conftest import complete, make_solution
+from allyport.testing import make_user
+
+pytestmark = pytest.mark.django_db
+
+MEMBER, IAM, STAFF, SYSTEM = "member", "iam", "staff", "system"
+IDENTITY = {MEMBER: "Unknown", IAM: "IAMUser", STAFF: "Unknown", SYSTEM: "AWSService"}
+WRITING = re.compile(
+    r"^(create|update|delete|submit|assign|start|accept|reject|associate|disassociate|put|tag|"
+    r"untag|stop|set|import|transfer|share|send|cancel)_"
+)
+SCANNED: dict[str, ModuleType] = {
+    "pipeline.services": services,
+    "customers.accounts": accounts,
+    "bulk.services": bulk_services,
+    "bulk.rows": rows,
+}
+# Writing-looking functions that change nothing themselves.
+NOT_CHANGES = {"pipeline.services.record_console": "writes the audit record of a change"}
+
+
+@dataclass
+class World:
+    company: Company
+    actors: dict[str, Actor]
+
+    def opportunity(self, **changes: Any) -> Any:
+        return services.create_opportunity(self.actors[MEMBER], "AWS", complete(**changes))
+
+    def with_solution(self) -> Any:
+        opportunity = self.opportunity()
+        solution = make_solution(self.company)
+        services.associate_opportunity(
+            self.actors[MEMBER], "AWS", opportunity.public_id, "Solutions", solution.public_id
+        )
+        return opportunity, solution
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    creds = make_credentials()
+    assert creds.company is not None
+    principal = IamPrincipal.for_user(creds.user, access_key_id=creds.key_id)
+    staff_user = make_user(creds.company)
+    return World(
+        creds.company,
+        {
+            MEMBER: Actor.for_member(make_user(creds.company, "alliance_team")),
+            IAM: Actor.for_iam(principal, creds.company, source_ip="192.0.2.1"),
+            STAFF: Actor.for_staff(staff_user),
+            SYSTEM: Actor.system(),
+        },
+    )
+
+
+def _update(world: World, actor: Actor) -> None:
+    made = world.opportunity()
+    services.update_opportunity(
+        actor, "AWS", made.public_id, complete(), last_modified_date=made.last_modified_date
+    )
+
+
+def _submit(world: World, actor: Actor) -> None:
+    opportunity, _solution = world.with_solution()
+    services.submit_opportunity(actor, "AWS", opportunity.public_id, "Co-Sell", "Limited")
+
+
+def _assign(world: World, actor: Actor) -> None:
+    owner = make_user(world.company, "ace_manager")
+    made = world.opportunity()
+    services.assign_opportunity(actor, "AWS", made.public_id, services.assignee_of(owner))
+
+
+def _associate(world: World, actor: Actor) -> None:
+    made = world.opportunity()
+    solution = make_solution(world.company)
+    services.associate_opportunity(actor, "AWS", made.public_id, "Solutions", solution.public_id)
+
+
+def _disassociate(world: World, actor: Actor) -> None:
+    opportunity, solution = world.with_solution()
+    services.disassociate_opportunity(
+        actor, "AWS", opportunity.public_id, "Solutions", solution.public_id
+    )
+
+
+def _review(world: World, actor: Actor) -> None:
+    opportunity, _solution = world.with_solution()
+    submitted = services.submit_opportunity(
+        world.actors[MEMBER], "AWS", opportunity.public_id, "Co-Sell", "Limited"
+    )
+    services.set_review_status(actor, submitted, "Action Required", reason="Fix the site")
+
+
+def _create_solution(world: World, actor: Actor) -> None:
+    services.create_solution(actor, "AWS", {"name": "Analytics", "category": "Software Product"})
+
+
+def _update_solution(world: World, actor: Actor) -> None:
+    made = make_solution(world.company, status="Draft")
+    services.update_solution(actor, "AWS", made.public_id, {"status": "Active"})
+
+
+def _create_lead(world: World, actor: Actor) -> None:
+    from allyport.pipeline.tests.test_leads_own import ROW
+
+    services.create_lead(actor, "AWS", ROW, source_name="leads.csv", source_id="2")
+
+
+def _create_account(world: World, actor: Actor) -> None:
+    accounts.create_customer_account(actor, "AWS", account_payload())
+
+
+def _update_account(world: World, actor: Actor) -> None:
+    made = accounts.create_customer_account(world.actors[MEMBER], "AWS", account_payload())
+    accounts.update_customer_account(
+        actor, "AWS", made.public_id, account_payload("Renamed"),
+        last_modified_date=made.last_modified_date,
+    )  # fmt: skip
+
+
+def _delete_account(world: World, actor: Actor) -> None:
+    made = accounts.create_customer_account(world.actors[MEMBER], "AWS", account_payload())
+    accounts.delete_customer_account(actor, "AWS", made.public_id)
+
+
+def _bulk(world: World, actor: Actor, content: bytes, kind: str = "import", **options: Any) -> None:
+    """A job started by `actor` (a member's upload, or an IAM key's API call); the
+    tests' task backend runs it at once, acting as the same caller."""
+    member = world.actors[MEMBER]
+    if actor.is_iam:
+        found = files.upload(member, "rows.csv", io.BytesIO(content))
+        api_jobs.start(actor, "AWS", files.uri(found))
+    else:
+        bulk_services.start_job(
+            actor, kind, "AWS", source=io.BytesIO(content), file_name="rows.csv", options=options
+        )
+
+
+def _import(world: World, actor: Actor) -> None:
+    _bulk(world, actor, csv_bytes([good_row(1)]))
+
+
+def _bulk_update(world: World, actor: Actor) -> None:
+    made = world.opportunity()
+    stamp = made.last_modified_date.isoformat().replace("+00:00", "Z")
+    row = {"Id": made.public_id, "LastModifiedDate": stamp, "Project.Title": "Renamed"}
+    _bulk(world, actor, csv_bytes([row]), "update")
+
+
+def _transfer(world: World, actor: Actor) -> None:
+    made = world.opportunity()
+    owner = make_user(world.company, "ace_manager")
+    _bulk(world, actor, csv_bytes([{"Id": made.public_id}]), "transfer", assignee=owner.public_id)
+
+
+def _batch(world: World, actor: Actor) -> None:
+    services.create_opportunities(actor, "AWS", [complete(), complete()])
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str  # <scanned module key>.<function>
+    event: str
+    callers: tuple[str, ...]
+    run: Callable[[World, Actor], None]
+
+
+SERVICES = [
+    Service("pipeline.services.create_opportunity", "CreateOpportunity", (MEMBER, IAM),
+            lambda world, actor: services.create_opportunity(actor, "AWS", complete())),
+    Service("pipeline.services.create_opportunities", "CreateOpportunity", (MEMBER, IAM), _batch),
+    Service("pipeline.services.update_opportunity", "UpdateOpportunity", (MEMBER, IAM), _update),
+    Service("pipeline.services.submit_opportunity", "SubmitOpportunity", (MEMBER, IAM), _submit),
+    Service("pipeline.services.assign_opportunity", "AssignOpportunity", (MEMBER, IAM), _assign),
+    Service("pipeline.services.associate_opportunity", "AssociateOpportunity", (MEMBER, IAM),
+            _associate),
+    Service("pipeline.services.disassociate_opportunity", "DisassociateOpportunity",
+            (MEMBER, IAM), _disassociate),
+    Service("pipeline.services.set_review_status", "ReviewOpportunity", (STAFF, SYSTEM), _review),
+    Service("pipeline.services.create_solution", "CreateSolution", (MEMBER,), _create_solution),
+    Service("pipeline.services.update_solution", "UpdateSolution", (MEMBER,), _update_solution),
+    Service("pipeline.services.create_lead", "CreateEngagement", (MEMBER,), _create_lead),
+    Service("customers.accounts.create_customer_account", "CreateCustomerAccount",
+            (MEMBER, IAM), _create_account),
+    Service("customers.accounts.update_customer_account", "UpdateCustomerAccount",
+            (MEMBER, IAM), _update_account),
+    Service("customers.accounts.delete_customer_account", "DeleteCustomerAccount",
+            (MEMBER, IAM), _delete_account),
+    Service("bulk.services.start_job", "StartBulkJob", (MEMBER, IAM), _import),
+    Service("bulk.rows.import_opportunities", "CreateOpportunity", (MEMBER, IAM), _import),
+    Service("bulk.rows.update_opportunities", "UpdateOpportunity", (MEMBER, IAM), _bulk_update),
+    Service("bulk.rows.transfer_opportunities", "AssignOpportunity", (MEMBER,), _transfer),
+]  # fmt: skip
+CASES = [(service, caller) for service in SERVICES for caller in service.callers]
+
+
+@pytest.mark.parametrize(
+    ("service", "caller"), CASES, ids=[f"{s.name.rsplit('.', 1)[1]}-{c}" for s, c in CASES]
+)
+def test_each_writing_service_records_its_event_for_each_caller(
+    world: World, service: Service, caller: str
+) -> None:
+    actor = world.actors[caller]
+    before = set(AuditEvent.objects.values_list("pk", flat=True))
+    service.run(world, actor)
+    new = AuditEvent.objects.exclude(pk__in=before).filter(event_name=service.event)
+    theirs = [e for e in new if e.record["userIdentity"]["type"] == IDENTITY[caller]]
+    assert theirs, f"{service.name} wrote no {service.event} record for a {caller}"
+    assert {event.company_id for event in theirs} == {world.company.pk}
+
+
+def _writing_functions() -> set[str]:
+    found = set()
+    for key, module in SCANNED.items():
+        public = getattr(module, "__all__", None) or [
+            name for name, value in vars(module).items()
+            if inspect.isfunction(value) and value.__module__ == module.__name__
+        ]  # fmt: skip
+        found |= {f"{key}.{name}" for name in public if WRITING.match(name)}
+    return found - set(NOT_CHANGES)
+
+
+def test_every_writing_service_is_listed() -> None:
+    listed = {service.name for service in SERVICES}
+    missing = _writing_functions() - listed
+    assert not missing, f"add these writing services to SERVICES: {sorted(missing)}"

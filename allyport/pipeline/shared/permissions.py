@@ -1,0 +1,35 @@
+"""Who may do each operation of the selling domain, declared once.
+
+A `Permission` names the access-model action a portal member needs, the IAM
+action an IAM principal's policies must allow (on the resource's ARN, with the
+`partnercentral:Catalog` condition key) and whether staff may do it. The services
+ask `access.decisions.authorize` with these, whatever the entry point (page, API
+handler, job, command); a member holding "manage all" passes every member check
+of the pipeline (`scope.require_pipeline`).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+
+from allyport.access.decisions import Permission
+from allyport.pipeline.shared.scope import MANAGE_OWNED, SUBMIT
+
+
+def _selling(operation: str, member: str = MANAGE_OWNED) -> Permission:
+    return Permission(member=member, iam=f"partnercentral:{operation}")
+
+
+CREATE_OPPORTUNITY = _selling("CreateOpportunity")
+GET_OPPORTUNITY = _selling("GetOpportunity")
+UPDATE_OPPORTUNITY = _selling("UpdateOpportunity")
+ASSIGN_OPPORTUNITY = _selling("AssignOpportunity")
+SUBMIT_OPPORTUNITY = _selling("SubmitOpportunity", SUBMIT)
+START_FROM_OPPORTUNITY = _selling("StartEngagementFromOpportunityTask", SUBMIT)
+# AWS's side of the program: staff (the admin, operator commands) and the system.
+REVIEW_OPPORTUNITY = Permission(
+    staff=True, system=True, refusal=gettext_lazy("only staff review opportunities")
+)
+SHARE_REFERRAL = Permission(
+    staff=True, system=True, refusal=gettext_lazy("only staff share referrals")
+)
