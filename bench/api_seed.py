@@ -52,6 +52,7 @@ from allyport.accounts.choices import PATHS_BY_SOLUTION_TYPE  # noqa: E402
 from allyport.accounts.models import Company  # noqa: E402
 from allyport.accounts.services.operators import create_company  # noqa: E402
 from allyport.cloud import services as cloud  # noqa: E402
+from allyport.cloud.principals import IamPrincipal  # noqa: E402
 from allyport.marketplace.services.linking import link_for_operator  # noqa: E402
 from allyport.pipeline import services  # noqa: E402
 from allyport.pipeline.enums import Catalog, ReviewStatus  # noqa: E402
@@ -182,7 +183,7 @@ def filler_solutions(company_ids: list[int]) -> dict[tuple[int, str], str]:
     return {(s.company_id, s.catalog): s.public_id for s in rows}
 
 
-def large_company() -> tuple[Company, Any, dict[str, str]]:
+def large_company() -> tuple[Company, Any, dict[str, str], IamPrincipal]:
     """The benchmarked company, linked, with an API user's access key."""
     company, lead = create_company(
         "api.bench.example", "Bench API Large", "lead@api.bench.example", PASSWORD,
@@ -198,10 +199,12 @@ def large_company() -> tuple[Company, Any, dict[str, str]]:
         "secret_access_key": secret,
         "account_id": link.account.account_id,
     }
-    return company, lead, credentials
+    return company, lead, credentials, IamPrincipal.for_user(user, key.access_key_id)
 
 
-def templates(company: Company, lead: Any) -> tuple[dict[str, Opportunity], dict[str, str]]:
+def templates(
+    company: Company, lead: Any, principal: IamPrincipal
+) -> tuple[dict[str, Opportunity], dict[str, str]]:
     """One real opportunity per review status (and closed lost), made by the services
     as the API would; and the company's solution per catalog."""
     member = actors.for_user(lead)
@@ -212,7 +215,7 @@ def templates(company: Company, lead: Any) -> tuple[dict[str, Opportunity], dict
         ).public_id
         for catalog in Catalog.values
     }  # fmt: skip
-    api = actors.Actor(kind="iam", company=company, source_ip="192.0.2.1")
+    api = actors.Actor.for_iam(principal, company, source_ip="192.0.2.1")
     close = timezone.localdate() + timedelta(days=90)
     system = actors.system()
     made: dict[str, Opportunity] = {}
@@ -365,8 +368,8 @@ def main(out_path: str) -> None:
     started = time.monotonic()
     total = int(os.environ.get("BENCH_OPPORTUNITIES", "1000000"))
     company_count = int(os.environ.get("BENCH_API_COMPANIES", "1000"))
-    company, lead, credentials = large_company()
-    made, large_solutions = templates(company, lead)
+    company, lead, credentials, principal = large_company()
+    made, large_solutions = templates(company, lead, principal)
     others = fillers(company_count - 1)
     solutions = filler_solutions(others)
     solutions.update({(company.pk, catalog): s for catalog, s in large_solutions.items()})
