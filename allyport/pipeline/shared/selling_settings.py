@@ -19,6 +19,7 @@ from allyport.access.decisions import Target
 from allyport.cloud.models import IamRole
 from allyport.core.errors import NotFound
 from allyport.pipeline.shared.arns import linked_account_id
+from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.models import SellingSystemSettings
 from allyport.pipeline.shared.permissions import GET_SELLING_SETTINGS, PUT_SELLING_SETTINGS
 from allyport.pipeline.shared.scope import check_catalog, require_pipeline
@@ -75,5 +76,11 @@ def put_settings(actor: Actor, catalog: str, role_identifier: str | None) -> dic
         company=company,
         catalog=catalog,
         defaults={"resource_snapshot_job_role_arn": role_arn, "modified_at": timezone.now()},
+    )
+    record_console(
+        actor,
+        "PutSellingSystemSettings",
+        company=company,
+        request={"catalog": catalog, "resourceSnapshotJobRoleIdentifier": role_identifier},
     )
     return _view(catalog, row)

@@ -20,6 +20,7 @@ from allyport.pipeline.engagements.selectors import engagement_target, find_enga
 from allyport.pipeline.engagements.services import insert_fresh
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared import permissions
+from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.models import SellingSystemSettings
 from allyport.pipeline.shared.scope import (
     check_catalog,
@@ -36,6 +37,16 @@ from allyport.pipeline.snapshots.representations import (
     payload_of,
 )
 from allyport.pipeline.snapshots.revisions import _associate, _filters, _latest, _new_revision
+
+
+def _record(actor: Actor, event: str, job: ResourceSnapshotJob) -> None:
+    """The change's audit record, whoever makes it (folded into the API call's own)."""
+    record_console(
+        actor,
+        event,
+        company=job.company,
+        request={"catalog": job.catalog, "resourceSnapshotJobIdentifier": job.public_id},
+    )
 
 
 def job_target(actor: Actor, catalog: str, identifier: str = "") -> Target:
@@ -130,6 +141,8 @@ def create_job(
                 resource_id,
             ) from None
         _associate(engagement, opportunity)
+        if permission is not None:  # else the deciding operation's record holds it
+            _record(actor, "CreateResourceSnapshotJob", job)
     return job
 
 
@@ -176,6 +189,8 @@ def start_job(
             raise Conflict(_("The job is already running."), "ResourceSnapshotJob", job.public_id)
         job.status = Status.RUNNING
         job.save(update_fields=["status"])
+        if permission is not None:
+            _record(actor, "StartResourceSnapshotJob", job)
         _execute(job)
 
 
@@ -190,6 +205,7 @@ def stop_job(actor: Actor, catalog: str, identifier: str) -> None:
             )
         job.status = Status.STOPPED
         job.save(update_fields=["status"])
+        _record(actor, "StopResourceSnapshotJob", job)
 
 
 def delete_job(actor: Actor, catalog: str, identifier: str) -> None:
@@ -201,6 +217,7 @@ def delete_job(actor: Actor, catalog: str, identifier: str) -> None:
             raise Conflict(
                 _("Stop the job before deleting it."), "ResourceSnapshotJob", job.public_id
             )
+        _record(actor, "DeleteResourceSnapshotJob", job)
         job.delete()
 
 
