@@ -87,8 +87,8 @@ def engagements(
 def find_engagement(
     actor: Actor, catalog: str, identifier: str, permission: Permission | None = None
 ) -> Engagement:
-    found = engagements(actor, catalog, permission, identifier)
-    found = found.filter(public_id=plain_id(identifier)).first()
+    visible = engagements(actor, catalog, permission, identifier)
+    found = visible.filter(public_id=plain_id(identifier)).first()
     if found is None:
         raise NotFound("Engagement", plain_id(identifier))
     return found
