@@ -166,3 +166,11 @@ def test_the_selling_permissions_decide_members_and_principals_alike() -> None:
         "partnercentral:PutSellingSystemSettings"
     )
     assert _refused(_iam(), "manage_all_opportunities_and_leads") == NOT_MEMBER
+
+
+def test_the_pipeline_refuses_an_iam_caller_an_operation_without_an_iam_action() -> None:
+    from allyport.pipeline.services import require_pipeline
+
+    with pytest.raises(PermissionDenied) as refused:
+        require_pipeline(_iam(), Permission(member=MANAGE_OWNED))
+    assert refused.value.decision.reason == "IAM principals may not do this."
