@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Permission
 from allyport.bulk import services
 from allyport.bulk.intake import FIELD, OPERATION_TYPES
 from allyport.bulk.kinds import OPPORTUNITY_JOBS, Kind
@@ -56,21 +57,23 @@ def start(actor: Actor, catalog: str, uri: str) -> BulkJob:
     )
 
 
-def _jobs(actor: Actor, catalog: str) -> QuerySet[BulkJob]:
-    jobs = services.visible_jobs(actor).filter(catalog=check_catalog(catalog))
+def _jobs(actor: Actor, catalog: str, permission: Permission) -> QuerySet[BulkJob]:
+    jobs = services.visible_jobs(actor, permission, catalog).filter(catalog=check_catalog(catalog))
     return jobs.filter(kind__in=API_KINDS)
 
 
-def find(actor: Actor, catalog: str, job_id: str) -> BulkJob:
+def find(actor: Actor, catalog: str, job_id: str, permission: Permission) -> BulkJob:
     """The job, or NotFound (missing, another company's or catalog's, not an API kind)."""
-    job = _jobs(actor, catalog).filter(public_id=job_id).select_related("company").first()
+    job = (
+        _jobs(actor, catalog, permission).filter(public_id=job_id).select_related("company").first()
+    )
     if job is None:
         raise NotFound("BulkJob", job_id)
     return job
 
 
 def list_jobs(actor: Actor, catalog: str, params: dict[str, Any]) -> Page:
-    jobs = _jobs(actor, catalog)
+    jobs = _jobs(actor, catalog, services.LIST_BULK_JOBS)
     if params.get("JobId"):
         jobs = jobs.filter(public_id=params["JobId"])
     if params.get("Status"):
@@ -105,7 +108,7 @@ def summary(job: BulkJob) -> dict[str, Any]:
 
 
 def list_results(actor: Actor, catalog: str, params: dict[str, Any]) -> Page:
-    job = find(actor, catalog, params["JobId"])
+    job = find(actor, catalog, params["JobId"], services.LIST_BULK_JOB_RESULTS)
     records = BulkRecord.objects.filter(job=job)
     if params.get("Status"):
         records = records.filter(status=params["Status"])
@@ -138,7 +141,7 @@ def report_status(job: BulkJob) -> str:
 
 
 def report(actor: Actor, catalog: str, job_id: str, report_type: str) -> dict[str, Any]:
-    job = find(actor, catalog, job_id)
+    job = find(actor, catalog, job_id, services.GET_BULK_JOB_REPORT_URL)
     status = report_status(job)
     answer: dict[str, Any] = {
         "ReportStatus": status,

@@ -6,8 +6,9 @@ which opportunities a job reaches is then the pipeline's own rule (all of the
 company's for managers, owned ones otherwise), applied to every row by its
 services. A member sees the jobs they started; members who manage all
 opportunities see every job of their company (their files hold nothing more
-than those members may read). IAM callers (the selling API) have been authorized
-by the policy evaluator in the handler and see every job of their company.
+than those members may read). IAM callers (the selling API, or a job or command
+acting as a principal) are asked of their policies for the operation's IAM action
+(the Permissions below) and see every job of their company.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from allyport.access.actor import Actor
-from allyport.access.decisions import require
+from allyport.access.decisions import Permission, Target, require
 from allyport.audit import services as audit
 from allyport.bulk.kinds import Kind
 from allyport.bulk.tasks import run_bulk_job
@@ -34,9 +35,24 @@ from allyport.pipeline.services import SELLING_SOURCE, SUBMIT, check_catalog
 BULK_RIGHT = SUBMIT
 
 
-def require_bulk(actor: Actor) -> None:
+def _bulk(operation: str) -> Permission:
+    return Permission(member=BULK_RIGHT, iam=f"partnercentral:{operation}")
+
+
+LIST_BULK_JOBS = _bulk("ListOpportunityBulkJobs")
+LIST_BULK_JOB_RESULTS = _bulk("ListOpportunityBulkJobResults")
+GET_BULK_JOB_REPORT_URL = _bulk("GetOpportunityBulkJobReportUrl")
+
+
+def require_bulk(actor: Actor, permission: Permission | None = None, catalog: str = "") -> None:
+    """Refuse unless `permission`'s operation is authorized (on the catalog) for
+    whatever kind of caller. Without a permission (the portal's own pages and files,
+    or a look-up inside an operation already decided) only members are asked, for
+    the bulk right."""
     company_of(actor)
-    if actor.kind != "iam":
+    if permission is not None:
+        require(actor, permission, Target(catalog=catalog or None))
+    elif actor.is_member:
         require(actor, BULK_RIGHT)
 
 
@@ -52,7 +68,11 @@ def start_job(
     result_format: str = "",
     options: Mapping[str, Any] | None = None,
 ) -> BulkJob:
-    """Store the job and its file and queue it; the worker runs it as `actor`'s user."""
+    """Store the job and its file and queue it; the worker runs it as `actor`'s user.
+
+    An IAM caller's StartOpportunityBulkJob is decided by its handler: the job's
+    rows are each decided as their single operation (`rows.py`), which is what a
+    job started on another path is held to."""
     require_bulk(actor)
     company = company_of(actor)
     check_catalog(catalog)
@@ -85,9 +105,12 @@ def start_job(
     return job
 
 
-def visible_jobs(actor: Actor) -> QuerySet[BulkJob]:
-    """The bulk app's jobs the actor may see (the job table holds other apps' kinds too)."""
-    require_bulk(actor)
+def visible_jobs(
+    actor: Actor, permission: Permission | None = None, catalog: str = ""
+) -> QuerySet[BulkJob]:
+    """The bulk app's jobs the actor may see (the job table holds other apps' kinds too),
+    once `permission`'s operation is authorized."""
+    require_bulk(actor, permission, catalog)
     jobs = BulkJob.objects.filter(company=actor.company, kind__in=Kind.values)
     if not sees_all(actor):
         jobs = jobs.filter(created_by=actor.user)

@@ -5,7 +5,8 @@ Public interface (what other apps import; everything else is private to the pipe
 
 - `allyport.pipeline.services`  — the write side: every change (create/update/submit
   opportunities, `create_opportunities` for batches, leads, solutions), the checks
-  other domains share (`require_pipeline`, `check_catalog`, `check_tags`, `clean`),
+  other domains share (`require_pipeline`, `pipeline_company`, `check_catalog`,
+  `check_tags`, `clean`),
   the console audit record, and `register_taggable` (other apps make their
   resources taggable by ARN from their AppConfig.ready).
 - `allyport.pipeline.selectors` — the read side: who sees what, and ARNs and account

@@ -51,6 +51,7 @@ from allyport.pipeline.shared.scope import (
     SUBMIT,
     check_catalog,
     opportunity_target,
+    pipeline_company,
     require_pipeline,
 )
 from allyport.pipeline.shared.tags import check_tags, register_taggable
@@ -94,6 +95,7 @@ __all__ = [
     "prepare_opportunity",
     "record_console",
     "register_taggable",
+    "pipeline_company",
     "require_pipeline",
     "set_review_status",
     "solution_summary",

@@ -132,3 +132,45 @@ def test_inside_an_api_call_the_policies_are_evaluated_once_and_the_call_is_deci
     assert asked == ["partnercentral:GetOpportunity"]
     assert authorize(counted, GET, ON_AWS)  # outside a call: asked again
     assert len(asked) == 2
+
+
+def test_a_service_called_directly_asks_the_policies_of_an_iam_caller() -> None:
+    """Not only through the API: a job or command acting as a principal calls the
+    service itself, and the service decides (here CreateEngagement, on the catalog)."""
+    from allyport.pipeline.engagements import services as engagements
+    from allyport.pipeline.engagements.models import Engagement
+
+    denied = _iam_allowed_only("partnercentral:ListEngagements")
+    assert denied.iam is not None
+    with pytest.raises(PermissionDenied) as refused:
+        engagements.create_engagement(denied, "AWS", {"Title": "Joint"})
+    assert refused.value.decision.reason == (
+        f"User: {denied.iam.arn} is not authorized to perform: partnercentral:CreateEngagement "
+        "on resource: * because no identity-based policy allows the "
+        "partnercentral:CreateEngagement action"
+    )
+    assert not Engagement.objects.exists()
+    allowed = _iam_allowed_only("partnercentral:CreateEngagement")
+    assert engagements.create_engagement(allowed, "AWS", {"Title": "Joint"}).title == "Joint"
+
+
+def test_the_selling_permissions_decide_members_and_principals_alike() -> None:
+    from allyport.pipeline.shared import permissions
+
+    assert _refused(_member("ace_user"), permissions.LIST_ENGAGEMENTS).startswith("needs the ")
+    assert authorize(_member("ace_user"), permissions.LIST_FROM_OPPORTUNITY_TASKS)
+    sandbox = _iam(SANDBOX_ACCESS)
+    assert authorize(sandbox, permissions.PUT_SELLING_SETTINGS, Target(catalog="Sandbox"))
+    assert _refused(sandbox, permissions.PUT_SELLING_SETTINGS, Target(catalog="AWS")).startswith(
+        f"User: {sandbox.iam.arn if sandbox.iam else ''} is not authorized to perform: "
+        "partnercentral:PutSellingSystemSettings"
+    )
+    assert _refused(_iam(), "manage_all_opportunities_and_leads") == NOT_MEMBER
+
+
+def test_the_pipeline_refuses_an_iam_caller_an_operation_without_an_iam_action() -> None:
+    from allyport.pipeline.services import require_pipeline
+
+    with pytest.raises(PermissionDenied) as refused:
+        require_pipeline(_iam(), Permission(member=MANAGE_OWNED))
+    assert refused.value.decision.reason == "IAM principals may not do this."

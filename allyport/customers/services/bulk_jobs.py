@@ -29,7 +29,7 @@ from allyport.jobs import reports
 from allyport.jobs.models import BulkJob, BulkRecord
 from allyport.jobs.sources import read_source
 from allyport.pipeline.selectors import linked_account_id
-from allyport.pipeline.services import check_catalog, require_pipeline
+from allyport.pipeline.services import check_catalog, pipeline_company
 
 FIELD = "FileUri"
 NEWEST_FIRST = SortKey("created_at", kind="datetime")
@@ -41,7 +41,7 @@ def start(actor: Actor, catalog: str, uri: str) -> BulkJob:
     """The job, queued; a FileUri that names nothing readable is refused now."""
     from allyport.customers.tasks import run_customer_account_bulk_job
 
-    company = require_pipeline(actor)
+    company = pipeline_company(actor)
     check_catalog(catalog)
     source = read_source(company, uri, field=FIELD)
     with transaction.atomic():
@@ -61,14 +61,14 @@ def start(actor: Actor, catalog: str, uri: str) -> BulkJob:
 
 
 def jobs(actor: Actor, catalog: str) -> QuerySet[BulkJob]:
-    company = require_pipeline(actor)
+    company = pipeline_company(actor)
     return BulkJob.objects.filter(company=company, catalog=check_catalog(catalog), kind=KIND)
 
 
 def find(actor: Actor, catalog: str, identifier: str) -> BulkJob:
     """The job (by id or ARN), or NotFound: missing, another company's or catalog's."""
     found = jobs(actor, catalog).select_related("company")
-    public_id = public_id_of(require_pipeline(actor), catalog, identifier, BULK_JOB)
+    public_id = public_id_of(pipeline_company(actor), catalog, identifier, BULK_JOB)
     job = found.filter(public_id=public_id).first()
     if job is None:
         raise NotFound("BulkJob", identifier)
@@ -81,7 +81,7 @@ def list_jobs(actor: Actor, catalog: str, params: Mapping[str, Any]) -> Page:
     if wanted.get("Identifier"):
         try:
             public_id = public_id_of(
-                require_pipeline(actor), catalog, wanted["Identifier"], BULK_JOB
+                pipeline_company(actor), catalog, wanted["Identifier"], BULK_JOB
             )
         except NotFound:  # an ARN of nothing of ours: an empty list
             public_id = ""

@@ -19,7 +19,7 @@ from allyport.accounts.models import Company
 from allyport.core.errors import NotFound
 from allyport.customers.models import CustomerAccount
 from allyport.pipeline.selectors import linked_account_id
-from allyport.pipeline.services import MANAGE_OWNED, check_catalog, require_pipeline
+from allyport.pipeline.services import check_catalog, pipeline_company, require_pipeline
 
 RESOURCE = "CustomerAccount"
 # ARN resource types, and the ids each names.
@@ -49,7 +49,7 @@ def arn_of(account: CustomerAccount) -> str:
 
 
 def visible(actor: Actor, catalog: str) -> QuerySet[CustomerAccount]:
-    company = require_pipeline(actor)
+    company = pipeline_company(actor)
     return CustomerAccount.objects.filter(company=company, catalog=check_catalog(catalog))
 
 
@@ -93,8 +93,10 @@ def find(
 ) -> CustomerAccount:
     """The account, or NotFound: missing, another company's and the other catalog's
     all answer the same; `permission`'s operation is authorized first."""
-    company = require_pipeline(
-        actor, permission or MANAGE_OWNED, account_target(actor, catalog, identifier)
+    company = (
+        pipeline_company(actor)
+        if permission is None
+        else require_pipeline(actor, permission, account_target(actor, catalog, identifier))
     )
     queryset = CustomerAccount.objects.filter(company=company, catalog=check_catalog(catalog))
     public_id = public_id_of(company, catalog, identifier)

@@ -27,12 +27,26 @@ from allyport.awsapi.tests.conftest import make_credentials
 from allyport.bulk import api_jobs, files, rows
 from allyport.bulk import services as bulk_services
 from allyport.bulk.tests.conftest import csv_bytes, good_row
+from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import payload as account_payload
-from allyport.pipeline import services
+from allyport.marketplace.services.linking import link_for_operator
+from allyport.pipeline import selectors, services
+from allyport.pipeline.engagements import (
+    contexts,
+    engagement_tasks,
+    invitation_answers,
+    invitation_sending,
+)
+from allyport.pipeline.engagements import services as engagement_services
+from allyport.pipeline.prospecting import services as prospecting
+from allyport.pipeline.shared import selling_settings, tags
+from allyport.pipeline.snapshots import jobs as snapshot_jobs
 from allyport.pipeline.tests.conftest import complete, make_solution
-from allyport.testing import make_user
+from allyport.pipeline.tests.engagement_fixtures import LEAD, lead, share
+from allyport.pipeline.tests.test_system_settings import TRUST
+from allyport.testing import make_company, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +61,21 @@ SCANNED: dict[str, ModuleType] = {
     "customers.accounts": accounts,
     "bulk.services": bulk_services,
     "bulk.rows": rows,
+    "engagements.services": engagement_services,
+    "engagements.invitation_sending": invitation_sending,
+    "engagements.invitation_answers": invitation_answers,
+    "engagements.engagement_tasks": engagement_tasks,
+    "engagements.contexts": contexts,
+    "snapshots.jobs": snapshot_jobs,
+    "prospecting.services": prospecting,
+    "shared.selling_settings": selling_settings,
+    "shared.tags": tags,
 }
 # Writing-looking functions that change nothing themselves.
-NOT_CHANGES = {"pipeline.services.record_console": "writes the audit record of a change"}
+NOT_CHANGES = {
+    "pipeline.services.record_console": "writes the audit record of a change",
+    "engagements.invitation_answers.accept_in_place": "a step of the accepting services",
+}
 
 
 @dataclass
@@ -191,6 +217,111 @@ def _batch(world: World, actor: Actor) -> None:
     services.create_opportunities(actor, "AWS", [complete(), complete()])
 
 
+def _engagement(world: World) -> Any:
+    return engagement_services.create_engagement(world.actors[MEMBER], "AWS", {"Title": "Joint"})
+
+
+def _invite(world: World, actor: Actor) -> None:
+    partner = make_company()[0]
+    account = link_for_operator(partner).account.account_id
+    invitation_sending.create_engagement_invitation(
+        actor, "AWS", _engagement(world).public_id,
+        {"Message": "Join us", "Receiver": {"Account": {"AwsAccountId": account}},
+         "Payload": {LEAD: lead()}},
+    )  # fmt: skip
+
+
+def _accept(world: World, actor: Actor) -> None:
+    invitation_answers.accept_invitation(actor, "AWS", share(world.company, LEAD).public_id)
+
+
+def _reject(world: World, actor: Actor) -> None:
+    invitation_answers.reject_invitation(actor, "AWS", share(world.company, LEAD).public_id)
+
+
+def _start_accepting(world: World, actor: Actor) -> None:
+    invitation = share(world.company)
+    engagement_tasks.start_engagement_by_accepting_invitation(actor, "AWS", invitation.public_id)
+
+
+def _start_from_opportunity(world: World, actor: Actor) -> None:
+    opportunity, _solution = world.with_solution()
+    engagement_tasks.start_engagement_from_opportunity(
+        actor, "AWS", opportunity.public_id, {"InvolvementType": "Co-Sell", "Visibility": "Full"}
+    )
+
+
+def _create_context(world: World, actor: Actor) -> None:
+    engagement = _engagement(world)
+    payload = {"CustomerProject": {"Customer": {"CompanyName": "Example Corp"}}}
+    contexts.create_context(actor, "AWS", engagement.public_id, "CustomerProject", payload)
+
+
+def _update_context(world: World, actor: Actor) -> None:
+    engagement = _engagement(world)
+    payload = {"CustomerProject": {"Customer": {"CompanyName": "Example Corp"}}}
+    contexts.create_context(
+        world.actors[MEMBER], "AWS", engagement.public_id, "CustomerProject", payload
+    )
+    engagement.refresh_from_db()
+    renamed = {"CustomerProject": {"Customer": {"CompanyName": "Renamed Corp"}}}
+    contexts.update_context(
+        actor, "AWS", engagement.public_id, "1", engagement.modified_at, "CustomerProject", renamed
+    )
+
+
+def _snapshot_job(world: World) -> Any:
+    opportunity = world.opportunity()
+    return snapshot_jobs.create_job(
+        world.actors[MEMBER], "AWS", _engagement(world).public_id, opportunity.public_id,
+        "OpportunitySummary",
+    )  # fmt: skip
+
+
+def _create_job(world: World, actor: Actor) -> None:
+    snapshot_jobs.create_job(
+        actor, "AWS", _engagement(world).public_id, world.opportunity().public_id,
+        "OpportunitySummary",
+    )  # fmt: skip
+
+
+def _start_job(world: World, actor: Actor) -> None:
+    snapshot_jobs.start_job(actor, "AWS", _snapshot_job(world).public_id)
+
+
+def _stop_job(world: World, actor: Actor) -> None:
+    job = _snapshot_job(world)
+    snapshot_jobs.start_job(world.actors[MEMBER], "AWS", job.public_id)
+    snapshot_jobs.stop_job(actor, "AWS", job.public_id)
+
+
+def _delete_job(world: World, actor: Actor) -> None:
+    snapshot_jobs.delete_job(actor, "AWS", _snapshot_job(world).public_id)
+
+
+def _prospect(world: World, actor: Actor) -> None:
+    prospecting.start_prospecting(actor, "AWS", [_engagement(world).public_id], "Prospects")
+
+
+def _put_settings(world: World, actor: Actor) -> None:
+    role = cloud.create_role(Actor.system(), world.company.account_link.account, "Jobs", TRUST)
+    selling_settings.put_settings(actor, "AWS", role.arn)
+
+
+def _tagged(world: World) -> Any:
+    return tags.parse_arn(selectors.arn_of(world.opportunity()))
+
+
+def _tag(world: World, actor: Actor) -> None:
+    tags.tag_resource(actor, _tagged(world), [{"Key": "team", "Value": "east"}])
+
+
+def _untag(world: World, actor: Actor) -> None:
+    resource = _tagged(world)
+    tags.tag_resource(world.actors[MEMBER], resource, [{"Key": "team", "Value": "east"}])
+    tags.untag_resource(actor, resource, ["team"])
+
+
 @dataclass(frozen=True)
 class Service:
     name: str  # <scanned module key>.<function>
@@ -224,6 +355,33 @@ SERVICES = [
     Service("bulk.rows.import_opportunities", "CreateOpportunity", (MEMBER, IAM), _import),
     Service("bulk.rows.update_opportunities", "UpdateOpportunity", (MEMBER, IAM), _bulk_update),
     Service("bulk.rows.transfer_opportunities", "AssignOpportunity", (MEMBER,), _transfer),
+    Service("engagements.services.create_engagement", "CreateEngagement", (MEMBER, IAM),
+            lambda world, actor: engagement_services.create_engagement(
+                actor, "AWS", {"Title": "Joint"})),
+    Service("engagements.invitation_sending.create_engagement_invitation",
+            "CreateEngagementInvitation", (MEMBER, IAM), _invite),
+    Service("engagements.invitation_answers.accept_invitation", "AcceptEngagementInvitation",
+            (MEMBER, IAM), _accept),
+    Service("engagements.invitation_answers.reject_invitation", "RejectEngagementInvitation",
+            (MEMBER, IAM), _reject),
+    Service("engagements.engagement_tasks.start_engagement_by_accepting_invitation",
+            "StartEngagementByAcceptingInvitationTask", (MEMBER, IAM), _start_accepting),
+    Service("engagements.engagement_tasks.start_engagement_from_opportunity",
+            "StartEngagementFromOpportunityTask", (MEMBER, IAM), _start_from_opportunity),
+    Service("engagements.contexts.create_context", "CreateEngagementContext", (MEMBER, IAM),
+            _create_context),
+    Service("engagements.contexts.update_context", "UpdateEngagementContext", (MEMBER, IAM),
+            _update_context),
+    Service("snapshots.jobs.create_job", "CreateResourceSnapshotJob", (MEMBER, IAM), _create_job),
+    Service("snapshots.jobs.start_job", "StartResourceSnapshotJob", (MEMBER, IAM), _start_job),
+    Service("snapshots.jobs.stop_job", "StopResourceSnapshotJob", (MEMBER, IAM), _stop_job),
+    Service("snapshots.jobs.delete_job", "DeleteResourceSnapshotJob", (MEMBER, IAM), _delete_job),
+    Service("prospecting.services.start_prospecting", "StartProspectingFromEngagementTask",
+            (MEMBER, IAM), _prospect),
+    Service("shared.selling_settings.put_settings", "PutSellingSystemSettings", (MEMBER, IAM),
+            _put_settings),
+    Service("shared.tags.tag_resource", "TagResource", (MEMBER, IAM), _tag),
+    Service("shared.tags.untag_resource", "UntagResource", (MEMBER, IAM), _untag),
 ]  # fmt: skip
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 

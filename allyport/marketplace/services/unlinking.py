@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from allyport.access.actor import Actor
-from allyport.access.decisions import require
+from allyport.access.decisions import Permission, authorize, require
 from allyport.accounts.services.roles import lock_company
 from allyport.core.confirm import require_confirm
 from allyport.core.errors import ChangeRefused
@@ -72,10 +72,17 @@ def _cancel_on_resolve(sender: object, case: SupportCase, actor: Actor, **kwargs
     )
 
 
+# AWS's side of unlinking: staff (the admin, operator commands) and the system.
+COMPLETE_UNLINK = Permission(
+    staff=True, system=True, refusal=gettext_lazy("Only staff complete unlinking.")
+)
+
+
 def complete_unlink(actor: Actor, unlink: UnlinkRequest) -> None:
     """Staff complete an open request: the link, mappings and CRM role go."""
-    if actor.kind not in ("staff", "system"):
-        raise ChangeRefused(_("Only staff complete unlinking."))
+    decision = authorize(actor, COMPLETE_UNLINK)
+    if not decision:
+        raise ChangeRefused(decision.reason)
     company = unlink.link_company
     with transaction.atomic():
         lock_company(company)

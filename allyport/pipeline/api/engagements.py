@@ -23,6 +23,7 @@ from allyport.pipeline.engagements import selectors as engagements
 from allyport.pipeline.engagements import services as engagement_services
 from allyport.pipeline.engagements.models import EngagementTask
 from allyport.pipeline.selectors import opportunity_arn
+from allyport.pipeline.shared import permissions
 from allyport.shapes import selling
 
 
@@ -62,7 +63,9 @@ def list_engagement_invitations(ctx: ApiContext, params: dict[str, Any]) -> dict
 @operation(selling.SERVICE, "GetEngagementInvitation")
 def get_engagement_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = _on_invitation(ctx, params)
-    invitation = invitations.find_invitation(ctx.actor, catalog, identifier)
+    invitation = invitations.find_invitation(
+        ctx.actor, catalog, identifier, permission=permissions.GET_ENGAGEMENT_INVITATION
+    )
     return invitation_output.invitation_view(
         invitation, invitation_output.receiver_accounts([invitation])
     )
@@ -160,7 +163,9 @@ def create_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]
 def get_engagement(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog, identifier = params["Catalog"], params["Identifier"]
     ctx.authorize(_engagement_resource(catalog, identifier), catalog=catalog)
-    engagement = engagements.find_engagement(ctx.actor, catalog, identifier)
+    engagement = engagements.find_engagement(
+        ctx.actor, catalog, identifier, permissions.GET_ENGAGEMENT
+    )
     return engagements.engagement_view(engagement)
 
 

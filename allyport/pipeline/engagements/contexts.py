@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Permission
 from allyport.core.errors import (
     NOT_PERMITTED,
     REQUEST,
@@ -38,7 +39,12 @@ from allyport.pipeline.engagements.services import CONTEXT_LIMIT
 from allyport.pipeline.shared import lead_rules
 from allyport.pipeline.shared.arns import linked_account_id
 from allyport.pipeline.shared.clock import next_modified
+from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.payload import clean
+from allyport.pipeline.shared.permissions import (
+    CREATE_ENGAGEMENT_CONTEXT,
+    UPDATE_ENGAGEMENT_CONTEXT,
+)
 from allyport.pipeline.shared.scope import company_of
 
 LEAD = "Lead"
@@ -57,8 +63,9 @@ def _ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
 
 
-def _locked(actor: Actor, catalog: str, identifier: str) -> Engagement:
-    engagement = find_engagement(actor, catalog, identifier)
+def _locked(actor: Actor, catalog: str, identifier: str, permission: Permission) -> Engagement:
+    """The engagement, locked, once `permission`'s operation is authorized on it."""
+    engagement = find_engagement(actor, catalog, identifier, permission)
     return Engagement.objects.select_for_update().get(pk=engagement.pk)
 
 
@@ -89,13 +96,24 @@ def _save(actor: Actor, engagement: Engagement, contexts: list[dict[str, Any]]) 
     effects.engagement_announced(engagement, "Updated", actor)
 
 
+def _record(actor: Actor, event: str, engagement: Engagement, context_id: str) -> None:
+    """The change's audit record, whoever makes it (folded into the API call's own)."""
+    record_console(
+        actor,
+        event,
+        company=company_of(actor),
+        request={"catalog": engagement.catalog, "engagementIdentifier": engagement.public_id},
+        response={"contextId": context_id},
+    )
+
+
 def create_context(
     actor: Actor, catalog: str, identifier: str, context_type: str, payload: Mapping[str, Any]
 ) -> tuple[Engagement, str]:
     """A new context with the next free Id ("1", "2", …)."""
     _check_payload(context_type, payload)
     with transaction.atomic():
-        engagement = _locked(actor, catalog, identifier)
+        engagement = _locked(actor, catalog, identifier, CREATE_ENGAGEMENT_CONTEXT)
         contexts = list(engagement.contexts or [])
         if len(contexts) >= CONTEXT_LIMIT:
             raise ContextLimit(_("An engagement has at most 5 contexts."))
@@ -103,6 +121,7 @@ def create_context(
         context_id = next(str(n) for n in range(1, 1000) if str(n) not in taken)
         contexts.append({"Id": context_id, "Type": context_type, "Payload": clean(dict(payload))})
         _save(actor, engagement, contexts)
+        _record(actor, "CreateEngagementContext", engagement, context_id)
     return engagement, context_id
 
 
@@ -134,7 +153,7 @@ def update_context(
 ) -> Engagement:
     _check_payload(context_type, payload)
     with transaction.atomic():
-        engagement = _locked(actor, catalog, identifier)
+        engagement = _locked(actor, catalog, identifier, UPDATE_ENGAGEMENT_CONTEXT)
         if _ms(last_modified) != _ms(engagement.modified_at):
             raise Conflict(
                 _("The engagement changed since EngagementLastModifiedAt: read it again."),
@@ -158,4 +177,5 @@ def update_context(
             value = _updated_lead(current, value)
         context["Payload"] = clean({context_type: value})
         _save(actor, engagement, contexts)
+        _record(actor, "UpdateEngagementContext", engagement, context_id)
     return engagement

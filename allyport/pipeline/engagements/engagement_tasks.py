@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.decisions import require
+from allyport.access.decisions import Target, require
 from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, RuleViolation, refuse
 from allyport.core.keyset import Page, SortKey, paginate
@@ -32,7 +32,11 @@ from allyport.pipeline.engagements.invitation_payloads import (
     invitation_payload,
 )
 from allyport.pipeline.engagements.invitation_sending import new_invitation
-from allyport.pipeline.engagements.invitations import check_pending, find_invitation
+from allyport.pipeline.engagements.invitations import (
+    check_pending,
+    find_invitation,
+    invitation_target,
+)
 from allyport.pipeline.engagements.models import (
     Engagement,
     EngagementInvitation,
@@ -45,9 +49,13 @@ from allyport.pipeline.leads.referrals import create_referral_opportunity
 from allyport.pipeline.opportunities.lifecycle import submit_opportunity
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.console_audit import record_console
-from allyport.pipeline.shared.permissions import START_FROM_OPPORTUNITY
+from allyport.pipeline.shared.permissions import (
+    LIST_ACCEPTING_TASKS,
+    LIST_FROM_OPPORTUNITY_TASKS,
+    START_BY_ACCEPTING,
+    START_FROM_OPPORTUNITY,
+)
 from allyport.pipeline.shared.scope import (
-    SUBMIT,
     check_catalog,
     company_of,
     find_opportunity,
@@ -131,7 +139,9 @@ def start_engagement_by_accepting_invitation(
 ) -> EngagementTask:
     """Accept a pending invitation: the company joins the engagement and, for an
     opportunity referral, gets its opportunity (Origin "AWS Referral")."""
-    company = member_company(actor)
+    company = member_company(
+        actor, START_BY_ACCEPTING, invitation_target(actor, catalog, identifier)
+    )
     with transaction.atomic():
         invitation = find_invitation(actor, catalog, identifier, received=True, lock=True)
         check_pending(invitation)
@@ -229,9 +239,10 @@ def start_engagement_from_opportunity(
 
 
 def tasks(actor: Actor, catalog: str, kind: str) -> QuerySet[EngagementTask]:
-    company = member_company(actor) if kind == ACCEPTING else company_of(actor)
-    if kind == FROM_OPPORTUNITY and actor.kind == "user":
-        require(actor, SUBMIT)
+    """The company's tasks of one kind, once listing them is authorized: members need
+    "manage all" for the accepting tasks and the submit right for the others."""
+    permission = LIST_ACCEPTING_TASKS if kind == ACCEPTING else LIST_FROM_OPPORTUNITY_TASKS
+    company = member_company(actor, permission, Target(catalog=catalog))
     return EngagementTask.objects.filter(company=company, catalog=check_catalog(catalog), kind=kind)
 
 

@@ -24,6 +24,10 @@ from allyport.pipeline.enums import ReviewStatus
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.clock import now_ms
 from allyport.pipeline.shared.console_audit import record_console
+from allyport.pipeline.shared.permissions import (
+    ACCEPT_ENGAGEMENT_INVITATION,
+    REJECT_ENGAGEMENT_INVITATION,
+)
 
 # RejectEngagementInvitation's documented reasons.
 REJECTION_REASONS = (
@@ -47,7 +51,14 @@ def accept_in_place(actor: Actor, invitation: EngagementInvitation) -> None:
 def accept_invitation(actor: Actor, catalog: str, identifier: str) -> EngagementInvitation:
     """AcceptEngagementInvitation: join the engagement (no opportunity is created)."""
     with transaction.atomic():
-        invitation = find_invitation(actor, catalog, identifier, received=True, lock=True)
+        invitation = find_invitation(
+            actor,
+            catalog,
+            identifier,
+            received=True,
+            lock=True,
+            permission=ACCEPT_ENGAGEMENT_INVITATION,
+        )
         check_pending(invitation)
         accept_in_place(actor, invitation)
         record_call(actor, "AcceptEngagementInvitation", invitation)
@@ -64,7 +75,14 @@ def reject_invitation(
             _("Give one of: %(reasons)s.") % {"reasons": ", ".join(REJECTION_REASONS)},
         )
     with transaction.atomic():
-        invitation = find_invitation(actor, catalog, identifier, received=True, lock=True)
+        invitation = find_invitation(
+            actor,
+            catalog,
+            identifier,
+            received=True,
+            lock=True,
+            permission=REJECT_ENGAGEMENT_INVITATION,
+        )
         check_pending(invitation)
         invitation.status = Status.REJECTED
         invitation.rejection_reason = reason or ""

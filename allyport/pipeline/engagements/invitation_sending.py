@@ -31,12 +31,14 @@ from allyport.pipeline.engagements.selectors import (
     PROGRAM_ACCOUNT_ID,
     PROGRAM_NAME,
     account_of,
+    engagement_target,
     find_engagement,
     member_company,
 )
 from allyport.pipeline.engagements.services import insert_fresh
 from allyport.pipeline.shared import notifications
 from allyport.pipeline.shared.clock import now_ms
+from allyport.pipeline.shared.permissions import CREATE_ENGAGEMENT_INVITATION
 
 INVITATION_DAYS = 15
 
@@ -101,7 +103,9 @@ def create_engagement_invitation(
 ) -> EngagementInvitation:
     """CreateEngagementInvitation: a member invites one receiver (a partner's linked AWS
     account, or AWS) to the engagement."""
-    company = member_company(actor)
+    company = member_company(
+        actor, CREATE_ENGAGEMENT_INVITATION, engagement_target(catalog, engagement_identifier)
+    )
     _kind, receiver = _single(invitation.get("Receiver") or {}, "Invitation.Receiver")
     payload_type, payload = _single(invitation.get("Payload") or {}, "Invitation.Payload")
     checked = check_payload(payload_type, payload)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Permission, Target
 from allyport.core.errors import REQUEST, Conflict, NotFound, refuse
 from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
@@ -26,6 +27,7 @@ from allyport.pipeline import effects
 from allyport.pipeline.engagements.models import EngagementInvitation
 from allyport.pipeline.engagements.selectors import member_company, plain_id
 from allyport.pipeline.shared.console_audit import record_console
+from allyport.pipeline.shared.permissions import LIST_ENGAGEMENT_INVITATIONS
 from allyport.pipeline.shared.scope import check_catalog
 
 Status = EngagementInvitation.Status
@@ -60,11 +62,31 @@ def expire_due(**scope: Any) -> int:
     return count
 
 
+def invitation_target(actor: Actor, catalog: str, identifier: str = "") -> Target:
+    """An invitation as policies name it: the ARN given, or for a bare id
+    `arn:aws:partnercentral::<caller's account>:<Catalog>/engagement-invitation/<id>`
+    (named with the caller's account, as opportunities are); "*" for lists."""
+    if not identifier:
+        return Target(catalog=catalog)
+    if identifier.startswith("arn:"):
+        return Target(arn=identifier, catalog=catalog)
+    account = actor.iam.account_id if actor.iam is not None else ""
+    arn = f"arn:aws:partnercentral::{account}:{catalog}/engagement-invitation/{identifier}"
+    return Target(arn=arn, catalog=catalog)
+
+
 def find_invitation(
-    actor: Actor, catalog: str, identifier: str, *, received: bool = False, lock: bool = False
+    actor: Actor,
+    catalog: str,
+    identifier: str,
+    *,
+    received: bool = False,
+    lock: bool = False,
+    permission: Permission | None = None,
 ) -> EngagementInvitation:
-    """The invitation the actor's company received (or, unless `received`, sent)."""
-    company = member_company(actor)
+    """The invitation the actor's company received (or, unless `received`, sent), once
+    `permission`'s operation is authorized on it."""
+    company = member_company(actor, permission, invitation_target(actor, catalog, identifier))
     public_id = plain_id(identifier)
     expire_due(public_id=public_id)
     queryset = EngagementInvitation.objects.filter(
@@ -103,10 +125,12 @@ def _sort(request: Mapping[str, Any]) -> bool:
     return bool(sort["SortOrder"] == "DESCENDING")
 
 
-def invitations(actor: Actor, catalog: str, participant: str) -> QuerySet[EngagementInvitation]:
+def invitations(
+    actor: Actor, catalog: str, participant: str, permission: Permission | None = None
+) -> QuerySet[EngagementInvitation]:
     """The invitations the company received (RECEIVER) or sent (SENDER), expired ones
-    flipped first."""
-    company = member_company(actor)
+    flipped first (once `permission`'s operation is authorized)."""
+    company = member_company(actor, permission, Target(catalog=catalog))
     if participant not in (RECEIVER, SENDER):
         raise refuse("ParticipantType", _("RECEIVER or SENDER."), reason=REQUEST)
     side = "receiver_company" if participant == RECEIVER else "sender_company"
@@ -118,7 +142,9 @@ def invitations(actor: Actor, catalog: str, participant: str) -> QuerySet[Engage
 def list_invitations(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
     """ListEngagementInvitations: filters by payload type, status, engagement and sender;
     sorted by InvitationDate (newest first unless asked)."""
-    queryset = invitations(actor, catalog, str(request.get("ParticipantType")))
+    queryset = invitations(
+        actor, catalog, str(request.get("ParticipantType")), LIST_ENGAGEMENT_INVITATIONS
+    )
     filters = (
         ("PayloadType", "payload_type"),
         ("Status", "status"),

@@ -140,8 +140,9 @@ def _convert(
                 engagement.public_id,
                 opportunity.public_id,
                 OPPORTUNITY_SUMMARY,
+                permission=None,
             )
-            start_job(actor, task.catalog, job.public_id)
+            start_job(actor, task.catalog, job.public_id, permission=None)
     except RuleViolation as error:
         _fail(task, "OpportunityValidationFailed", _refusal_text(error))
         return

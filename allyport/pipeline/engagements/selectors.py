@@ -12,13 +12,14 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.access.decisions import require
+from allyport.access.decisions import Permission, Target, require
 from allyport.accounts.models import Company
 from allyport.core.errors import REQUEST, NotFound, refuse
 from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
 from allyport.pipeline.engagements.models import Engagement, EngagementMember
 from allyport.pipeline.shared.arns import linked_account_id
+from allyport.pipeline.shared.permissions import LIST_ENGAGEMENT_MEMBERS, LIST_ENGAGEMENTS
 from allyport.pipeline.shared.scope import MANAGE_ALL, check_catalog, company_of
 
 # AWS as a party to engagements and invitations (the program's referrals and leads).
@@ -49,24 +50,45 @@ def account_of(company: Company | None) -> str:
     return PROGRAM_ACCOUNT_ID if company is None else linked_account_id(company)
 
 
-def member_company(actor: Actor) -> Company:
-    """The actor's company; portal members need the "manage all" right for referrals,
-    leads and engagements (they belong to no one member)."""
+def engagement_target(catalog: str, identifier: str = "") -> Target:
+    """An engagement as policies name it: the ARN given, or the one its id makes; "*"
+    without an identifier (creates, lists)."""
+    if not identifier:
+        return Target(catalog=catalog)
+    arn = identifier if identifier.startswith("arn:") else engagement_arn(catalog, identifier)
+    return Target(arn=arn, catalog=catalog)
+
+
+def member_company(
+    actor: Actor, permission: Permission | None = None, target: Target | None = None
+) -> Company:
+    """The actor's company, once `permission`'s operation is authorized on `target` for
+    whatever kind of caller. Referrals, leads and engagements belong to no one member,
+    so members need the "manage all" right. Without a permission (a look-up inside an
+    operation already decided) only members are asked, for that right."""
     company = company_of(actor)
-    if actor.kind == "user":
+    if permission is not None:
+        require(actor, permission, target or Target())
+    elif actor.is_member:
         require(actor, MANAGE_ALL)
     return company
 
 
-def engagements(actor: Actor, catalog: str) -> QuerySet[Engagement]:
-    """The engagements the actor's company is a member of, in the catalog."""
-    company = member_company(actor)
+def engagements(
+    actor: Actor, catalog: str, permission: Permission | None = None, identifier: str = ""
+) -> QuerySet[Engagement]:
+    """The engagements the actor's company is a member of, in the catalog (once
+    `permission`'s operation is authorized on the engagement `identifier` names)."""
+    company = member_company(actor, permission, engagement_target(catalog, identifier))
     mine = EngagementMember.objects.filter(company=company).values("engagement_id")
     return Engagement.objects.filter(catalog=check_catalog(catalog), pk__in=mine)
 
 
-def find_engagement(actor: Actor, catalog: str, identifier: str) -> Engagement:
-    found = engagements(actor, catalog).filter(public_id=plain_id(identifier)).first()
+def find_engagement(
+    actor: Actor, catalog: str, identifier: str, permission: Permission | None = None
+) -> Engagement:
+    visible = engagements(actor, catalog, permission, identifier)
+    found = visible.filter(public_id=plain_id(identifier)).first()
     if found is None:
         raise NotFound("Engagement", plain_id(identifier))
     return found
@@ -81,7 +103,7 @@ def _any_type(kinds: list[str]) -> Q:
 
 def list_engagements(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
     """ListEngagements: filters by creator, context types and ids; sorted by CreatedDate."""
-    queryset = engagements(actor, catalog)
+    queryset = engagements(actor, catalog, LIST_ENGAGEMENTS)
     if request.get("EngagementIdentifier"):
         ids = [plain_id(i) for i in request["EngagementIdentifier"]]
         queryset = queryset.filter(public_id__in=ids)
@@ -114,7 +136,7 @@ def list_members(
     actor: Actor, catalog: str, identifier: str, request: Mapping[str, Any]
 ) -> tuple[list[EngagementMember], str | None]:
     """ListEngagementMembers: members only; pages of up to 10 in joining order."""
-    engagement = find_engagement(actor, catalog, identifier)
+    engagement = find_engagement(actor, catalog, identifier, LIST_ENGAGEMENT_MEMBERS)
     size = request.get("MaxResults") or MEMBER_PAGE
     if not isinstance(size, int) or not 1 <= size <= MEMBER_PAGE:
         raise refuse("MaxResults", _("MaxResults is 1 to 10."), reason=REQUEST)

@@ -2,8 +2,8 @@
 (CreateEngagement, StartEngagementFromOpportunityTask); seen only by their members.
 
 AWS — the program — is a member without a company. Portal members need the
-"manage all opportunities and leads" right; IAM callers have been authorized by
-the handler.
+"manage all opportunities and leads" right; IAM callers the policies' allow of the
+operation on the engagement's ARN (`selectors.member_company`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from allyport.pipeline.engagements.selectors import (
     PROGRAM_NAME,
     PROGRAM_WEBSITE,
     account_of,
+    engagement_target,
     member_company,
 )
 from allyport.pipeline.opportunities.models import Opportunity
@@ -31,6 +32,7 @@ from allyport.pipeline.shared import lead_rules
 from allyport.pipeline.shared.clock import now_ms
 from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.payload import clean
+from allyport.pipeline.shared.permissions import CREATE_ENGAGEMENT
 from allyport.pipeline.shared.scope import check_catalog
 
 CONTEXT_LIMIT = 5
@@ -131,7 +133,7 @@ def add_member(engagement: Engagement, company: Company | None, actor: Actor | N
 
 def create_engagement(actor: Actor, catalog: str, values: Mapping[str, Any]) -> Engagement:
     """CreateEngagement: Title, Description, Contexts; the caller's company joins."""
-    company = member_company(actor)
+    company = member_company(actor, CREATE_ENGAGEMENT, engagement_target(catalog))
     check_catalog(catalog)
     lead_rules.check_lead_contexts(values.get("Contexts"))
     with transaction.atomic():

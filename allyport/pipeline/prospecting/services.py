@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Target
 from allyport.core.errors import REQUEST, refuse
 from allyport.pipeline.engagements.selectors import member_company, plain_id
 from allyport.pipeline.engagements.services import insert_fresh
@@ -26,6 +27,7 @@ from allyport.pipeline.prospecting.models import (
 from allyport.pipeline.prospecting.runner import run_prospecting_task
 from allyport.pipeline.shared.clock import now_ms
 from allyport.pipeline.shared.console_audit import record_console
+from allyport.pipeline.shared.permissions import START_PROSPECTING
 from allyport.pipeline.shared.scope import check_catalog
 
 
@@ -33,7 +35,7 @@ def start_prospecting(
     actor: Actor, catalog: str, identifiers: list[str], name: str
 ) -> ProspectingTask:
     """A PENDING task over the distinct engagements named, queued for the worker."""
-    company = member_company(actor)
+    company = member_company(actor, START_PROSPECTING, Target(catalog=catalog))
     check_catalog(catalog)
     distinct = list(dict.fromkeys(plain_id(str(i)) for i in identifiers))
     if not distinct:

@@ -5,8 +5,9 @@ opportunity of their company; holders of only "manage owned" see the ones they
 own. IAM callers (the selling API and the jobs it starts): `authorize` asks the
 policy evaluator for the operation's Permission (`permissions.py`) on the
 resource's ARN, before anything is looked up; allowed, they act on all of their
-company's opportunities in the catalog. Everything filters by company and catalog
-first.
+company's opportunities in the catalog. An operation's Permission without an IAM
+action refuses them; look-ups inside an operation already decided use
+`pipeline_company`. Everything filters by company and catalog first.
 """
 
 from __future__ import annotations
@@ -62,21 +63,27 @@ def opportunity_target(actor: Actor, catalog: str, identifier: str = "") -> Targ
     return Target(arn=arn, catalog=catalog)
 
 
-def require_pipeline(
-    actor: Actor, action: str | Permission = MANAGE_OWNED, target: Target | None = None
-) -> Company:
-    """The actor's company, once the operation is authorized for it.
+def require_pipeline(actor: Actor, permission: Permission, target: Target | None = None) -> Company:
+    """The actor's company, once `permission`'s operation is authorized for it.
 
     Members need the member action unless they manage all; IAM principals need the
-    policy's allow of the Permission's IAM action on `target`. (An operation given
-    as a plain access-model action declares no IAM action: its API handler decides.)"""
+    policy's allow of the Permission's IAM action on `target` (a Permission without
+    one refuses them)."""
     company = company_of(actor)
-    permission = action if isinstance(action, Permission) else Permission(member=action)
     if actor.is_iam:
-        if permission.iam is not None:
-            require(actor, permission, target or Target())
+        require(actor, permission, target or Target())
     elif not sees_all(actor):
         require(actor, permission.member or MANAGE_OWNED)
+    return company
+
+
+def pipeline_company(actor: Actor, action: str = MANAGE_OWNED) -> Company:
+    """The actor's company for a look-up inside an operation already decided by its
+    Permission (`require_pipeline`): members still need `action` unless they manage
+    all; an IAM caller is not asked twice."""
+    company = company_of(actor)
+    if actor.is_member and not sees_all(actor):
+        require(actor, action)
     return company
 
 
@@ -85,8 +92,12 @@ def opportunities(
 ) -> QuerySet[Opportunity]:
     """The opportunities the actor may see in this catalog (for `permission`'s
     operation, on the opportunity `identifier` names, when given)."""
-    target = opportunity_target(actor, catalog, identifier)
-    company = require_pipeline(actor, permission or MANAGE_OWNED, target)
+    if permission is None:
+        company = pipeline_company(actor)
+    else:
+        company = require_pipeline(
+            actor, permission, opportunity_target(actor, catalog, identifier)
+        )
     queryset = Opportunity.objects.filter(company=company, catalog=check_catalog(catalog))
     if not sees_all(actor):
         queryset = queryset.filter(owner=actor.user)

@@ -23,14 +23,21 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Permission, Target
 from allyport.core.errors import DUPLICATE, INVALID, REQUEST, TOO_MANY, NotFound, refuse
 from allyport.pipeline.engagements import engagement_tasks, opportunity_from_engagement
 from allyport.pipeline.engagements import selectors as engagements_selectors
 from allyport.pipeline.engagements.models import EngagementTask
 from allyport.pipeline.enums import Catalog
 from allyport.pipeline.shared.arns import linked_account_id
+from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.models import ResourceTagSet
-from allyport.pipeline.shared.scope import company_of, find_opportunity
+from allyport.pipeline.shared.permissions import (
+    LIST_TAGS_FOR_RESOURCE,
+    TAG_RESOURCE,
+    UNTAG_RESOURCE,
+)
+from allyport.pipeline.shared.scope import company_of, find_opportunity, require_pipeline
 from allyport.pipeline.snapshots.models import ResourceSnapshotJob
 
 MAX_TAGS = 200  # per resource, as the model's TagList allows
@@ -91,8 +98,12 @@ def _account_of(arn: str) -> str:
     return match["account"] if match else ""
 
 
-def _holder(actor: Actor, resource: TaggedResource, *, lock: bool) -> _Holder:
-    company = company_of(actor)
+def _holder(
+    actor: Actor, resource: TaggedResource, permission: Permission, *, lock: bool
+) -> _Holder:
+    """The resource's tags, once `permission`'s operation is authorized on its ARN."""
+    target = Target(arn=resource.arn, catalog=resource.catalog)
+    company = require_pipeline(actor, permission, target)
     kind, identifier, catalog = resource.resource_type, resource.identifier, resource.catalog
     if kind != "engagement" and _account_of(resource.arn) != linked_account_id(company):
         raise NotFound("Resource", resource.arn)
@@ -177,14 +188,21 @@ def check_tags(tags: Iterable[dict[str, Any]], field: str = "Tags") -> list[dict
 
 
 def list_tags(actor: Actor, resource: TaggedResource) -> list[dict[str, str]]:
-    return _holder(actor, resource, lock=False).tags
+    return _holder(actor, resource, LIST_TAGS_FOR_RESOURCE, lock=False).tags
+
+
+def _record(actor: Actor, event: str, resource: TaggedResource, request: dict[str, Any]) -> None:
+    """The change's audit record, whoever makes it (folded into the API call's own)."""
+    record_console(
+        actor, event, company=company_of(actor), request={"resourceArn": resource.arn, **request}
+    )
 
 
 def tag_resource(actor: Actor, resource: TaggedResource, tags: Iterable[dict[str, Any]]) -> None:
     """Add tags; a key already there takes the new value. At most 200 in all."""
     given = check_tags(tags)
     with transaction.atomic():
-        holder = _holder(actor, resource, lock=True)
+        holder = _holder(actor, resource, TAG_RESOURCE, lock=True)
         merged = {tag["Key"]: tag["Value"] for tag in holder.tags}
         merged.update({tag["Key"]: tag["Value"] for tag in given})
         if len(merged) > MAX_TAGS:
@@ -194,11 +212,13 @@ def tag_resource(actor: Actor, resource: TaggedResource, tags: Iterable[dict[str
                 TOO_MANY,
             )
         holder.save([{"Key": key, "Value": value} for key, value in merged.items()])
+        _record(actor, "TagResource", resource, {"tags": given})
 
 
 def untag_resource(actor: Actor, resource: TaggedResource, keys: Iterable[str]) -> None:
     """Remove the tags with these keys (keys the resource does not have are ignored)."""
     dropped = set(keys)
     with transaction.atomic():
-        holder = _holder(actor, resource, lock=True)
+        holder = _holder(actor, resource, UNTAG_RESOURCE, lock=True)
         holder.save([tag for tag in holder.tags if tag["Key"] not in dropped])
+        _record(actor, "UntagResource", resource, {"tagKeys": sorted(dropped)})

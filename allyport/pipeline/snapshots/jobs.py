@@ -5,20 +5,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.access.decisions import Permission, Target
 from allyport.core.errors import REQUEST, Conflict, NotFound, RuleViolation, refuse
 from allyport.core.keyset import Page, paginate
 from allyport.core.listing import page_size
-from allyport.pipeline.engagements.selectors import find_engagement, plain_id
+from allyport.pipeline.engagements.selectors import engagement_target, find_engagement, plain_id
 from allyport.pipeline.engagements.services import insert_fresh
 from allyport.pipeline.opportunities.models import Opportunity
+from allyport.pipeline.shared import permissions
+from allyport.pipeline.shared.console_audit import record_console
 from allyport.pipeline.shared.models import SellingSystemSettings
-from allyport.pipeline.shared.scope import check_catalog, company_of, find_opportunity
+from allyport.pipeline.shared.scope import (
+    check_catalog,
+    company_of,
+    find_opportunity,
+    require_pipeline,
+)
 from allyport.pipeline.snapshots.models import ResourceSnapshotJob, snapshot_job_id
 from allyport.pipeline.snapshots.representations import (
     CREATED,
@@ -30,17 +39,52 @@ from allyport.pipeline.snapshots.representations import (
 from allyport.pipeline.snapshots.revisions import _associate, _filters, _latest, _new_revision
 
 
-def _jobs(actor: Actor, catalog: str) -> QuerySet[ResourceSnapshotJob]:
-    company = company_of(actor)
+def _record(actor: Actor, event: str, job: ResourceSnapshotJob) -> None:
+    """The change's audit record, whoever makes it (folded into the API call's own)."""
+    record_console(
+        actor,
+        event,
+        company=job.company,
+        request={"catalog": job.catalog, "resourceSnapshotJobIdentifier": job.public_id},
+    )
+
+
+def job_target(actor: Actor, catalog: str, identifier: str = "") -> Target:
+    """A snapshot job as policies name it (with the caller's account); "*" for lists."""
+    if not identifier:
+        return Target(catalog=catalog)
+    account = actor.iam.account_id if actor.iam is not None else ""
+    arn = (
+        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{account}:"
+        f"catalog/{catalog}/resource-snapshot-job/{identifier}"
+    )
+    return Target(arn=arn, catalog=catalog)
+
+
+def _jobs(
+    actor: Actor, catalog: str, permission: Permission | None = None, identifier: str = ""
+) -> QuerySet[ResourceSnapshotJob]:
+    """The company's snapshot jobs, once `permission`'s operation is authorized (on the
+    job `identifier` names); without one, a look-up inside an operation already decided."""
+    if permission is None:
+        company = company_of(actor)
+    else:
+        target = job_target(actor, catalog, identifier)
+        company = require_pipeline(actor, permission, target)
     return ResourceSnapshotJob.objects.filter(
         company=company, catalog=check_catalog(catalog)
     ).select_related("engagement", "opportunity", "company")
 
 
 def find_job(
-    actor: Actor, catalog: str, identifier: str, *, lock: bool = False
+    actor: Actor,
+    catalog: str,
+    identifier: str,
+    *,
+    lock: bool = False,
+    permission: Permission | None = permissions.GET_SNAPSHOT_JOB,
 ) -> ResourceSnapshotJob:
-    queryset = _jobs(actor, catalog)
+    queryset = _jobs(actor, catalog, permission, identifier)
     if lock:
         queryset = queryset.select_for_update(of=("self",))
     job = queryset.filter(public_id=plain_id(identifier)).first()
@@ -56,14 +100,19 @@ def create_job(
     resource_id: str,
     template: str,
     tags: Any = None,
+    permission: Permission | None = permissions.CREATE_SNAPSHOT_JOB,
 ) -> ResourceSnapshotJob:
     """CreateResourceSnapshotJob: Stopped until started; one per engagement, opportunity
-    and template."""
+    and template. (`permission` None: created by an operation already decided.)"""
     check_template(template)
-    company = company_of(actor)
+    if permission is None:
+        company = company_of(actor)
+    else:
+        target = engagement_target(catalog, engagement_identifier)
+        company = require_pipeline(actor, permission, target)
     with transaction.atomic():
         engagement = find_engagement(actor, catalog, engagement_identifier)
-        opportunity = find_opportunity(actor, catalog, resource_id)
+        opportunity = find_opportunity(actor, catalog, resource_id, permission=permission)
         existing = ResourceSnapshotJob.objects.filter(
             engagement=engagement, opportunity=opportunity, template=template
         ).first()
@@ -92,6 +141,8 @@ def create_job(
                 resource_id,
             ) from None
         _associate(engagement, opportunity)
+        if permission is not None:  # else the deciding operation's record holds it
+            _record(actor, "CreateResourceSnapshotJob", job)
     return job
 
 
@@ -124,41 +175,55 @@ def _execute(job: ResourceSnapshotJob) -> None:
     job.save(update_fields=["last_successful_execution_date", "last_failure"])
 
 
-def start_job(actor: Actor, catalog: str, identifier: str) -> None:
-    """StartResourceSnapshotJob: Running, and a first run at once."""
+def start_job(
+    actor: Actor,
+    catalog: str,
+    identifier: str,
+    permission: Permission | None = permissions.START_SNAPSHOT_JOB,
+) -> None:
+    """StartResourceSnapshotJob: Running, and a first run at once (`permission` None:
+    started by an operation already decided, e.g. StartOpportunityFromEngagementTask)."""
     with transaction.atomic():
-        job = find_job(actor, catalog, identifier, lock=True)
+        job = find_job(actor, catalog, identifier, lock=True, permission=permission)
         if job.status == Status.RUNNING:
             raise Conflict(_("The job is already running."), "ResourceSnapshotJob", job.public_id)
         job.status = Status.RUNNING
         job.save(update_fields=["status"])
+        if permission is not None:
+            _record(actor, "StartResourceSnapshotJob", job)
         _execute(job)
 
 
 def stop_job(actor: Actor, catalog: str, identifier: str) -> None:
     with transaction.atomic():
-        job = find_job(actor, catalog, identifier, lock=True)
+        job = find_job(
+            actor, catalog, identifier, lock=True, permission=permissions.STOP_SNAPSHOT_JOB
+        )
         if job.status != Status.RUNNING:
             raise Conflict(
                 _("Only a running job can be stopped."), "ResourceSnapshotJob", job.public_id
             )
         job.status = Status.STOPPED
         job.save(update_fields=["status"])
+        _record(actor, "StopResourceSnapshotJob", job)
 
 
 def delete_job(actor: Actor, catalog: str, identifier: str) -> None:
     with transaction.atomic():
-        job = find_job(actor, catalog, identifier, lock=True)
+        job = find_job(
+            actor, catalog, identifier, lock=True, permission=permissions.DELETE_SNAPSHOT_JOB
+        )
         if job.status != Status.STOPPED:
             raise Conflict(
                 _("Stop the job before deleting it."), "ResourceSnapshotJob", job.public_id
             )
+        _record(actor, "DeleteResourceSnapshotJob", job)
         job.delete()
 
 
 def list_jobs(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
     """ListResourceSnapshotJobs: the company's, newest first unless sorted otherwise."""
-    queryset = _jobs(actor, catalog)
+    queryset = _jobs(actor, catalog, permissions.LIST_SNAPSHOT_JOBS)
     if request.get("EngagementIdentifier"):
         queryset = queryset.filter(engagement__public_id=plain_id(request["EngagementIdentifier"]))
     if request.get("Status"):
