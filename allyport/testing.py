@@ -7,19 +7,22 @@ A pytest plugin (see the root conftest): `lead`, `member`, `outsider` and the
 from __future__ import annotations
 
 import itertools
+import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from allyport.access.actor import system
 from allyport.accounts import backends
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
-
-if TYPE_CHECKING:
-    from allyport.cloud.models import CloudAccount, IamUser
+from allyport.cloud import services as cloud
+from allyport.cloud.models import AccessKey, CloudAccount, IamUser
+from allyport.marketplace.services.linking import link_for_operator
 
 PASSWORD = "Test!Pass1"
 _counter = itertools.count(1)
@@ -81,8 +84,6 @@ def client_for() -> Callable[[User], Client]:
 
 
 # --- the embedded cloud ----------------------------------------------------------
-# Cloud modules are imported inside the factories, so this plugin loads even while
-# the cloud app is half-written on a branch.
 
 
 def make_cloud_account(
@@ -177,3 +178,36 @@ class AllowingPrincipal:
     def user_identity(self) -> dict[str, Any]:
         return {"type": "IAMUser", "principalId": "AIDATESTS", "arn": self.arn,
                 "accountId": self.account_id, "accessKeyId": "", "userName": "tests"}  # fmt: skip
+
+
+# --- API credentials (the Selling API's tests and any test acting through a key) ---
+
+FULL_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralFullAccess"
+SANDBOX_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralSandboxFullAccess"
+
+
+@dataclass
+class ApiCredentials:
+    company: Company | None
+    user: IamUser
+    key: AccessKey
+    secret: str
+
+    @property
+    def key_id(self) -> str:
+        return self.key.access_key_id
+
+
+def make_credentials(policy: str = FULL_ACCESS, linked: bool = True) -> ApiCredentials:
+    """An IAM user with `policy` and an access key, in a cloud account linked to a new
+    company (or in an account linked to none)."""
+    company: Company | None = None
+    if linked:
+        company = make_company()[0]
+        account = link_for_operator(company).account
+    else:
+        account = CloudAccount.objects.create(alias=f"unlinked-{uuid.uuid4().hex[:12]}")
+    user = cloud.create_user(system(), account, "api")
+    cloud.attach_policy(system(), user, policy)
+    key, secret = cloud.create_access_key(system(), user)
+    return ApiCredentials(company, user, key, secret)

@@ -14,10 +14,9 @@ from allyport.access import calls
 from allyport.access.actor import Actor
 from allyport.access.decisions import Permission, PermissionDenied, Target, authorize, require
 from allyport.accounts.models import Company
-from allyport.awsapi.tests.conftest import FULL_ACCESS, SANDBOX_ACCESS, make_credentials
 from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
-from allyport.testing import make_company, make_user
+from allyport.testing import FULL_ACCESS, SANDBOX_ACCESS, make_company, make_credentials, make_user
 
 pytestmark = pytest.mark.django_db
 

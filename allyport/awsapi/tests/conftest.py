@@ -7,7 +7,6 @@ import gc
 import json
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -22,45 +21,16 @@ from botocore.awsrequest import AWSRequest
 from botocore.config import Config
 from botocore.credentials import Credentials
 
-from allyport.access.actor import system
-from allyport.accounts.models import Company
 from allyport.awsapi import registry
-from allyport.cloud import services as cloud
-from allyport.cloud.models import AccessKey, CloudAccount, IamUser
-from allyport.marketplace.services.linking import link_for_operator
-from allyport.testing import make_company
+from allyport.testing import (  # noqa: F401 - re-used by the API tests
+    FULL_ACCESS,
+    SANDBOX_ACCESS,
+    ApiCredentials,
+    make_credentials,
+)
 
 SELLING = "partnercentral-selling"
 TARGET = "AWSPartnerCentralSelling"
-FULL_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralFullAccess"
-SANDBOX_ACCESS = "arn:aws:iam::aws:policy/AWSPartnerCentralSandboxFullAccess"
-
-
-@dataclass
-class ApiCredentials:
-    company: Company | None
-    user: IamUser
-    key: AccessKey
-    secret: str
-
-    @property
-    def key_id(self) -> str:
-        return self.key.access_key_id
-
-
-def make_credentials(policy: str = FULL_ACCESS, linked: bool = True) -> ApiCredentials:
-    """An IAM user with `policy` and an access key, in a cloud account linked to a new
-    company (or in an account linked to none)."""
-    company: Company | None = None
-    if linked:
-        company = make_company()[0]
-        account = link_for_operator(company).account
-    else:
-        account = CloudAccount.objects.create(alias=f"unlinked-{uuid.uuid4().hex[:12]}")
-    user = cloud.create_user(system(), account, "api")
-    cloud.attach_policy(system(), user, policy)
-    key, secret = cloud.create_access_key(system(), user)
-    return ApiCredentials(company, user, key, secret)
 
 
 @pytest.fixture(autouse=True)

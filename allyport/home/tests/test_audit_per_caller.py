@@ -23,7 +23,6 @@ import pytest
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company
 from allyport.audit.models import AuditEvent
-from allyport.awsapi.tests.conftest import make_credentials
 from allyport.bulk import api_jobs, files, rows
 from allyport.bulk import services as bulk_services
 from allyport.bulk.tests.conftest import csv_bytes, good_row
@@ -46,7 +45,7 @@ from allyport.pipeline.snapshots import jobs as snapshot_jobs
 from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, lead, share
 from allyport.pipeline.tests.test_system_settings import TRUST
-from allyport.testing import make_company, make_user
+from allyport.testing import make_company, make_credentials, make_user
 
 pytestmark = pytest.mark.django_db
 
