@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
 from allyport.access import actor as actors
+from allyport.access import refusals
 from allyport.core.client_address import client_ip
 
 __all__ = ["ActorMiddleware", "ActorRequest", "actor_for_request", "client_ip", "staff_actor"]
@@ -40,4 +41,9 @@ class ActorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.actor = SimpleLazyObject(lambda: actor_for_request(request))  # type: ignore[attr-defined]
-        return self.get_response(request)
+        # Each request starts with no refusal recorded (see access.refusals).
+        started = refusals.begin_request()
+        try:
+            return self.get_response(request)
+        finally:
+            refusals.end_request(started)

@@ -1,6 +1,7 @@
 """View decorators that apply `authorize` and render the 403 page with its reason,
 and the one that turns the services' refusals into the 404 and 403 pages (every
-app's pages call services that refuse the same way)."""
+app's pages call services that refuse the same way). A refused change is recorded
+(`access.refusals`); a 404 is not (another company's record stays invisible)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,15 @@ from django.shortcuts import render
 
 from allyport.access.decisions import MENU_PREFIX, Decision, PermissionDenied, authorize
 from allyport.access.middleware import ActorRequest
+from allyport.access.refusals import refused_change
 from allyport.core.errors import NotFound
 
 View = Callable[..., HttpResponseBase]
 
 
 def forbidden(request: ActorRequest, decision: Decision) -> HttpResponse:
+    """The 403 page with the decision's reason; a refused change is recorded with it."""
+    refused_change(request, decision.reason)
     return render(request, "core/403.html", {"reason": decision.reason}, status=403)
 
 

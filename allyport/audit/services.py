@@ -20,7 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from allyport.access import calls
+from allyport.access import calls, refusals
 from allyport.access.actor import Actor
 from allyport.audit.models import AuditEvent
 
@@ -142,6 +142,8 @@ def event(
     if additional_event_data:
         body["additionalEventData"] = dict(additional_event_data)
     if error_code:
+        # This request's refusal has its record: the 403 page adds none (access.refusals).
+        refusals.refusal_recorded()
         body["errorCode"] = error_code
         body["errorMessage"] = error_message[:1024]
     resources_list = body["resources"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from allyport.access.middleware import ActorRequest
+from allyport.access.refusals import refused_change
 from allyport.access.views import member_page
 from allyport.core.errors import ChangeRefused
 from allyport.marketplace.forms import OfferForm, ProductForm
@@ -22,6 +23,7 @@ def _access_or_page(request: ActorRequest) -> seller.SellerAccess | HttpResponse
     try:
         return seller.seller_access(request.actor)
     except ChangeRefused as refused:
+        refused_change(request, refused.reason)
         return render(
             request, "marketplace/seller_refused.html", {"reason": refused.reason}, status=403
         )
