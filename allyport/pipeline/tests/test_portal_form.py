@@ -15,7 +15,8 @@ from allyport.access.actor import system
 from allyport.audit.models import AuditEvent
 from allyport.core.errors import FieldError
 from allyport.pipeline import services
-from allyport.pipeline.forms.opportunity import OpportunityForm, field_for
+from allyport.pipeline.forms.opportunity import OpportunityForm
+from allyport.pipeline.forms.opportunity_layout import field_for
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete, iam_actor
 from allyport.pipeline.tests.test_portal_support import (

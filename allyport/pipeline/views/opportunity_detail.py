@@ -25,7 +25,8 @@ from allyport.pipeline.forms.actions import (
     ENTITY_LABELS,
     AssociateSolutionForm,
 )
-from allyport.pipeline.forms.opportunity import SECTIONS, OpportunityForm, initial_from
+from allyport.pipeline.forms.opportunity import OpportunityForm
+from allyport.pipeline.forms.opportunity_layout import SECTIONS, initial_from
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.scope import SUBMIT
 from allyport.pipeline.views.common import (
