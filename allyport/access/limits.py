@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
-from allyport.access.middleware import client_ip
+from allyport.core.client_address import client_ip
 
 TOO_MANY = "too_many"
 

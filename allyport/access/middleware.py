@@ -9,7 +9,7 @@ from allyport.access import actor as actors
 from allyport.access import refusals
 from allyport.core.client_address import client_ip
 
-__all__ = ["ActorMiddleware", "ActorRequest", "actor_for_request", "client_ip", "staff_actor"]
+__all__ = ["ActorMiddleware", "ActorRequest", "actor_for_request", "staff_actor"]
 
 
 class ActorRequest(HttpRequest):

@@ -7,7 +7,6 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from allyport.access import actor as actors
-from allyport.access.middleware import client_ip
 from allyport.access.model import access_model
 from allyport.access.models import RoleAssignment
 from allyport.accounts.models import (
@@ -19,6 +18,7 @@ from allyport.accounts.models import (
     User,
 )
 from allyport.audit import services as audit
+from allyport.core.client_address import client_ip
 
 
 class DomainInline(admin.TabularInline):

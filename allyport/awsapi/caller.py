@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from allyport.access.actor import Actor
-from allyport.access.middleware import client_ip
 from allyport.awsapi.registry import AccessDenied
 from allyport.cloud.models import AccessKey
 from allyport.cloud.principals import IamPrincipal
 from allyport.cloud.services import account_company
+from allyport.core.client_address import client_ip
 
 
 def actor_for(key: AccessKey, request: HttpRequest) -> Actor:

@@ -27,24 +27,8 @@ def send_code(
 ) -> None:
     """Send a fresh code; any earlier unused code for the same purpose stops working."""
     code = ids.six_digit_code()
-    now = timezone.now()
     with transaction.atomic():
-        EmailCode.objects.filter(email=email, purpose=purpose, consumed_at=None).update(
-            consumed_at=now
-        )
-        EmailCode.objects.create(
-            email=email,
-            purpose=purpose,
-            code_hash=make_password(code),
-            expires_at=now + timedelta(seconds=settings.ALLYPORT_CODE_TIMEOUT),
-        )
-        audit.record(
-            actor,
-            "SendEmailVerificationCode",
-            event_source=audit.SIGNIN_SOURCE,
-            username=email,
-            request_parameters={"email": email, "purpose": purpose},
-        )
+        _replace_code(actor, email, purpose, make_password(code))
         mail.send(
             template,
             email,
@@ -56,25 +40,9 @@ def send_registered_notice(actor: Actor, email: str, purpose: str, *, removed: b
     """Someone started registering with an address that has an account: its owner gets a
     notice instead of a code, and the registration goes on exactly as for a new address
     (a code that no entry can match), so the page tells the visitor nothing."""
-    now = timezone.now()
     with transaction.atomic():
-        EmailCode.objects.filter(email=email, purpose=purpose, consumed_at=None).update(
-            consumed_at=now
-        )
-        EmailCode.objects.create(
-            email=email,
-            purpose=purpose,
-            code_hash=make_password(None),  # unusable: every code entered is wrong
-            expires_at=now + timedelta(seconds=settings.ALLYPORT_CODE_TIMEOUT),
-        )
-        audit.record(
-            actor,
-            "SendEmailVerificationCode",
-            event_source=audit.SIGNIN_SOURCE,
-            username=email,
-            request_parameters={"email": email, "purpose": purpose},
-            additional_event_data={"alreadyRegistered": True},
-        )
+        # An unusable hash: every code entered is wrong.
+        _replace_code(actor, email, purpose, make_password(None), already_registered=True)
         mail.send(
             "accounts/email/already_registered",
             email,
@@ -85,6 +53,30 @@ def send_registered_notice(actor: Actor, email: str, purpose: str, *, removed: b
                 "reset": settings.ALLYPORT_PUBLIC_URL + reverse("account_reset_password"),
             },
         )
+
+
+def _replace_code(
+    actor: Actor, email: str, purpose: str, code_hash: str, *, already_registered: bool = False
+) -> None:
+    """The one unused code of (email, purpose) becomes `code_hash`, with its record (a
+    notice to a registered address is marked as such in the record, which only the
+    company's Event history and staff see)."""
+    now = timezone.now()
+    EmailCode.objects.filter(email=email, purpose=purpose, consumed_at=None).update(consumed_at=now)
+    EmailCode.objects.create(
+        email=email,
+        purpose=purpose,
+        code_hash=code_hash,
+        expires_at=now + timedelta(seconds=settings.ALLYPORT_CODE_TIMEOUT),
+    )
+    audit.record(
+        actor,
+        "SendEmailVerificationCode",
+        event_source=audit.SIGNIN_SOURCE,
+        username=email,
+        request_parameters={"email": email, "purpose": purpose},
+        additional_event_data={"alreadyRegistered": True} if already_registered else None,
+    )
 
 
 def _latest(email: str, purpose: str) -> EmailCode | None:

@@ -24,11 +24,11 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied
-from allyport.access.middleware import client_ip
 from allyport.cloud.forms import add_refusal
 from allyport.cloud.models import CloudAccount, IamUser
 from allyport.cloud.principals import IamPrincipal
 from allyport.cloud.services import account_company
+from allyport.core.client_address import client_ip
 from allyport.core.errors import ChangeRefused
 
 SESSION_USER = "cloud_iam_user_id"

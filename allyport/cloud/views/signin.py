@@ -19,7 +19,6 @@ from django_ratelimit.core import get_usage
 
 from allyport.access import limits
 from allyport.access.actor import anonymous
-from allyport.access.middleware import client_ip
 from allyport.audit import services as audit
 from allyport.cloud import selectors
 from allyport.cloud.forms import SignInForm
@@ -32,6 +31,7 @@ from allyport.cloud.views.common import (
     signed_in_user,
     start_session,
 )
+from allyport.core.client_address import client_ip
 
 LIMITS = "cloud_signin"
 DEFAULT_RATES = (("email", "10/15m"), ("ip", "60/h"))

@@ -16,8 +16,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from allyport.access.middleware import staff_actor
 from allyport.audit import services as audit
-from allyport.pipeline.admin.staff import staff_actor
 from allyport.pipeline.engagements.models import Engagement
 from allyport.pipeline.prospecting.models import EngagementGroup
 from allyport.pipeline.shared.console_audit import SELLING_SOURCE

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from allyport.access.middleware import staff_actor
 from allyport.accounts.models import Company
 from allyport.core.errors import RuleViolation
-from allyport.pipeline.admin.staff import staff_actor
 from allyport.pipeline.engagements.models import EngagementInvitation
 from allyport.pipeline.enums import Catalog
 from allyport.pipeline.leads.referrals import send_referral

@@ -12,8 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from allyport.access.middleware import staff_actor
 from allyport.core.errors import RuleViolation
-from allyport.pipeline.admin.staff import staff_actor
 from allyport.pipeline.enums import ReviewStatus
 from allyport.pipeline.leads.referrals import record_review
 from allyport.pipeline.opportunities.models import Opportunity
