@@ -69,6 +69,13 @@ INSTALLED_APPS = [
     "allyport.events",
     "allyport.pipeline",
     "allyport.customers",
+    "allyport.profiles",
+    "allyport.connections",
+    "allyport.content",
+    "allyport.channel",
+    "allyport.programs",
+    "allyport.funding",
+    "allyport.worklist",
     "allyport.awsapi",
     "allyport.home",
 ]

@@ -1,0 +1,1 @@
+"""Channel management: program management accounts, handshakes, relationships, contracts, and the Channel API."""

@@ -1,0 +1,1 @@
+"""Connections between partner companies (invitations, accept, reject, cancel, preferences) and the Account API's handlers."""

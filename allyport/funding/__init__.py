@@ -1,0 +1,1 @@
+"""Funding benefits, benefit applications and allocations, and the Benefits API."""

@@ -1,0 +1,1 @@
+"""Programs and designations, program applications, learning and certifications, and the Partner Scorecard."""

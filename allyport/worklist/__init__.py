@@ -1,0 +1,1 @@
+"""The guide's partner tasks: the catalogue, recommendations, assignment and completion."""
