@@ -1,1 +1,3 @@
-"""Channel management: program management accounts, handshakes, relationships, contracts, and the Channel API."""
+"""Channel management: program management accounts, handshakes, relationships, contracts, and the
+Channel API.
+"""

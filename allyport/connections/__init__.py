@@ -1,1 +1,3 @@
-"""Connections between partner companies (invitations, accept, reject, cancel, preferences) and the Account API's handlers."""
+"""Connections between partner companies (invitations, accept, reject, cancel, preferences) and the
+Account API's handlers.
+"""

@@ -1,1 +1,3 @@
-"""Staff-published content (news, events, walkthroughs, resources) and the Build and Market pages built on it."""
+"""Staff-published content (news, events, walkthroughs, resources) and the Build and Market pages
+built on it.
+"""

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
-    """Staff-published content (news, events, walkthroughs, resources) and the Build and Market pages built on it."""
+    """Staff-published content (news, events, walkthroughs, resources) and the Build and Market
+    pages built on it.
+    """
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.content"

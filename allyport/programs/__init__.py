@@ -1,1 +1,3 @@
-"""Programs and designations, program applications, learning and certifications, and the Partner Scorecard."""
+"""Programs and designations, program applications, learning and certifications, and the Partner
+Scorecard.
+"""

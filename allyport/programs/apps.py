@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ProgramsConfig(AppConfig):
-    """Programs and designations, program applications, learning and certifications, and the Partner Scorecard."""
+    """Programs and designations, program applications, learning and certifications, and the
+    Partner Scorecard.
+    """
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.programs"

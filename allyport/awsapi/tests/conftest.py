@@ -102,6 +102,13 @@ class RawResponse:
     body: dict[str, Any]
 
 
+def target_of(service: str) -> str:
+    """The X-Amz-Target prefix of a JSON service (`AWSPartnerCentralSelling` for selling)."""
+    from allyport.shapes import loader
+
+    return str(loader.service_model(service).metadata["targetPrefix"])
+
+
 def signed_post(
     url: str,
     credentials: ApiCredentials,
@@ -111,14 +118,16 @@ def signed_post(
     when: datetime | None = None,
     headers: dict[str, str] | None = None,
     service: str = SELLING,
+    target_service: str | None = None,
 ) -> RawResponse:
-    """A request signed by botocore's own SigV4Auth (at `when`, if given), sent as is."""
+    """A request to `target_service` (else `service`) signed by botocore's own SigV4Auth
+    for `service` (at `when`, if given), sent as is."""
     request = AWSRequest(
         method="POST",
         url=url,
         data=body,
         headers={
-            "X-Amz-Target": f"{TARGET}.{operation}",
+            "X-Amz-Target": f"{target_of(target_service or service)}.{operation}",
             "Content-Type": "application/x-amz-json-1.0",
             **(headers or {}),
         },

@@ -14,6 +14,7 @@ from botocore.exceptions import ClientError
 from allyport.access.actor import system
 from allyport.awsapi.tests.conftest import (
     SANDBOX_ACCESS,
+    SELLING,
     ApiCredentials,
     make_credentials,
     send,
@@ -123,7 +124,14 @@ def test_it_refuses_an_incomplete_signature(
 
 
 def test_it_refuses_a_signature_for_another_service(api_url: str, creds: ApiCredentials) -> None:
-    answer = signed_post(api_url, creds, "ListSolutions", BODY, service="partnercentral-account")
+    answer = signed_post(
+        api_url,
+        creds,
+        "ListSolutions",
+        BODY,
+        service="partnercentral-account",
+        target_service=SELLING,
+    )
     assert answer.status == 403
     assert answer.body["__type"] == "InvalidSignatureException"
     assert "partnercentral-selling" in answer.body["Message"]

@@ -14,7 +14,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from django.test import Client
 
-from allyport.awsapi.tests.conftest import SELLING, TARGET, ApiCredentials
+from allyport.awsapi.tests.conftest import SELLING, ApiCredentials, target_of
 
 HOST = "testserver"
 PATH = "/api/aws"
@@ -30,27 +30,36 @@ class Answer:
         return str(self.body.get("__type", ""))
 
 
-def signed_headers(credentials: ApiCredentials, operation: str, body: bytes) -> dict[str, str]:
+def signed_headers(
+    credentials: ApiCredentials, operation: str, body: bytes, service: str = SELLING
+) -> dict[str, str]:
     """The headers botocore's SigV4Auth signs for this body (host `testserver`)."""
     request = AWSRequest(
         method="POST",
         url=f"http://{HOST}{PATH}",
         data=body,
         headers={
-            "X-Amz-Target": f"{TARGET}.{operation}",
+            "X-Amz-Target": f"{target_of(service)}.{operation}",
             "Content-Type": "application/x-amz-json-1.0",
         },
     )
-    SigV4Auth(Credentials(credentials.key_id, credentials.secret), SELLING, "us-east-1").add_auth(
+    SigV4Auth(Credentials(credentials.key_id, credentials.secret), service, "us-east-1").add_auth(
         request
     )
     return dict(request.headers)
 
 
-def call(client: Client, credentials: ApiCredentials, operation: str, params: Any) -> Answer:
-    """One signed call; `params` is JSON-encoded unless it is bytes already."""
+def call(
+    client: Client,
+    credentials: ApiCredentials,
+    operation: str,
+    params: Any,
+    service: str = SELLING,
+) -> Answer:
+    """One signed call to `service` (selling unless named); `params` is JSON-encoded
+    unless it is bytes already."""
     body = params if isinstance(params, bytes) else json.dumps(params).encode()
-    headers = signed_headers(credentials, operation, body)
+    headers = signed_headers(credentials, operation, body, service)
     content_type = headers.pop("Content-Type")
     headers["Host"] = HOST
     response = client.post(PATH, data=body, content_type=content_type, headers=headers)
