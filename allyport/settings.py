@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "allyport.programs",
     "allyport.funding",
     "allyport.worklist",
+    "allyport.search",
     "allyport.awsapi",
     "allyport.home",
 ]

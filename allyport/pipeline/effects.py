@@ -36,6 +36,7 @@ from allyport.pipeline.shared import notifications
 from allyport.pipeline.signals import (
     engagement_changed,
     engagement_invitation_changed,
+    opportunities_stored,
     opportunity_changed,
 )
 
@@ -52,8 +53,11 @@ def changed(actor: Actor, opportunity: Opportunity, change: str) -> None:
 
 
 def opportunities_created(actor: Actor, opportunities: Iterable[Opportunity]) -> None:
-    """A batch of opportunities was created: the same effects as one create each."""
-    for opportunity in opportunities:
+    """A batch of opportunities was created: the same effects as one create each, and
+    what must change in the batch's transaction (`opportunities_stored`)."""
+    batch = list(opportunities)
+    opportunities_stored.send(sender=Opportunity, opportunities=batch)
+    for opportunity in batch:
         changed(actor, opportunity, CREATED)
 
 

@@ -78,13 +78,14 @@ def test_a_taken_id_is_drawn_again(manager: Actor, monkeypatch: pytest.MonkeyPat
 def test_a_collision_at_insert_falls_back_to_one_row_at_a_time(
     manager: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def collide(self: Any, objs: Any, **kwargs: Any) -> None:
+    def collide(objs: Any, **kwargs: Any) -> None:
         raise IntegrityError("UNIQUE constraint failed: pipeline_opportunity.public_id")
 
     creator = BatchCreator(manager, "AWS")
     creator.add(2, complete())
     creator.add(3, complete())
-    monkeypatch.setattr(creation.Opportunity.objects.__class__, "bulk_create", collide)
+    # Only the opportunities' manager collides (the class is every model's Manager).
+    monkeypatch.setattr(creation.Opportunity.objects, "bulk_create", collide)
     assert creator.flush() == []
     assert Opportunity.objects.count() == 2
     assert AuditEvent.objects.filter(event_name="CreateOpportunity").count() == 2

@@ -1,0 +1,79 @@
+"""Writing the index: the rows of a kind upserted or removed, in the caller's
+transaction, and the whole index rebuilt from the models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import islice
+from typing import Any
+
+from django.db import transaction
+
+from allyport.search import kinds
+from allyport.search.models import SearchEntry, scope_tokens
+
+BATCH = 1000
+# Longest body kept: enough for every word that matters in a description.
+BODY_LIMIT = 20_000
+
+
+def _entry(kind: kinds.Kind, document: kinds.Document) -> SearchEntry:
+    return SearchEntry(
+        kind=kind.name,
+        key=document.key[:64],
+        company_id=document.company_id,
+        owner_id=document.owner_id,
+        title=document.title[:300],
+        detail=document.detail[:300],
+        body=document.body[:BODY_LIMIT],
+        url=document.url[:500],
+        tokens=scope_tokens(kind.name, document.company_id, document.owner_id),
+    )
+
+
+def index_rows(kind: kinds.Kind, rows: Iterable[Any]) -> int:
+    """Upsert the documents of `rows`; rows that are not to be found are removed."""
+    keep: list[SearchEntry] = []
+    drop: list[str] = []
+    for row in rows:
+        document = kind.document(row)
+        if document is None:
+            drop.append(kind.key(row))
+        else:
+            keep.append(_entry(kind, document))
+    with transaction.atomic():
+        if drop:
+            remove_keys(kind, drop)
+        if keep:
+            SearchEntry.objects.bulk_create(
+                keep,
+                update_conflicts=True,
+                unique_fields=["kind", "key"],
+                update_fields=["company", "owner_id", "title", "detail", "body", "url", "tokens"],
+            )
+    return len(keep)
+
+
+def remove_keys(kind: kinds.Kind, keys: Iterable[str]) -> None:
+    SearchEntry.objects.filter(kind=kind.name, key__in=list(keys)).delete()
+
+
+def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
+    """Index every row of the named kinds (all by default) again, in batches; entries
+    of rows that no longer exist are removed. Returns the count per kind."""
+    counts: dict[str, int] = {}
+    for kind in kinds.all_kinds():
+        if names is not None and kind.name not in names:
+            continue
+        with transaction.atomic():
+            SearchEntry.objects.filter(kind=kind.name).delete()
+            counts[kind.name] = _index_all(kind)
+    return counts
+
+
+def _index_all(kind: kinds.Kind) -> int:
+    rows = iter(kind.rows())
+    total = 0
+    while batch := list(islice(rows, BATCH)):
+        total += index_rows(kind, batch)
+    return total

@@ -1,0 +1,46 @@
+"""Reading the index for a member: only the kinds their roles may see, only their
+company's rows and the shared content, only their own rows where they see only
+their own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allyport.access.actor import Actor
+from allyport.search import kinds
+from allyport.search.backends import Hit, Scope, match
+
+PER_KIND = 5
+PAGE = 20
+
+
+@dataclass(frozen=True)
+class KindResults:
+    kind: kinds.Kind
+    hits: list[Hit]
+    more: bool
+
+
+def visible_kinds(actor: Actor) -> list[kinds.Kind]:
+    return [kind for kind in kinds.all_kinds() if kind.visible_to(actor)]
+
+
+def scope_for(actor: Actor, kind: kinds.Kind) -> Scope:
+    owner = actor.user.pk if kind.restricted_for(actor) and actor.user is not None else None
+    return Scope(kind=kind.name, company_id=actor.company.pk, owner_id=owner)
+
+
+def search(actor: Actor, text: str, chosen: list[kinds.Kind]) -> list[KindResults]:
+    """At most PER_KIND hits of each chosen kind (the caller checked visibility)."""
+    results = []
+    for kind in chosen:
+        hits = match(text, scope_for(actor, kind), limit=PER_KIND + 1)
+        if hits:
+            results.append(KindResults(kind, hits[:PER_KIND], len(hits) > PER_KIND))
+    return results
+
+
+def search_kind(actor: Actor, text: str, kind: kinds.Kind, page: int) -> tuple[list[Hit], bool]:
+    """One page of one kind's hits, and whether there is a next page."""
+    hits = match(text, scope_for(actor, kind), limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return hits[:PAGE], len(hits) > PAGE
