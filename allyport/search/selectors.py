@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from allyport.access.actor import Actor
 from allyport.search import kinds
-from allyport.search.backends import Hit, Scope, match
+from allyport.search.backends import Hit, Scope, match, match_kinds
 
 PER_KIND = 5
 PAGE = 20
@@ -32,11 +32,12 @@ def scope_for(actor: Actor, kind: kinds.Kind) -> Scope:
 
 def search(actor: Actor, text: str, chosen: list[kinds.Kind]) -> list[KindResults]:
     """At most PER_KIND hits of each chosen kind (the caller checked visibility)."""
+    hits = match_kinds(text, [scope_for(actor, kind) for kind in chosen], per_kind=PER_KIND + 1)
     results = []
     for kind in chosen:
-        hits = match(text, scope_for(actor, kind), limit=PER_KIND + 1)
-        if hits:
-            results.append(KindResults(kind, hits[:PER_KIND], len(hits) > PER_KIND))
+        of_kind = [hit for hit in hits if hit.kind == kind.name]
+        if of_kind:
+            results.append(KindResults(kind, of_kind[:PER_KIND], len(of_kind) > PER_KIND))
     return results
 
 

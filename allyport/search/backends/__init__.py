@@ -37,13 +37,28 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)][:MAX_WORDS]
 
 
+def _backend():  # type: ignore[no-untyped-def]
+    if connection.vendor == "postgresql":
+        from allyport.search.backends import postgres
+
+        return postgres
+    from allyport.search.backends import sqlite
+
+    return sqlite
+
+
 def match(text: str, scope: Scope, *, limit: int, offset: int = 0) -> list[Hit]:
     """The best `limit` rows in `scope` for `text`, best first, after `offset`."""
     terms = words(text)
     if not terms:
         return []
-    if connection.vendor == "postgresql":
-        from allyport.search.backends import postgres as backend
-    else:
-        from allyport.search.backends import sqlite as backend  # type: ignore[no-redef]
-    return backend.match(terms, scope, limit=limit, offset=offset)
+    return _backend().match(terms, [scope], limit=limit, offset=offset)
+
+
+def match_kinds(text: str, scopes: list[Scope], *, per_kind: int) -> list[Hit]:
+    """The best `per_kind` rows of each scope's kind, in one pass over the index
+    (one company, several kinds): best first within each kind."""
+    terms = words(text)
+    if not terms or not scopes:
+        return []
+    return _backend().match(terms, scopes, limit=per_kind, per_kind=True)
