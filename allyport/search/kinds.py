@@ -35,7 +35,9 @@ class Document:
 class Kind:
     name: str
     label: Promise
-    model: type[Model]
+    # None for the enablement content other apps contribute ("search.documents"),
+    # which the maintenance sweep indexes again (sources/contributed.py).
+    model: type[Model] | None
     # The row as a document, or None when it is not to be found (a draft, a deleted one).
     document: Callable[[Any], Document | None]
     # Every row, for the rebuild (select_related as the document needs).
@@ -70,4 +72,5 @@ def get(name: str) -> Kind | None:
 
 
 def for_model(model: type[Model]) -> tuple[Kind, ...]:
+    """The kinds kept current by `model`'s saves and deletes."""
     return tuple(kind for kind in _kinds.values() if kind.model is model)

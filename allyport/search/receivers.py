@@ -33,7 +33,7 @@ def on_batch(sender: type[Model], opportunities: list[Opportunity], **_: Any) ->
 
 
 def connect() -> None:
-    for model in {kind.model for kind in kinds.all_kinds()}:
+    for model in {kind.model for kind in kinds.all_kinds() if kind.model is not None}:
         uid = f"search.{model._meta.label_lower}"
         post_save.connect(on_saved, sender=model, dispatch_uid=uid + ".saved")
         post_delete.connect(on_deleted, sender=model, dispatch_uid=uid + ".deleted")

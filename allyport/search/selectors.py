@@ -26,6 +26,7 @@ def visible_kinds(actor: Actor) -> list[kinds.Kind]:
 
 
 def scope_for(actor: Actor, kind: kinds.Kind) -> Scope:
+    assert actor.company is not None  # a member (the page requires one)
     owner = actor.user.pk if kind.restricted_for(actor) and actor.user is not None else None
     return Scope(kind=kind.name, company_id=actor.company.pk, owner_id=owner)
 

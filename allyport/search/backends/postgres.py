@@ -53,7 +53,7 @@ def match(
     """The best rows for `terms` in `scopes` (one company): `limit` of them after
     `offset`, or with `per_kind` the best `limit` of each kind."""
     words = " & ".join(f"{term}:*AB" for term in terms)
-    params: list[object] = [words, words, _scope_query(scopes), limit]
+    params: list[str | int] = [words, words, _scope_query(scopes), limit]
     sql = PER_KIND_SQL if per_kind else PAGE_SQL
     if not per_kind:
         params.append(offset)
@@ -66,7 +66,8 @@ def match(
 
 
 def _similar_titles(text: str, scopes: list[Scope], limit: int) -> list[tuple[str, ...]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[str | int] = []
     for scope in scopes:
         if scope.owner_id is None:
             clauses.append("kind = %s")

@@ -46,6 +46,7 @@ def match(
     """The best rows for `terms` in `scopes` (one company): `limit` of them after
     `offset`, or with `per_kind` the best `limit` of each kind."""
     expression = _expression(terms, scopes)
+    params: list[str | int]
     if per_kind:
         sql, params = PER_KIND_SQL, [expression, limit]
     else:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def register_all() -> None:
-    from allyport.search.sources import customers, pipeline
+    from allyport.search.sources import contributed, customers, pipeline
 
     pipeline.register()
     customers.register()
+    contributed.register()

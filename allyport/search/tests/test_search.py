@@ -13,11 +13,13 @@ from django.urls import reverse
 from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company, User
+from allyport.core import contributions
 from allyport.customers.services.accounts import create_customer_account
 from allyport.pipeline import services
 from allyport.pipeline.models import Opportunity
 from allyport.pipeline.tests.conftest import complete, iam_actor, make_solution, member_actor
 from allyport.search.models import SearchEntry
+from allyport.search.sources import contributed
 from allyport.testing import make_company, make_user
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +212,26 @@ def test_a_typo_still_finds_the_title_on_postgresql(
     services.create_opportunity(actor, "AWS", titled("Chrysanthemum logistics"))
     html = page(client_for(user), q="chrysantemum logistic")
     assert "Chrysanthemum logistics" in html
+
+
+def test_contributed_content_is_found_by_every_member_and_another_companys_by_none(
+    company: Company, client_for: Any
+) -> None:
+    other, _ = make_company("Content Other")
+
+    def documents() -> list[dict[str, Any]]:
+        return [
+            {"type": "news", "company_id": None, "id": "n1", "title": "Gryphon summit recap",
+             "body": "Highlights", "url": "/news/n1/"},
+            {"type": "guide", "company_id": other.pk, "id": "g1",
+             "title": "Gryphon private playbook", "body": "", "url": "/guides/g1/"},
+        ]  # fmt: skip
+
+    contributions.contribute("search.documents", documents, name="test-docs")
+    try:
+        assert contributed.reindex() == 2
+        html = page(client_for(make_user(company)), q="gryphon")
+    finally:
+        contributions.withdraw("search.documents", "test-docs")
+    assert "Gryphon summit recap" in html and "Partner news" in html
+    assert "Gryphon private playbook" not in html
