@@ -10,3 +10,8 @@ class ProgramsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.programs"
     verbose_name = _("Programs")
+
+    def ready(self) -> None:
+        from allyport.programs import contributions
+
+        contributions.connect()

@@ -1,0 +1,63 @@
+"""What the programs app adds to the slots lower apps read (see core.contributions
+and docs/ARCHITECTURE.md, "Slots")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from allyport.accounts.models import Company
+from allyport.core import contributions
+from allyport.programs.models import ApplicationStatus, ProgramApplication
+from allyport.programs.selectors import certifications
+from allyport.programs.selectors.applications import approved_designations
+
+
+def qualifications(company: Company) -> list[dict[str, Any]]:
+    """Company Profile > Qualifications: approved designations and the AWS
+    Certifications the company's people hold (counted as the scorecard counts them)."""
+    rows: list[dict[str, Any]] = [
+        {
+            "kind": str(application.designation.get_kind_display()),
+            "name": application.designation.name,
+            "detail": application.designation.program.name,
+            "since": application.decided_at,
+            "url": reverse("programs:program", args=[application.designation.program.slug]),
+        }
+        for application in approved_designations(company)
+    ]
+    held: dict[str, int] = {}
+    for name in certifications.counted_records(company).values_list("name", flat=True):
+        held[name] = held.get(name, 0) + 1
+    rows += [
+        {"kind": "AWS Certification", "name": name, "detail": f"{count}", "since": None, "url": ""}
+        for name, count in sorted(held.items())
+    ]
+    return rows
+
+
+def facts(company: Company) -> dict[str, Any]:
+    """Named facts for the task rules and the scorecard readers."""
+    approved = list(approved_designations(company).values_list("designation__slug", flat=True))
+    by_level = certifications.certified_people_by_level(company)
+    people = set().union(*by_level.values()) if by_level else set()
+    return {
+        "programs.approved_designations": approved,
+        "programs.enrolled": approved,
+        "programs.open_applications": len(company_open_applications(company)),
+        "programs.certified_people": len(people),
+    }
+
+
+def company_open_applications(company: Company) -> list[str]:
+    return list(
+        ProgramApplication.objects.filter(company=company)
+        .exclude(status__in=[ApplicationStatus.APPROVED, ApplicationStatus.REJECTED])
+        .values_list("public_id", flat=True)
+    )
+
+
+def connect() -> None:
+    contributions.contribute("company.qualifications", qualifications)
+    contributions.contribute("company.facts", facts)
