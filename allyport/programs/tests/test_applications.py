@@ -13,7 +13,7 @@ import pytest
 from allyport.access.actor import Actor
 from allyport.audit.models import AuditEvent
 from allyport.core import contributions
-from allyport.pipeline.tests.test_portal_support import member, signed_in, text
+from allyport.pipeline.tests.test_portal_support import signed_in, text
 from allyport.programs.models import ApplicationStatus, ProgramApplication
 from allyport.programs.services import applications, review
 from allyport.testing import make_user
@@ -26,8 +26,15 @@ LIST = "/programs/applications/"
 @pytest.fixture
 def case_studies() -> Iterator[None]:
     def studies(company: Any, *, validated_only: bool) -> list[dict[str, Any]]:
-        return [{"title": "Octank migrates to AWS", "summary": "", "customer": "Octank",
-                 "url": "", "validated_at": None}]  # fmt: skip
+        return [
+            {
+                "title": "Octank migrates to AWS",
+                "summary": "",
+                "customer": "Octank",
+                "url": "",
+                "validated_at": None,
+            }
+        ]
 
     contributions.contribute("company.case_studies", studies, name="test-studies")
     yield
@@ -85,8 +92,15 @@ def test_submit_later_keeps_a_draft_and_submit_checks_every_step(
     errors = refused.context["form"].errors
     assert set(errors) == {"answer_0", "references"}
     assert "Name at least 1 customer references." in text(refused)
-    done = client.post(url, {"answer_0": "Our method", "references": "Octank, Jane Doe",
-                             "case_studies": ["Octank migrates to AWS"], "submit": "1"})  # fmt: skip
+    done = client.post(
+        url,
+        {
+            "answer_0": "Our method",
+            "references": "Octank, Jane Doe",
+            "case_studies": ["Octank migrates to AWS"],
+            "submit": "1",
+        },
+    )
     assert done["Location"] == LIST
     made.refresh_from_db()
     assert made.status == "submitted" and made.case_studies == ["Octank migrates to AWS"]
@@ -102,14 +116,16 @@ def test_review_comments_reach_the_company_and_approval_counts(
     actor = Actor.for_member(validated_lead)
     made = applications.create_application(actor, "migration-competency", acknowledged=True)
     answers = {"Describe a migration you led.": "A big one"}
-    applications.update_application(actor, made.public_id, answers=answers, case_studies=[],
-                                     references=[], submit=True)  # fmt: skip
+    applications.update_application(
+        actor, made.public_id, answers=answers, case_studies=[], references=[], submit=True
+    )
     review.set_application_status(staff(), made.public_id, "action_required", "Add the customer.")
     client = signed_in(validated_lead)
     page = text(client.get(f"/programs/applications/{made.public_id}/"))
     assert "Action required" in page and "Add the customer." in page and "Submit Later" in page
-    applications.update_application(actor, made.public_id, answers=answers, case_studies=[],
-                                     references=["Octank"], submit=True)  # fmt: skip
+    applications.update_application(
+        actor, made.public_id, answers=answers, case_studies=[], references=["Octank"], submit=True
+    )
     review.set_application_status(staff(), made.public_id, "approved", "Welcome")
     validated.refresh_from_db()
     assert validated.stage == "Differentiated"
@@ -127,8 +143,14 @@ def test_a_program_designation_does_not_differentiate(
 ) -> None:
     actor = Actor.for_member(validated_lead)
     made = applications.create_application(actor, "isv-workload-migration", acknowledged=True)
-    applications.update_application(actor, made.public_id, answers={"Describe your migration methodology.": "x"},
-                                     case_studies=[], references=["Octank"], submit=True)  # fmt: skip
+    applications.update_application(
+        actor,
+        made.public_id,
+        answers={"Describe your migration methodology.": "x"},
+        case_studies=[],
+        references=["Octank"],
+        submit=True,
+    )
     review.set_application_status(staff(), made.public_id, "approved")
     validated.refresh_from_db()
     assert validated.stage == "Validated"

@@ -38,12 +38,26 @@ def csv_file(rows: list[list[str]]) -> bytes:
 
 
 def test_the_import_writes_good_rows_and_names_each_bad_one(company: Any) -> None:
-    content = csv_file([
-        ["Member@Octank.example", "AWS Certified Solutions Architect - Associate", "Associate", "2026-01-10", "2029-01-10"],
-        ["not-an-email", "X", "Guru", "10/01/2026", ""],
-        ["", "", "", "", ""],
-        ["a@octank.example", "AWS Certified Cloud Practitioner", "foundational", "2026-02-01", "2025-01-01"],
-    ])  # fmt: skip
+    content = csv_file(
+        [
+            [
+                "Member@Octank.example",
+                "AWS Certified Solutions Architect - Associate",
+                "Associate",
+                "2026-01-10",
+                "2029-01-10",
+            ],
+            ["not-an-email", "X", "Guru", "10/01/2026", ""],
+            ["", "", "", "", ""],
+            [
+                "a@octank.example",
+                "AWS Certified Cloud Practitioner",
+                "foundational",
+                "2026-02-01",
+                "2025-01-01",
+            ],
+        ]
+    )
     report = import_certifications(Actor.system(), "certs.csv", content)
     assert (report.created, report.updated) == (1, 0)
     problems = {(e.row, e.column) for e in report.errors}

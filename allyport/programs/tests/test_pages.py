@@ -21,11 +21,20 @@ from allyport.testing import make_company, make_user
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "/programs/", "/programs/p/isv-workload-migration/", "/programs/applications/",
-    "/programs/applications/create/", "/programs/resources/", "/programs/resources/getting-started/",
-    "/learn/partner-training/", "/learn/self-paced/", "/learn/instructor-led/",
-    "/learn/certification/", "/profile/certifications/", "/company/training/", "/company/scorecard/",
-]  # fmt: skip
+    "/programs/",
+    "/programs/p/isv-workload-migration/",
+    "/programs/applications/",
+    "/programs/applications/create/",
+    "/programs/resources/",
+    "/programs/resources/getting-started/",
+    "/learn/partner-training/",
+    "/learn/self-paced/",
+    "/learn/instructor-led/",
+    "/learn/certification/",
+    "/profile/certifications/",
+    "/company/training/",
+    "/company/scorecard/",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -38,10 +47,16 @@ def test_every_page_needs_sign_in(catalogue: Any, url: str) -> None:
     ("url", "reason"),
     [
         ("/company/scorecard/", "needs the alliance lead or alliance team role"),
-        ("/company/training/", "needs the alliance lead, alliance team, cloud admin or technical staff role"),
-        ("/programs/applications/", "needs the alliance lead, alliance team, marketing staff or technical staff role"),
+        (
+            "/company/training/",
+            "needs the alliance lead, alliance team, cloud admin or technical staff role",
+        ),
+        (
+            "/programs/applications/",
+            "needs the alliance lead, alliance team, marketing staff or technical staff role",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_role_without_the_right_gets_403_with_the_reason(
     validated: Any, url: str, reason: str
 ) -> None:
@@ -57,7 +72,7 @@ def test_program_application_needs_validated_or_higher(company: Any, lead: Any) 
 
 
 def test_the_training_data_right_opens_the_people_list(validated: Any) -> None:
-    """The access model's `also_for`: technical staff hold access_training_and_certification_data."""
+    """The access model's `also_for`: technical staff hold the training data right."""
     tech = make_user(validated, "technical_staff", email="tech@anycompany.example")
     page = text(signed_in(tech).get("/company/training/"))
     assert "View all Training and Certification" in page and "tech@anycompany.example" in page

@@ -26,8 +26,17 @@ SCORECARD = "/company/scorecard/"
 def _launched(company: Any, user: Any, amount: str) -> None:
     made = pipeline.create_opportunity(Actor.for_member(user), "AWS", complete())
     data = dict(made.data)
-    data["Project"] = {**data["Project"], "ExpectedCustomerSpend": [
-        {"Amount": amount, "CurrencyCode": "USD", "Frequency": "Monthly", "TargetCompany": "AWS"}]}  # fmt: skip
+    data["Project"] = {
+        **data["Project"],
+        "ExpectedCustomerSpend": [
+            {
+                "Amount": amount,
+                "CurrencyCode": "USD",
+                "Frequency": "Monthly",
+                "TargetCompany": "AWS",
+            }
+        ],
+    }
     Opportunity.objects.filter(pk=made.pk).update(stage="Launched", data=data)
 
 
@@ -59,7 +68,7 @@ def test_the_card_shows_met_missing_and_the_next_tier(validated: Any, validated_
     requirement("launched_opportunities", 3)
     requirement("technical_certified", 6, tier="Advanced", rank=2)
     requirement("designations", 1, tier="Differentiated", rank=5, ladder="stage")
-    for n in range(2):
+    for _n in range(2):
         certification(
             make_user(validated).email,
             level="associate",
