@@ -6,13 +6,15 @@ staff keep (`TierRequirement`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import fields as fields_of
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from allyport.access.model import access_model
 from allyport.accounts.models import Company
@@ -75,20 +77,18 @@ def _designations(company: Company) -> tuple[int, int]:
 
 
 def metrics(company: Company, now: datetime | None = None) -> dict[str, int]:
-    """Every metric's count for the company, computed now."""
+    """Every metric's count for the company, computed now from the records."""
     now = now or timezone.now()
-    people = certifications.certified_people_by_level(company, now)
-    technical = set().union(*(people.get(level, set()) for level in TECHNICAL_LEVELS))
-    pro = people.get("professional", set()) | people.get("specialty", set())
+    people = certifications.certified_people_count
     accredited = _accredited(company)
     launched, mrr = _launched(company, now)
     designations, validations = _designations(company)
     return {
         Metric.ACCREDITED_BUSINESS: accredited.get("business", 0),
         Metric.ACCREDITED_TECHNICAL: accredited.get("technical", 0),
-        Metric.FOUNDATIONAL_CERTIFIED: len(people.get("foundational", set())),
-        Metric.TECHNICAL_CERTIFIED: len(technical),
-        Metric.PRO_SPECIALTY_CERTIFIED: len(pro),
+        Metric.FOUNDATIONAL_CERTIFIED: people(company, ("foundational",), now),
+        Metric.TECHNICAL_CERTIFIED: people(company, TECHNICAL_LEVELS, now),
+        Metric.PRO_SPECIALTY_CERTIFIED: people(company, ("professional", "specialty"), now),
         Metric.LAUNCHED_OPPORTUNITIES: launched,
         Metric.LAUNCHED_MRR: mrr,
         Metric.PUBLIC_REFERENCES: _public_references(company),
@@ -148,12 +148,35 @@ class PathCard:
     next_stage: Step | None
 
 
-def _steps(requirements: list[TierRequirement], counts: dict[str, int]) -> list[Step]:
+@lru_cache(maxsize=32)
+def _labels(language: str) -> dict[str, str]:
+    """Each metric's label, translated once per language rather than per row."""
+    return {str(value): str(label) for value, label in Metric.choices}
+
+
+@lru_cache(maxsize=1)
+def _links() -> dict[str, str | None]:
+    """Where to act on each metric (the URLs do not change while the process runs)."""
+    return {str(metric): reverse(name) if name else None for metric, name in ACT_AT.items()}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    ladder: str
+    path: str
+    tier: str
+    tier_rank: int
+    metric: str
+    threshold: int
+    note: str
+
+
+def _steps(requirements: list[Requirement], counts: dict[str, int]) -> list[Step]:
+    labels, links = _labels(translation.get_language() or ""), _links()
     steps: dict[tuple[int, str], list[Row]] = {}
     for req in requirements:
-        name = ACT_AT.get(req.metric)
-        row = Row(str(req.get_metric_display()), counts.get(req.metric, 0), req.threshold,
-                  req.note, reverse(name) if name else None)  # fmt: skip
+        row = Row(labels.get(req.metric, req.metric), counts.get(req.metric, 0), req.threshold,
+                  req.note, links.get(req.metric))  # fmt: skip
         steps.setdefault((req.tier_rank, req.tier), []).append(row)
     ladder = requirements[0].ladder if requirements else Ladder.TIER
     return [Step(ladder, name, tuple(rows)) for (_rank, name), rows in sorted(steps.items())]
@@ -168,10 +191,15 @@ def _next_stage(company: Company, steps: list[Step]) -> Step | None:
 
 
 def scorecard(
-    company: Company, now: datetime | None = None
+    company: Company, now: datetime | None = None, counts: dict[str, int] | None = None
 ) -> tuple[list[PathCard], dict[str, int]]:
-    counts = metrics(company, now)
-    requirements = list(TierRequirement.objects.filter(path__in=company.paths or []))
+    """The cards of the company's paths, from `counts` (computed now when not given)."""
+    counts = counts if counts is not None else metrics(company, now)
+    fields = [f.name for f in fields_of(Requirement)]
+    requirements = [
+        Requirement(*row)
+        for row in TierRequirement.objects.filter(path__in=company.paths or []).values_list(*fields)
+    ]
     cards = []
     for path in company.paths or []:
         mine = [r for r in requirements if r.path == path]

@@ -13,6 +13,7 @@ from allyport.accounts.models import User
 from allyport.audit import services as audit
 from allyport.core.errors import FieldError, RuleViolation
 from allyport.programs.permissions import MY_CERTIFICATIONS
+from allyport.programs.selectors import scorecard_cache
 
 
 def _claimed_elsewhere(user: User, email: str) -> bool:
@@ -50,6 +51,7 @@ def update_certification_email(actor: Actor, email: str, consent: bool) -> User:
         }
         user.certification_email, user.certification_consent = email, bool(consent and email)
         user.save(update_fields=["certification_email", "certification_consent"])
+        scorecard_cache.forget(user.company_id)
         audit.record_change(
             actor, "UpdateCertificationEmail",
             request_parameters={"certificationEmail": email, "consent": user.certification_consent,

@@ -26,6 +26,7 @@ from allyport.audit import services as audit
 from allyport.core.errors import refuse
 from allyport.programs.models import CertificationLevel, CertificationRecord
 from allyport.programs.permissions import IMPORT_CERTIFICATIONS
+from allyport.programs.selectors import scorecard_cache
 
 COLUMNS = ("email", "certification", "level", "date", "expiry")
 REQUIRED = ("email", "certification", "level", "date")
@@ -152,6 +153,7 @@ def _write(actor: Actor, file_name: str, good: list[dict[str, Any]], report: Imp
                 report.created += 1
             else:
                 report.updated += 1
+        scorecard_cache.forget_all()
         audit.record_change(
             actor, "ImportCertifications",
             request_parameters={"fileName": file_name, "created": report.created,

@@ -12,6 +12,7 @@ from allyport.access.decisions import MENU_PREFIX, require
 from allyport.audit import services as audit
 from allyport.core.errors import NotFound, refuse
 from allyport.programs.models import Course, Enrolment
+from allyport.programs.selectors import scorecard_cache
 
 # The Learn menu's items, by the catalogue list they show.
 KIND_ITEMS = {
@@ -59,4 +60,5 @@ def submit_completion(actor: Actor, course_id: int) -> Enrolment:
         enrolment.completed_at = timezone.now()
         enrolment.save(update_fields=["completed_at"])
         _record(actor, "CompleteCourse", course)
+        scorecard_cache.forget(actor.user.company_id)
     return enrolment

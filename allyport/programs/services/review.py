@@ -15,6 +15,7 @@ from allyport.core.errors import NotFound, refuse
 from allyport.programs.models import ApplicationComment, ApplicationStatus, ProgramApplication
 from allyport.programs.models.applications import UNDER_REVIEW
 from allyport.programs.permissions import REVIEW_APPLICATIONS
+from allyport.programs.selectors import scorecard_cache
 from allyport.programs.services.differentiation import set_differentiated_if_due
 
 DECISIONS = (
@@ -62,4 +63,5 @@ def set_application_status(
         )  # fmt: skip
         if status == ApplicationStatus.APPROVED:
             set_differentiated_if_due(actor, application.company)
+        scorecard_cache.forget(application.company_id)
     return application

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import override_settings
 
 from allyport.access.actor import Actor
 from allyport.core import contributions
@@ -97,3 +98,26 @@ def test_thresholds_are_data(validated: Any) -> None:
     requirement("technical_certified", 0)
     cards, _counts = scorecard(validated)
     assert cards[0].tier == "Select" and cards[0].next_tier is None
+
+
+def test_the_kept_counts_are_forgotten_when_their_records_change(
+    validated: Any, validated_lead: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from allyport.programs.services.certification_import import import_certifications
+
+    requirement("accredited_technical", 2)
+    requirement("technical_certified", 2)
+    client = signed_in(validated_lead)
+    assert "0 / 2" in text(client.get(SCORECARD))
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_completion(Actor.for_member(validated_lead), course().pk)
+    assert "1 / 2" in text(client.get(SCORECARD))
+    content = (
+        b"email,certification,level,date,expiry\n"
+        b"lead@anycompany.example,AWS Certified Developer - Associate,Associate,2026-01-02,\n"
+    )
+    with override_settings(ALLYPORT_CERTIFICATION_DELAY_DAYS=0):
+        with django_capture_on_commit_callbacks(execute=True):
+            import_certifications(Actor.system(), "c.csv", content)
+        page = text(signed_in(validated_lead).get(SCORECARD))
+    assert page.count("1 / 2") == 2
