@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from allyport.access.middleware import ActorRequest
@@ -14,12 +16,21 @@ from allyport.programs.selectors.scorecard import scorecard
 from allyport.programs.selectors.scorecard_cache import cached_metrics
 
 
+def _words() -> dict[str, str]:
+    """The words every requirement row repeats, translated once per page (a translate
+    tag per row and column cost more than the rest of the table)."""
+    columns = (_("Requirement"), _("Status"), _("Count"), _("Missing"), _("Where to act"))
+    header = format_html_join("", '<th scope="col">{}</th>', ((c,) for c in columns))
+    return {"header": header, "met": _("Met"), "not_met": _("Not met"), "go": _("Go")}
+
+
 @member_page(PARTNER_SCORECARD)
 @require_GET
 def scorecard_page(request: ActorRequest) -> HttpResponse:
     company = request.actor.company
     cards, counts = scorecard(company, counts=cached_metrics(company))
     context = {
+        "words": _words(),
         "company": company,
         "cards": cards,
         "counts": counts,
