@@ -3,7 +3,7 @@ services, whose refusals are shown next to the fields."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +42,8 @@ class ApplicationStepsForm(forms.Form):
             )
             self.initial[f"answer_{index}"] = application.answers.get(question, "")
         self.order_fields([f"answer_{i}" for i in range(len(self.questions))])
-        self.fields["case_studies"].choices = [(s, s) for s in studies]
+        chosen = cast(forms.MultipleChoiceField, self.fields["case_studies"])
+        chosen.choices = [(s, s) for s in studies]
         self.initial.setdefault("case_studies", application.case_studies)
         self.initial.setdefault("references", "\n".join(application.references))
 

@@ -46,11 +46,12 @@ def _monthly_usd(data: dict[str, Any]) -> Decimal:
 def _launched(company: Company, now: datetime) -> tuple[int, int]:
     """Opportunities launched in the last 12 months (the tier guide's time-bound
     count) and their estimated monthly revenue, in whole dollars."""
-    rows = Opportunity.objects.filter(
-        company=company, catalog=Catalog.AWS, stage=LAUNCHED,
-        last_modified_date__gte=now - timedelta(days=365),
-    ).values_list("data", flat=True)  # fmt: skip
-    rows = list(rows)
+    rows = list(
+        Opportunity.objects.filter(
+            company=company, catalog=Catalog.AWS, stage=LAUNCHED,
+            last_modified_date__gte=now - timedelta(days=365),
+        ).values_list("data", flat=True)
+    )  # fmt: skip
     return len(rows), int(sum((_monthly_usd(data) for data in rows), Decimal(0)))
 
 

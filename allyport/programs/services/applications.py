@@ -16,6 +16,7 @@ from allyport.access.actor import Actor
 from allyport.access.decisions import Target, require
 from allyport.audit import services as audit
 from allyport.core.errors import FieldError, RuleViolation, refuse
+from allyport.pipeline.selectors import company_of
 from allyport.programs.models import (
     ApplicationAttachment,
     ApplicationStatus,
@@ -51,11 +52,12 @@ def create_application(
 ) -> ProgramApplication:
     """Select Designation, then Yes, I Agree: a draft of the program's application."""
     require(actor, APPLY_TO_PROGRAMS, Target(company=actor.company))
+    company = company_of(actor)
     designation = catalogue.find_designation(designation_slug)
     errors = []
     if not acknowledged:
         errors.append(FieldError("acknowledged", _("Select the acknowledgement checkbox.")))
-    why = catalogue.ineligibility(designation, actor.company)
+    why = catalogue.ineligibility(designation, company)
     if why:
         errors.append(FieldError("designation", why))
     if errors:
@@ -64,7 +66,7 @@ def create_application(
     try:
         with transaction.atomic():
             application = ProgramApplication.objects.create(
-                company=actor.company, designation=designation, created_by=actor.user,
+                company=company, designation=designation, created_by=actor.user,
                 acknowledged_at=now, created_at=now, updated_at=now,
             )  # fmt: skip
             _record(actor, "CreateProgramApplication", application)

@@ -60,5 +60,5 @@ def submit_completion(actor: Actor, course_id: int) -> Enrolment:
         enrolment.completed_at = timezone.now()
         enrolment.save(update_fields=["completed_at"])
         _record(actor, "CompleteCourse", course)
-        scorecard_cache.forget(actor.user.company_id)
+        scorecard_cache.forget(actor.company.pk if actor.company else None)
     return enrolment

@@ -25,7 +25,7 @@ from allyport.programs.permissions import APPLY_TO_PROGRAMS, EDIT_APPLICATIONS, 
 from allyport.programs.selectors import applications as selectors
 from allyport.programs.selectors import catalogue
 from allyport.programs.services import applications as services
-from allyport.programs.views.common import may
+from allyport.programs.views.common import company, may
 
 
 @member_page(PROGRAM_APPLICATION)
@@ -49,7 +49,7 @@ def _designation_choice(request: ActorRequest) -> tuple[object, str]:
         found = catalogue.find_designation(slug)
     except NotFound:
         return None, _("Choose a designation from the list.")
-    return found, catalogue.ineligibility(found, request.actor.company)
+    return found, catalogue.ineligibility(found, company(request))
 
 
 @member_page(PROGRAM_APPLICATION)
@@ -88,7 +88,7 @@ def application_create(request: ActorRequest) -> HttpResponseBase:
 
 
 def _steps_form(request: ActorRequest, application: object) -> ApplicationStepsForm:
-    studies = [str(s.get("title")) for s in selectors.case_studies_of(request.actor.company)]
+    studies = [str(s.get("title")) for s in selectors.case_studies_of(company(request))]
     return ApplicationStepsForm(application, studies, request.POST or None)  # type: ignore[arg-type]
 
 

@@ -11,6 +11,7 @@ from allyport.access.model import access_model
 from allyport.access.views import member_page, service_refusals
 from allyport.programs.permissions import PARTNER_PROGRAMS, SOLUTION_PROVIDER_RESOURCES
 from allyport.programs.selectors import catalogue
+from allyport.programs.views.common import company
 
 
 @member_page(PARTNER_PROGRAMS)
@@ -18,11 +19,11 @@ from allyport.programs.selectors import catalogue
 def programs(request: ActorRequest) -> HttpResponse:
     path = request.GET.get("path", "")
     found = list(catalogue.published_programs())
-    company = request.actor.company
+    mine = company(request)
     rows = []
     for program in found:
         designations = [
-            (d, catalogue.ineligibility(d, company))
+            (d, catalogue.ineligibility(d, mine))
             for d in program.designations.all()
             if d.published and (not path or not d.paths or path in d.paths)
         ]
@@ -37,9 +38,9 @@ def programs(request: ActorRequest) -> HttpResponse:
 @service_refusals
 def program(request: ActorRequest, slug: str) -> HttpResponse:
     found = catalogue.find_program(slug)
-    company = request.actor.company
+    mine = company(request)
     designations = [
-        (d, catalogue.ineligibility(d, company)) for d in found.designations.all() if d.published
+        (d, catalogue.ineligibility(d, mine)) for d in found.designations.all() if d.published
     ]
     resources = [r for r in found.resources.all() if r.published]
     context = {"program": found, "designations": designations, "resources": resources}

@@ -18,18 +18,19 @@ from allyport.programs.models import Enrolment
 from allyport.programs.permissions import MY_CERTIFICATIONS
 from allyport.programs.selectors import certifications
 from allyport.programs.services.certification_email import update_certification_email
+from allyport.programs.views.common import me
 
 
 @member_page(MY_CERTIFICATIONS)
 @require_http_methods(["GET", "POST"])
 @service_refusals
 def my_certifications(request: ActorRequest) -> HttpResponseBase:
-    user = request.user
+    user = me(request)
     editing = request.method == "POST" or request.GET.get("edit") == "1"
     initial = {
         "certification_email": user.certification_email,
         "certification_consent": user.certification_consent,
-    }  # type: ignore[union-attr]
+    }
     form = CertificationEmailForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -53,7 +54,7 @@ def my_certifications(request: ActorRequest) -> HttpResponseBase:
     context = {
         "form": form,
         "editing": editing,
-        "held": certifications.of_user(user),  # type: ignore[arg-type]
+        "held": certifications.of_user(user),
         "accreditations": Enrolment.objects.filter(user=user)
         .select_related("course")
         .order_by("-enrolled_at"),

@@ -16,27 +16,27 @@ from django.views.decorators.http import require_GET, require_POST
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
 from allyport.core.errors import NotFound, RuleViolation
-from allyport.programs.models import Course, Enrolment
+from allyport.programs.models import Course, CourseKind, Enrolment
 from allyport.programs.services import learning
 from allyport.programs.services.learning import KIND_ITEMS
+from allyport.programs.views.common import me
 
 URL_NAMES = {kind: f"programs:learn_{kind}" for kind in KIND_ITEMS}
 
 
-def _catalogue(kind: str) -> Callable[[ActorRequest], HttpResponse]:
+def _catalogue(kind: str) -> Callable[..., HttpResponseBase]:
     @member_page("Learn/" + KIND_ITEMS[kind])
     @require_GET
     def view(request: ActorRequest) -> HttpResponse:
         courses = list(Course.objects.filter(kind=kind, published=True).defer("file_content"))
-        mine = {
-            e.course_id: e for e in Enrolment.objects.filter(user=request.user, course__in=courses)
-        }
+        enrolments = Enrolment.objects.filter(user=me(request), course__in=courses)
+        mine = {e.course_id: e for e in enrolments}
         rows = [(course, mine.get(course.pk)) for course in courses]
         context = {
             "rows": rows,
             "kind": kind,
-            "title": dict(Course._meta.get_field("kind").choices)[kind],
-        }  # type: ignore[arg-type]
+            "title": CourseKind(kind).label,
+        }
         return render(request, "programs/learn.html", context)
 
     view.__name__ = f"learn_{kind}"

@@ -14,6 +14,7 @@ from allyport.programs.permissions import PARTNER_SCORECARD
 from allyport.programs.selectors import certifications
 from allyport.programs.selectors.scorecard import scorecard
 from allyport.programs.selectors.scorecard_cache import cached_metrics
+from allyport.programs.views.common import company
 
 
 def _words() -> dict[str, str]:
@@ -27,11 +28,11 @@ def _words() -> dict[str, str]:
 @member_page(PARTNER_SCORECARD)
 @require_GET
 def scorecard_page(request: ActorRequest) -> HttpResponse:
-    company = request.actor.company
-    cards, counts = scorecard(company, counts=cached_metrics(company))
+    mine = company(request)
+    cards, counts = scorecard(mine, counts=cached_metrics(mine))
     context = {
         "words": _words(),
-        "company": company,
+        "company": mine,
         "cards": cards,
         "counts": counts,
         "delay_days": certifications.delay_days(),

@@ -24,6 +24,7 @@ from allyport.programs.models import CertificationLevel
 from allyport.programs.permissions import TRAINING_AND_CERTIFICATION, VIEW_TRAINING_DATA
 from allyport.programs.selectors import training
 from allyport.programs.selectors.training import Filters, PersonRow
+from allyport.programs.views.common import company
 
 PAGE_SIZE = 50
 HEADER = ["Name", "Email", "Certifications", "Accreditations"]
@@ -67,7 +68,7 @@ def _xlsx(rows: Iterable[PersonRow]) -> bytes:
 
 
 def _download(request: ActorRequest, kind: str, filters: Filters) -> HttpResponseBase:
-    rows = training.all_rows(request.actor.company, filters)
+    rows = training.all_rows(company(request), filters)
     if kind == "xlsx":
         response: HttpResponseBase = HttpResponse(
             _xlsx(rows),
@@ -83,12 +84,12 @@ def _download(request: ActorRequest, kind: str, filters: Filters) -> HttpRespons
 @require_GET
 @service_refusals
 def training_list(request: ActorRequest) -> HttpResponseBase:
-    require(request.actor, VIEW_TRAINING_DATA, Target(company=request.actor.company))
+    require(request.actor, VIEW_TRAINING_DATA, Target(company=company(request)))
     filters = _filters(request)
     kind = request.GET.get("download", "")
     if kind in ("csv", "xlsx"):
         return _download(request, kind, filters)
-    page = Paginator(training.people(request.actor.company, filters), PAGE_SIZE).get_page(
+    page = Paginator(training.people(company(request), filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     query = request.GET.copy()
