@@ -3,15 +3,17 @@ and docs/ARCHITECTURE.md, "Slots")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.urls import reverse
 
 from allyport.accounts.models import Company
 from allyport.core import contributions
-from allyport.programs.models import ApplicationStatus, ProgramApplication
+from allyport.programs.models import ApplicationStatus, Course, ProgramApplication
 from allyport.programs.selectors import certifications
 from allyport.programs.selectors.applications import approved_designations
+from allyport.programs.selectors.catalogue import published_designations, published_resources
 
 
 def qualifications(company: Company) -> list[dict[str, Any]]:
@@ -58,6 +60,23 @@ def company_open_applications(company: Company) -> list[str]:
     )
 
 
+def search_documents() -> Iterator[dict[str, Any]]:
+    """The public catalogue for search: published designations, resource pages and
+    courses (no company's records)."""
+    for d in published_designations():
+        yield {"type": "designation", "company_id": None, "id": d.slug, "title": d.name,
+               "body": f"{d.program.name}. {d.summary} {d.requirements}",
+               "url": reverse("programs:program", args=[d.program.slug])}  # fmt: skip
+    for page in published_resources():
+        url = reverse("programs:resource", args=[page.slug])
+        yield {"type": "resource", "company_id": None, "id": page.slug, "title": page.title,
+               "body": page.body, "url": url}  # fmt: skip
+    for course in Course.objects.filter(published=True).defer("file_content"):
+        yield {"type": "course", "company_id": None, "id": str(course.pk), "title": course.title,
+               "body": course.summary, "url": reverse(f"programs:learn_{course.kind}")}  # fmt: skip
+
+
 def connect() -> None:
     contributions.contribute("company.qualifications", qualifications)
     contributions.contribute("company.facts", facts)
+    contributions.contribute("search.documents", search_documents)

@@ -167,3 +167,18 @@ def test_the_certifications_email_needs_consent(member: Any) -> None:
     assert saved.status_code == 302
     member.refresh_from_db()
     assert (member.certification_email, member.certification_consent) == ("me@example.org", True)
+
+
+def test_the_catalogue_is_offered_to_search_and_facts_name_designations(
+    catalogue: Any, validated: Any
+) -> None:
+    from allyport.core import contributions
+
+    documents = [d for fn in contributions.contributed("search.documents") for d in fn()]
+    titles = {d["title"] for d in documents if d["type"] in ("designation", "resource")}
+    assert {"ISV Workload Migration", "Getting started as a Solution Provider"} <= titles
+    (facts,) = [
+        fn for fn in contributions.contributed("company.facts") if "programs" in fn.__module__
+    ]
+    assert facts(validated)["programs.approved_designations"] == []
+    assert facts(validated)["programs.certified_people"] == 0
