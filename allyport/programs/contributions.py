@@ -7,10 +7,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from allyport.accounts.models import Company
 from allyport.core import contributions
-from allyport.programs.models import ApplicationStatus, Course, ProgramApplication
+from allyport.programs.models import (
+    ApplicationStatus,
+    CertificationLevel,
+    Course,
+    ProgramApplication,
+)
 from allyport.programs.selectors import certifications
 from allyport.programs.selectors.applications import approved_designations
 from allyport.programs.selectors.catalogue import published_designations, published_resources
@@ -30,10 +37,17 @@ def qualifications(company: Company) -> list[dict[str, Any]]:
         for application in approved_designations(company)
     ]
     held: dict[str, int] = {}
-    for name in certifications.counted_records(company).values_list("name", flat=True):
+    for _email, name, _level in certifications.counted_rows(company):
         held[name] = held.get(name, 0) + 1
     rows += [
-        {"kind": "AWS Certification", "name": name, "detail": f"{count}", "since": None, "url": ""}
+        {
+            "kind": _("AWS Certification"),
+            "name": name,
+            "since": None,
+            "url": "",
+            "detail": ngettext("%(n)d certified person", "%(n)d certified people", count)
+            % {"n": count},
+        }  # fmt: skip
         for name, count in sorted(held.items())
     ]
     return rows
@@ -42,13 +56,12 @@ def qualifications(company: Company) -> list[dict[str, Any]]:
 def facts(company: Company) -> dict[str, Any]:
     """Named facts for the task rules and the scorecard readers."""
     approved = list(approved_designations(company).values_list("designation__slug", flat=True))
-    by_level = certifications.certified_people_by_level(company)
-    people = set().union(*by_level.values()) if by_level else set()
+    everyone = tuple(CertificationLevel.values)
     return {
         "programs.approved_designations": approved,
         "programs.enrolled": approved,
         "programs.open_applications": len(company_open_applications(company)),
-        "programs.certified_people": len(people),
+        "programs.certified_people": certifications.certified_people_count(company, everyone),
     }
 
 

@@ -17,6 +17,7 @@ from django.test import override_settings
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
+from allyport.core import contributions
 from allyport.core.errors import RuleViolation
 from allyport.pipeline.tests.test_portal_support import signed_in, text
 from allyport.programs.models import CertificationRecord
@@ -149,6 +150,9 @@ def test_clearing_in_one_company_and_adding_in_another_moves_the_credit(
     )
     update_certification_email(Actor.for_member(member), "me@personal.example", True)
     assert certifications.certified_people_by_level(company) == {"associate": {member.pk}}
+    (qualify,) = contributions.contributed("company.qualifications")
+    held = [(q["name"], q["detail"]) for q in qualify(company)]
+    assert held == [("AWS Certified SysOps Administrator - Associate", "1 certified person")]
     new_company, new_me = make_company(domain="newjob.example")
     with pytest.raises(RuleViolation) as refused:
         update_certification_email(Actor.for_member(new_me), "me@personal.example", True)
