@@ -11,7 +11,7 @@ from allyport.access.actor import Actor
 from allyport.programs.services.certification_import import import_certifications
 from allyport.programs.tests.conftest import make_catalogue, requirement
 from allyport.testing import make_company
-from e2e.helpers import sign_in
+from e2e.helpers import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +31,7 @@ def test_the_guides_application_flow(page: Page) -> None:
     dialog = page.get_by_role("dialog", name="Select Designation")
     expect(dialog.get_by_label("Migration Consulting Competency")).to_have_count(0)
     dialog.get_by_label("ISV Workload Migration").check()
+    screenshot(page, "programs-select-designation")
     dialog.get_by_role("button", name="Select").click()
     page.get_by_label("I acknowledge the terms above and the program guidelines.").check()
     page.get_by_role("button", name="Yes, I Agree").click()
@@ -76,3 +77,4 @@ def test_an_imported_certification_shows_on_my_certifications_and_the_scorecard(
     expect(row).to_contain_text("1 / 2")
     expect(row).to_contain_text("Not met")
     expect(page.get_by_text("Only registered, consented certifications count")).to_be_visible()
+    screenshot(page, "programs-scorecard")
