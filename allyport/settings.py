@@ -241,6 +241,8 @@ ALLYPORT_PUBLIC_URL = (env_str("ALLYPORT_PUBLIC_URL") or "http://127.0.0.1:8000"
 ALLYPORT_AWS_REGION = env_str("ALLYPORT_AWS_REGION") or "us-east-1"
 # Event history keeps this many days; older records are pruned by a scheduled task.
 ALLYPORT_EVENT_RETENTION_DAYS = env_int("ALLYPORT_EVENT_RETENTION_DAYS", 90, minimum=1)
+# Days before an imported AWS Certification shows for a company (the FAQ: "allow 5 days").
+ALLYPORT_CERTIFICATION_DELAY_DAYS = env_int("ALLYPORT_CERTIFICATION_DELAY_DAYS", 5, minimum=0)
 # Encrypts IAM secret access keys at rest (Fernet). Without it, a key is derived
 # from SECRET_KEY; set it on its own so rotating SECRET_KEY keeps the secrets readable.
 ALLYPORT_ENCRYPTION_KEY = env_str("ALLYPORT_ENCRYPTION_KEY") or ""

@@ -152,6 +152,8 @@ run_api() {  # Selling API: operations against /api/aws/_ping, large and small d
 if [ "$ONLY" != "api" ]; then
 echo "== IAM policy evaluator (one core, no server)"
 $PY -m bench.evaluator --json "$OUT/evaluator.json" | tee "$OUT/evaluator.txt"
+echo "== Partner Scorecard, 5,000 people and 50,000 certification records (SQLite)"
+$PY -m bench.scorecard | tee "$OUT/scorecard.txt"
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
 

@@ -25,12 +25,21 @@ PAGES: dict[str, str] = {
     "My Company/User Management": "users:list",
     "My Company/View alliance lead and Request Change": "accounts:alliance_lead",
     "My Profile/My Profile": "accounts:profile",
-    "My Profile/My Certifications": "accounts:certifications",
+    "My Profile/My Certifications": "programs:my_certifications",
     "My Profile/Logout": "account_logout",
     "Sell/Opportunity Management": "pipeline:opportunities",
     "Build/Offerings": "pipeline:offerings",
     "Market/Offerings": "pipeline:offerings",
     "Market/Leads Management": "leads:list",
+    "Learn/Partner Training": "programs:learn_partner_training",
+    "Learn/Self-Paced Training": "programs:learn_self_paced",
+    "Learn/Instructor-Led Training": "programs:learn_instructor_led",
+    "Learn/Certification": "programs:learn_certification",
+    "Programs/Partner Programs": "programs:programs",
+    "Programs/Program Application": "programs:applications",
+    "Programs/Solution Provider Resources": "programs:resources",
+    "My Company/Partner Scorecard": "programs:scorecard",
+    "My Company/View all Training and Certification": "programs:training",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name.

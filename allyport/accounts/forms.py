@@ -218,18 +218,3 @@ class ProfileForm(forms.ModelForm):
         )
         for name in ("first_name", "last_name"):
             self.fields[name].required = True
-
-
-class CertificationsForm(forms.ModelForm):
-    class Meta:
-        model = User
-        fields = ["certification_email", "certification_consent"]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("certification_email") and not data.get("certification_consent"):
-            self.add_error(
-                "certification_consent",
-                _("Give your consent to share certifications earned with this address."),
-            )
-        return data

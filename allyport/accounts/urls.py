@@ -20,7 +20,6 @@ urlpatterns = [
     path("invitations/<str:token>/", invitations.accept, name="accept_invitation"),
     path("locked-out/", profile.locked_out, name="locked_out"),
     path("profile/", profile.profile, name="profile"),
-    path("profile/certifications/", profile.certifications, name="certifications"),
     path("company/alliance-lead/", profile.alliance_lead, name="alliance_lead"),
     # In place of Django's admin login (joined before the admin's URLs): limits, audit, code.
     path("staff/admin/login/", staff_signin.login, name="staff_login"),

@@ -10,3 +10,11 @@ class ProgramsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.programs"
     verbose_name = _("Programs")
+
+    def ready(self) -> None:
+        from allyport.pipeline.signals import opportunity_changed
+        from allyport.programs import contributions
+        from allyport.programs.selectors.scorecard_cache import on_opportunity_changed
+
+        contributions.connect()
+        opportunity_changed.connect(on_opportunity_changed, dispatch_uid="programs.scorecard")

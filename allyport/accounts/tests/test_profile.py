@@ -1,4 +1,4 @@
-"""My Profile: details and the certifications email (with consent)."""
+"""My Profile: details (the certifications email is the programs app's My Certifications)."""
 
 from __future__ import annotations
 
@@ -41,24 +41,3 @@ def test_it_refuses_a_profile_without_names(member: User, client_for: Build) -> 
 def test_it_requires_sign_in_for_the_profile(db: None) -> None:
     response = Client().get("/profile/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-def test_it_requires_consent_with_a_certification_email(member: User, client_for: Build) -> None:
-    client = client_for(member)
-    response = client.post("/profile/certifications/", {"certification_email": "me@example.org"})
-    assert response.status_code == 200
-    assert "certification_consent" in response.context["form"].errors
-    member.refresh_from_db()
-    assert member.certification_email == ""
-    response = client.post(
-        "/profile/certifications/",
-        {"certification_email": "me@example.org", "certification_consent": "on"},
-    )
-    assert response.status_code == 302
-    member.refresh_from_db()
-    assert (member.certification_email, member.certification_consent) == ("me@example.org", True)
-
-
-def test_it_saves_certifications_without_an_email(member: User, client_for: Build) -> None:
-    response = client_for(member).post("/profile/certifications/", {"certification_email": ""})
-    assert response.status_code == 302

@@ -13,7 +13,7 @@ from allyport.access.decisions import PermissionDenied
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import forbidden, member_page
 from allyport.accounts import selectors
-from allyport.accounts.forms import CertificationsForm, LockoutContactForm, ProfileForm
+from allyport.accounts.forms import LockoutContactForm, ProfileForm
 from allyport.accounts.services.members import MAX_MESSAGE, request_alliance_lead_change
 from allyport.accounts.services.profile import contact_when_locked_out, update_profile
 from allyport.core.errors import ChangeRefused
@@ -28,18 +28,6 @@ def profile(request: ActorRequest) -> HttpResponse:
         messages.success(request, _("Your profile was saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
-
-
-@member_page("My Profile/My Certifications")
-@require_http_methods(["GET", "POST"])
-def certifications(request: ActorRequest) -> HttpResponse:
-    editing = request.method == "POST" or request.GET.get("edit") == "1"
-    form = CertificationsForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        update_profile(request.actor, form, "UpdateCertificationEmail")
-        messages.success(request, _("Saved. Certifications may take up to 5 days to update."))
-        return redirect("accounts:certifications")
-    return render(request, "accounts/certifications.html", {"form": form, "editing": editing})
 
 
 class LeadChangeRequestForm(forms.Form):

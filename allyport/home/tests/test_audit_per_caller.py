@@ -45,6 +45,11 @@ from allyport.pipeline.snapshots import jobs as snapshot_jobs
 from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, lead, share
 from allyport.pipeline.tests.test_system_settings import TRUST
+from allyport.programs.services import applications as program_applications
+from allyport.programs.services import certification_email, differentiation, learning
+from allyport.programs.services import review as program_review
+from allyport.programs.tests.conftest import course as program_course
+from allyport.programs.tests.conftest import make_catalogue
 from allyport.testing import make_company, make_credentials, make_user
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +74,11 @@ SCANNED: dict[str, ModuleType] = {
     "prospecting.services": prospecting,
     "shared.selling_settings": selling_settings,
     "shared.tags": tags,
+    "programs.applications": program_applications,
+    "programs.review": program_review,
+    "programs.differentiation": differentiation,
+    "programs.learning": learning,
+    "programs.certification_email": certification_email,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
@@ -321,6 +331,61 @@ def _untag(world: World, actor: Actor) -> None:
     tags.untag_resource(actor, resource, ["team"])
 
 
+def _program_application(world: World, submitted: bool = False) -> Any:
+    catalogue = make_catalogue()
+    catalogue["competency"].min_stage = "Registered"
+    catalogue["competency"].save()
+    member = world.actors[MEMBER]
+    made = program_applications.create_application(
+        member, "migration-competency", acknowledged=True
+    )
+    if submitted:
+        answers = {"Describe a migration you led.": "A data centre exit"}
+        program_applications.update_application(
+            member, made.public_id, answers=answers, case_studies=[], references=[], submit=True
+        )
+    return made
+
+
+def _create_program_application(world: World, actor: Actor) -> None:
+    catalogue = make_catalogue()
+    catalogue["competency"].min_stage = "Registered"
+    catalogue["competency"].save()
+    program_applications.create_application(actor, "migration-competency", acknowledged=True)
+
+
+def _update_program_application(world: World, actor: Actor) -> None:
+    made = _program_application(world)
+    program_applications.update_application(
+        actor, made.public_id, answers={}, case_studies=[], references=["Octank"]
+    )
+
+
+def _create_program_attachment(world: World, actor: Actor) -> None:
+    made = _program_application(world)
+    program_applications.create_attachment(actor, made.public_id, "a.txt", "text/plain", b"a")
+
+
+def _delete_program_attachment(world: World, actor: Actor) -> None:
+    made = _program_application(world)
+    file = program_applications.create_attachment(
+        world.actors[MEMBER], made.public_id, "a.txt", "text/plain", b"a"
+    )
+    program_applications.delete_attachment(actor, made.public_id, file.pk)
+
+
+def _review_program_application(world: World, actor: Actor) -> None:
+    made = _program_application(world, submitted=True)
+    program_review.set_application_status(actor, made.public_id, "in_review")
+
+
+def _differentiate(world: World, actor: Actor) -> None:
+    made = _program_application(world, submitted=True)
+    program_review.set_application_status(Actor.system(), made.public_id, "in_review")
+    Company.objects.filter(pk=world.company.pk).update(stage="Validated")
+    program_review.set_application_status(actor, made.public_id, "approved")
+
+
 @dataclass(frozen=True)
 class Service:
     name: str  # <scanned module key>.<function>
@@ -381,6 +446,26 @@ SERVICES = [
             _put_settings),
     Service("shared.tags.tag_resource", "TagResource", (MEMBER, IAM), _tag),
     Service("shared.tags.untag_resource", "UntagResource", (MEMBER, IAM), _untag),
+    Service("programs.applications.create_application", "CreateProgramApplication", (MEMBER,),
+            _create_program_application),
+    Service("programs.applications.update_application", "UpdateProgramApplication", (MEMBER,),
+            _update_program_application),
+    Service("programs.applications.create_attachment", "CreateApplicationAttachment", (MEMBER,),
+            _create_program_attachment),
+    Service("programs.applications.delete_attachment", "DeleteApplicationAttachment", (MEMBER,),
+            _delete_program_attachment),
+    Service("programs.review.set_application_status", "ReviewProgramApplication",
+            (STAFF, SYSTEM), _review_program_application),
+    Service("programs.differentiation.set_differentiated_if_due", "UpdatePartner",
+            (STAFF, SYSTEM), _differentiate),
+    Service("programs.learning.start_course", "StartCourse", (MEMBER,),
+            lambda world, actor: learning.start_course(actor, program_course().pk)),
+    Service("programs.learning.submit_completion", "CompleteCourse", (MEMBER,),
+            lambda world, actor: learning.submit_completion(actor, program_course().pk)),
+    Service("programs.certification_email.update_certification_email",
+            "UpdateCertificationEmail", (MEMBER,),
+            lambda world, actor: certification_email.update_certification_email(
+                actor, "me@personal.example", True)),
 ]  # fmt: skip
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 
