@@ -16,12 +16,17 @@ GUIDE_NAMES = [
     "Contact Support", "Leads Management", "Link Account", "My AWS Certifications",
     "My Certifications", "My Profile", "Opportunity Management", "Partner Central",
     "Request Change", "Submit Later", "User Management", "My Company",
+    # Programs, learning and the scorecard (guide: "Applying to AWS Partner programs").
+    "Applications and Programs", "Solution Provider Resources", "Partner Scorecard",
+    "View All Trainings and Certifications", "View all Training and Certification",
+    "AWS Partner Programs", "Apply for Program", "Select Designation", "Yes, I Agree",
+    "AWS Partner",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 
 
 def _title_cased(text: str) -> bool:
-    for name in GUIDE_NAMES:
+    for name in sorted(GUIDE_NAMES, key=len, reverse=True):  # "AWS Partner Programs" first
         text = text.replace(name, "")
     # Each part after a colon or full stop starts with a capital of its own; acronyms
     # (ACE, IAM, CSV) are not title case.
