@@ -31,6 +31,19 @@ PAGES: dict[str, str] = {
     "Build/Offerings": "pipeline:offerings",
     "Market/Offerings": "pipeline:offerings",
     "Market/Leads Management": "leads:list",
+    "Build/Case Studies": "content:case_studies",
+    "Build/Device Listing": "content:devices",
+    "Build/Well-Architected workloads": "content:workloads",
+    "Market/Sponsorships": "content:sponsorships",
+    "Market/Marketing Toolkit": "content:toolkit",
+    "Market/Public Reference": "content:references",
+    "Market/Badge Manager": "content:badges",
+    "Resources/Navigate": "content:navigate",
+    "Resources/Documents": "content:documents",
+    "Resources/Videos": "content:videos",
+    "Resources/FAQs": "content:faqs",
+    "Resources/View all": "content:view_all",
+    "My Company/Job Board": "content:jobs",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name.

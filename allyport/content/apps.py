@@ -10,3 +10,8 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.content"
     verbose_name = _("Content")
+
+    def ready(self) -> None:
+        from allyport.content import contributions
+
+        contributions.connect()
