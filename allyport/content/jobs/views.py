@@ -14,7 +14,7 @@ from allyport.access.views import member_page, service_refusals
 from allyport.content.jobs import selectors, services
 from allyport.content.jobs.forms import JobPostingForm
 from allyport.content.permissions import JOB_BOARD
-from allyport.content.shared.forms import show_refusal
+from allyport.content.shared.forms import also_check, show_refusal
 from allyport.core.errors import ChangeRefused, RuleViolation
 
 
@@ -45,6 +45,8 @@ def job_new(request: ActorRequest) -> HttpResponse:
                 request, _("The job “%(title)s” is posted.") % {"title": posting.title}
             )
             return redirect("content:jobs")
+    elif request.method == "POST":
+        also_check(form, lambda given: services.clean(given))
     return render(request, "content/jobs/form.html", {"form": form})
 
 

@@ -15,7 +15,7 @@ from allyport.content.market import references as services
 from allyport.content.market.forms import ReferenceForm
 from allyport.content.market.models import PublicReference
 from allyport.content.permissions import PUBLIC_REFERENCE
-from allyport.content.shared.forms import show_refusal
+from allyport.content.shared.forms import also_check, show_refusal
 from allyport.content.shared.review import find_for
 from allyport.core.errors import ChangeRefused, RuleViolation
 
@@ -47,6 +47,8 @@ def _form_page(request: ActorRequest, reference: PublicReference | None) -> Http
         else:
             messages.success(request, _("The reference is submitted for validation."))
             return redirect("content:references")
+    elif request.method == "POST":
+        also_check(form, lambda given: services.clean(given))
     context = {"form": form, "reference": reference}
     return render(request, "content/market/reference_form.html", context)
 
