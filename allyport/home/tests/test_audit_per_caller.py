@@ -26,6 +26,7 @@ from allyport.audit.models import AuditEvent
 from allyport.bulk import api_jobs, files, rows
 from allyport.bulk import services as bulk_services
 from allyport.bulk.tests.conftest import csv_bytes, good_row
+from allyport.content.tests import audit_cases as content_cases
 from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
 from allyport.customers.services import accounts
@@ -69,11 +70,13 @@ SCANNED: dict[str, ModuleType] = {
     "prospecting.services": prospecting,
     "shared.selling_settings": selling_settings,
     "shared.tags": tags,
+    **content_cases.SCANNED,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
     "pipeline.services.record_console": "writes the audit record of a change",
     "engagements.invitation_answers.accept_in_place": "a step of the accepting services",
+    **content_cases.NOT_CHANGES,
 }
 
 
@@ -382,6 +385,7 @@ SERVICES = [
     Service("shared.tags.tag_resource", "TagResource", (MEMBER, IAM), _tag),
     Service("shared.tags.untag_resource", "UntagResource", (MEMBER, IAM), _untag),
 ]  # fmt: skip
+SERVICES += [Service(*case) for case in content_cases.SERVICES]
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 
 
