@@ -10,7 +10,7 @@
   var tourId = params.get("tour");
   if (!tourId) { return; }
   var index = parseInt(params.get("step") || "0", 10) || 0;
-  var tour = null, box = null, target = null;
+  var tour = null, box = null, target = null, busy = false;
 
   function csrf() {
     var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
@@ -40,16 +40,20 @@
   }
 
   function go(step) {
-    if (step < 0 || step >= tour.steps.length) { return; }
+    // One move at a time: a key pressed while the last move is saved is ignored.
+    if (busy || step < 0 || step >= tour.steps.length) { return; }
+    busy = true;
     var page = tour.steps[step].page;
     save(step, false).then(function () {
       if (page !== window.location.pathname) {
         window.location.assign(page + "?tour=" + encodeURIComponent(tourId) + "&step=" + step);
-      } else { index = step; show(); }
-    });
+      } else { busy = false; index = step; show(); }
+    }, function () { busy = false; });
   }
 
   function finish() {
+    if (busy) { return; }
+    busy = true;
     save(tour.steps.length - 1, true).then(function () {
       close();
       var done = document.createElement("p");
