@@ -13,5 +13,7 @@ class ContentConfig(AppConfig):
 
     def ready(self) -> None:
         from allyport.content import contributions
+        from allyport.content.shared import feeds
 
         contributions.connect()
+        feeds.connect()

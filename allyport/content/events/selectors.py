@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from allyport.access.actor import Actor
 from allyport.content.events.models import EventRegistration, PartnerEvent
+from allyport.content.shared import feeds
 
 FEED_SIZE = 4
 FEED_COLUMNS = (
@@ -21,7 +22,7 @@ def upcoming() -> QuerySet[PartnerEvent]:
 
 
 def home_feed() -> list[PartnerEvent]:
-    return list(upcoming().only(*FEED_COLUMNS)[:FEED_SIZE])
+    return feeds.cached(feeds.EVENTS_KEY, lambda: list(upcoming().only(*FEED_COLUMNS)[:FEED_SIZE]))
 
 
 def search_events(

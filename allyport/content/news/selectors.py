@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from allyport.content.news.models import NewsItem
+from allyport.content.shared import feeds
 
 FEED_SIZE = 4
 WINDOW = timedelta(days=183)  # "the last six months"
@@ -20,7 +21,7 @@ def published() -> QuerySet[NewsItem]:
 
 
 def home_feed() -> list[NewsItem]:
-    return list(published().only(*FEED_COLUMNS)[:FEED_SIZE])
+    return feeds.cached(feeds.NEWS_KEY, lambda: list(published().only(*FEED_COLUMNS)[:FEED_SIZE]))
 
 
 def recent_news(query: str = "", topic: str = "") -> QuerySet[NewsItem]:

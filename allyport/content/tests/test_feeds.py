@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -156,3 +158,17 @@ def test_an_unpublished_event_or_news_item_is_not_found(
     client = client_for(make_user(validated))
     assert client.get(reverse("content:event", args=[hidden.public_id])).status_code == 404
     assert client.get(reverse("content:news_item", args=[item.public_id])).status_code == 404
+
+
+def test_the_feeds_are_cached_and_dropped_when_staff_publish(validated: Company, client_for: Any) -> None:
+    factories.news("First news")
+    factories.event("First event")
+    client = client_for(make_user(validated))
+    client.get("/")
+    with CaptureQueriesContext(connection) as cached:
+        assert "First news" in text(client.get("/"))
+    assert not [q for q in cached.captured_queries if "content_" in q["sql"]]
+    factories.news("Second news")
+    factories.event("Second event", days=1)
+    page = text(client.get("/"))
+    assert "Second news" in page and "Second event" in page
