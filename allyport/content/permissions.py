@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from allyport.access.decisions import Permission
 
 _STAFF_ONLY = _("only staff review and validate submissions")
-_NO_API = _("this is done on the portal's pages, not through the API")
+_NO_API = _("only members of the partner company may do this, on the portal's pages")
 
 REGISTER_FOR_EVENT = Permission(member="register_for_partner_events", refusal=_NO_API)
 SEND_EVENT_REMINDER = Permission(

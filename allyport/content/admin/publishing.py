@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from allyport.content.events.models import EventRegistration, PartnerEvent
 from allyport.content.market.models import SponsorshipOpportunity, ToolkitItem
@@ -41,11 +42,11 @@ class EventRegistrationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
 
-def _upload_field(rule: files.FileRule, label: str) -> forms.FileField:
+def _upload_field(rule: files.FileRule, label: Any) -> forms.FileField:
+    limits = {"types": rule.describe(), "kib": rule.max_bytes // 1024}
     return forms.FileField(
-        label=label, required=False,
-        help_text=f"{rule.describe()}; at most {rule.max_bytes // 1024} KiB.",
-    )  # fmt: skip
+        label=label, required=False, help_text=_("%(types)s; at most %(kib)s KiB.") % limits
+    )
 
 
 class UploadsForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -76,8 +77,8 @@ class UploadsForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class ResourceForm(UploadsForm):
-    file_upload = _upload_field(files.ASSETS, "File (document or hosted video)")
-    captions_upload = _upload_field(files.CAPTIONS, "Captions (WebVTT)")
+    file_upload = _upload_field(files.ASSETS, _("File (document or hosted video)"))
+    captions_upload = _upload_field(files.CAPTIONS, _("Captions (WebVTT)"))
 
     class Meta:
         model = Resource
@@ -99,7 +100,7 @@ class ResourceForm(UploadsForm):
 
 
 class ToolkitItemForm(UploadsForm):
-    file_upload = _upload_field(files.ASSETS, "Asset file")
+    file_upload = _upload_field(files.ASSETS, _("Asset file"))
     RULES = {"file_upload": files.ASSETS}
 
     class Meta:

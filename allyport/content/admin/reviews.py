@@ -9,6 +9,8 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from allyport.access.decisions import PermissionDenied
 from allyport.access.middleware import staff_actor
@@ -38,7 +40,7 @@ def _run(request: HttpRequest, rows: QuerySet[Any], review: Review, approve: boo
             done += 1
         except (ChangeRefused, PermissionDenied) as refused:
             messages.error(request, f"{row}: {refused}")
-    messages.info(request, f"{done} reviewed.")
+    messages.info(request, _("%(n)s reviewed.") % {"n": done})
 
 
 def review_admin(model: type[Any], review: Review, columns: tuple[str, ...]) -> None:
@@ -51,8 +53,8 @@ def review_admin(model: type[Any], review: Review, columns: tuple[str, ...]) -> 
     def reject(modeladmin: Any, request: HttpRequest, rows: QuerySet[Any]) -> None:
         _run(request, rows, review, False)
 
-    approve.short_description = "Validate the selected submissions"  # type: ignore[attr-defined]
-    reject.short_description = "Request changes to the selected submissions"  # type: ignore[attr-defined]
+    approve.short_description = gettext_lazy("Validate the selected submissions")  # type: ignore[attr-defined]
+    reject.short_description = gettext_lazy("Request changes to the selected submissions")  # type: ignore[attr-defined]
 
     class ReviewAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         list_display = (*columns, "company", "status", "submitted_at", "reviewed_at")

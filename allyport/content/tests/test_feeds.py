@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -160,7 +160,9 @@ def test_an_unpublished_event_or_news_item_is_not_found(
     assert client.get(reverse("content:news_item", args=[item.public_id])).status_code == 404
 
 
-def test_the_feeds_are_cached_and_dropped_when_staff_publish(validated: Company, client_for: Any) -> None:
+def test_the_feeds_are_cached_and_dropped_when_staff_publish(
+    validated: Company, client_for: Any
+) -> None:
     factories.news("First news")
     factories.event("First event")
     client = client_for(make_user(validated))

@@ -59,7 +59,7 @@ def test_files_download_with_their_checked_type_and_videos_carry_captions(
     assert download["X-Content-Type-Options"] == "nosniff"
     page = client.get(reverse("content:videos")).content.decode()
     captions_url = reverse("content:resource_captions", args=[video.public_id])
-    assert f'<track kind="captions" srclang="en"' in page and captions_url in page
+    assert '<track kind="captions" srclang="en"' in page and captions_url in page
     captions = client.get(captions_url)
     assert captions["Content-Type"] == "text/vtt" and captions.content.startswith(b"WEBVTT")
     assert client.get(reverse("content:resource_captions", args=[doc.public_id])).status_code == 404

@@ -55,8 +55,11 @@ def test_the_admin_form_checks_uploads_by_the_resources_kind() -> None:
     }
     form = ResourceForm(data, {"file_upload": factories.upload("intro.pdf", factories.PDF)})
     assert not form.is_valid() and "file_upload" in form.errors
-    good = ResourceForm(data, {"file_upload": factories.upload("intro.mp4", factories.MP4),
-                               "captions_upload": factories.upload("intro.vtt", factories.VTT)})  # fmt: skip
+    uploads = {
+        "file_upload": factories.upload("intro.mp4", factories.MP4),
+        "captions_upload": factories.upload("intro.vtt", factories.VTT),
+    }
+    good = ResourceForm(data, uploads)
     assert good.is_valid(), good.errors
     resource = good.save(commit=False)
     good.store(resource)

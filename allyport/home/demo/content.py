@@ -45,16 +45,52 @@ RESOURCES = (
     ("document", "Co-sell playbook", "Selling", "How to register and co-sell opportunities."),
     ("document", "Partner program guide", "Programs", "Paths, stages and benefits."),
     ("video", "Welcome to the partner portal", "Getting started", "A short tour of the portal."),
-    ("faq", "How do I register an opportunity?", "Selling", "Open Sell > Opportunity Management and choose Create opportunity."),
-    ("faq", "Who can see the Badge Manager?", "Marketing", "The alliance lead, alliance team and marketing staff of Validated partners."),
-    ("faq", "How long does case study validation take?", "Build", "Staff review submitted case studies within five working days."),
-)  # fmt: skip
+    (
+        "faq",
+        "How do I register an opportunity?",
+        "Selling",
+        "Open Sell > Opportunity Management and choose Create opportunity.",
+    ),
+    (
+        "faq",
+        "Who can see the Badge Manager?",
+        "Marketing",
+        "The alliance lead, alliance team and marketing staff of Validated partners.",
+    ),
+    (
+        "faq",
+        "How long does case study validation take?",
+        "Build",
+        "Staff review submitted case studies within five working days.",
+    ),
+)
 TOUR = (
     ("/", "#home-news", "Partner news", "News for partners appears here; open one to read it."),
-    ("/", "#home-events", "Partner events", "Upcoming webinars, workshops and summits; pinned ones first."),
-    ("/news/", "#id_q", "Search the news", "Search the last six months of news, or filter by topic."),
-    ("/resources/navigate/", "main h1", "Navigate", "Enablement tracks keep your progress item by item."),
-)  # fmt: skip
+    (
+        "/",
+        "#home-events",
+        "Partner events",
+        "Upcoming webinars, workshops and summits; pinned ones first.",
+    ),
+    (
+        "/news/",
+        "#id_q",
+        "Search the news",
+        "Search the last six months of news, or filter by topic.",
+    ),
+    (
+        "/resources/navigate/",
+        "main h1",
+        "Navigate",
+        "Enablement tracks keep your progress item by item.",
+    ),
+)
+
+
+def _pdf(name: str) -> StoredFile:
+    return StoredFile.objects.create(
+        name=name, content_type="application/pdf", size=len(PDF), data=PDF
+    )
 
 
 def _published_content() -> None:
@@ -124,10 +160,14 @@ def _market() -> None:
     ToolkitItem.objects.create(
         kind="brand", title="Logo use", body="Keep clear space around the logo."
     )
-    ToolkitItem.objects.create(kind="messaging", title="Describing your partnership", body="Say 'AWS Partner', never 'AWS certified company'.")  # fmt: skip
+    ToolkitItem.objects.create(
+        kind="messaging",
+        title="Describing your partnership",
+        body="Say 'AWS Partner', never 'AWS certified company'.",
+    )
     ToolkitItem.objects.create(
         kind="asset", title="Co-branded slide template",
-        file=StoredFile.objects.create(name="slides.pdf", content_type="application/pdf", size=len(PDF), data=PDF),
+        file=_pdf("slides.pdf"),
     )  # fmt: skip
 
 
@@ -149,7 +189,8 @@ def _octank(company: Company) -> None:
     })  # fmt: skip
     device = devices.create_device(lead, {
         "name": "Octank Edge Gateway", "model_number": "OEG-1", "category": "gateway",
-        "description": "An industrial IoT gateway.", "specifications": "Power: 12 V DC\nPorts: 4x Ethernet",
+        "description": "An industrial IoT gateway.",
+        "specifications": "Power: 12 V DC\nPorts: 4x Ethernet",
     })  # fmt: skip
     jobs.create_job_posting(lead, {
         "title": "Cloud solutions architect", "location": "Seattle or remote",
@@ -176,6 +217,7 @@ def load_content_demo() -> list[str]:
     if octank is not None:
         _octank(octank)
     return [
-        "Content: partner news and events on the home page, Resources, a walkthrough (the ? icon), "
-        "Octank's case studies, reference, job and device; staff review them under Content in the admin"
+        "Content: partner news and events on the home page, Resources, a walkthrough (the ? "
+        "icon), Octank's case studies, reference, job and device; staff review them under "
+        "Content in the admin"
     ]

@@ -26,9 +26,9 @@ from allyport.audit.models import AuditEvent
 from allyport.bulk import api_jobs, files, rows
 from allyport.bulk import services as bulk_services
 from allyport.bulk.tests.conftest import csv_bytes, good_row
-from allyport.content.tests import audit_cases as content_cases
 from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
+from allyport.content.tests import audit_cases as content_cases
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import payload as account_payload
 from allyport.marketplace.services.linking import link_for_operator
