@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -86,6 +87,10 @@ def send_reminder(actor: Actor, registration_id: int) -> bool:
         mail.send(
             "content/email/event_reminder",
             registration.user.email,
-            {"event": registration.event, "user": registration.user},
+            {
+                "event": registration.event,
+                "user": registration.user,
+                "event_path": reverse("content:event", args=[registration.event.public_id]),
+            },
         )
     return True

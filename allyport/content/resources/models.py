@@ -90,6 +90,8 @@ class TrackProgress(models.Model):
     completed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("enablement progress")
+        verbose_name_plural = _("enablement progress")
         constraints = [
             models.UniqueConstraint(fields=["item", "user"], name="one_completion_per_item")
         ]

@@ -59,6 +59,8 @@ class WalkthroughProgress(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("walkthrough progress")
+        verbose_name_plural = _("walkthrough progress")
         constraints = [
             models.UniqueConstraint(fields=["walkthrough", "user"], name="one_progress_per_tour")
         ]

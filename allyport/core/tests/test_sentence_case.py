@@ -16,6 +16,8 @@ GUIDE_NAMES = [
     "Contact Support", "Leads Management", "Link Account", "My AWS Certifications",
     "My Certifications", "My Profile", "Opportunity Management", "Partner Central",
     "Request Change", "Submit Later", "User Management", "My Company",
+    "Badge Manager", "Case Studies", "Device Listing", "Job Board", "Marketing Toolkit",
+    "Public Reference", "Well-Architected", "WebVTT",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 
