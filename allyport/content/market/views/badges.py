@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from allyport.access.middleware import ActorRequest
@@ -18,7 +19,11 @@ CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
 @member_page(BADGE_MANAGER)
 @require_GET
 def badge_manager(request: ActorRequest) -> HttpResponse:
-    context = {"badges": badges.badges_for(request.actor.company)}
+    name = request.actor.company.legal_name  # type: ignore[union-attr]
+    # The previews are the SVG itself: built here with every text escaped.
+    found = badges.badges_for(request.actor.company)
+    shown = [(b, mark_safe(badges.svg_of(b, name))) for b in found]  # noqa: S308
+    context = {"badges": shown}
     return render(request, "content/market/badges.html", context)
 
 
