@@ -40,10 +40,10 @@ def register_for_event(actor: Actor, public_id: str) -> EventRegistration:
     try:
         with transaction.atomic():
             registration = EventRegistration.objects.create(
-                event=partner_event, user=actor.user, company=actor.company
+                event=partner_event, user=guard.user_of(actor), company=guard.company_of(actor)
             )
             guard.record(
-                actor, "RegisterForPartnerEvent", company=actor.company,
+                actor, "RegisterForPartnerEvent", company=guard.company_of(actor),
                 resource_type="PartnerEventRegistration", identifier=partner_event.public_id,
             )  # fmt: skip
             transaction.on_commit(lambda: _schedule_reminder(registration))

@@ -41,9 +41,11 @@ def create_job_posting(actor: Actor, given: Mapping[str, Any]) -> JobPosting:
     guard.require(actor, MANAGE_JOBS, actor.company, menu=JOB_BOARD)
     data = clean(given)
     with transaction.atomic():
-        posting = JobPosting.objects.create(company=actor.company, posted_by=actor.user, **data)
+        posting = JobPosting.objects.create(
+            company=guard.company_of(actor), posted_by=actor.user, **data
+        )
         guard.record(
-            actor, "CreateJobPosting", company=actor.company, resource_type="JobPosting",
+            actor, "CreateJobPosting", company=guard.company_of(actor), resource_type="JobPosting",
             identifier=posting.public_id,
         )  # fmt: skip
     return posting

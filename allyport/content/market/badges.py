@@ -94,10 +94,13 @@ def generate_badge(actor: Actor, key: str, image_format: str) -> tuple[Badge, by
     data = svg_of(badge, name).encode() if image_format == "svg" else png_of(badge, name)
     with transaction.atomic():
         BadgeDownload.objects.create(
-            company=actor.company, user=actor.user, badge=key, image_format=image_format
+            company=guard.company_of(actor),
+            user=guard.user_of(actor),
+            badge=key,
+            image_format=image_format,
         )
         guard.record(
-            actor, "GenerateBadge", company=actor.company, resource_type="Badge",
+            actor, "GenerateBadge", company=guard.company_of(actor), resource_type="Badge",
             identifier=key, request={"format": image_format},
         )  # fmt: skip
     return badge, data

@@ -49,7 +49,7 @@ def submit_reference(actor: Actor, given: Mapping[str, Any]) -> PublicReference:
     now = timezone.now()
     with transaction.atomic():
         reference = PublicReference.objects.create(
-            company=actor.company, status=ReviewStatus.SUBMITTED, submitted_at=now,
+            company=guard.company_of(actor), status=ReviewStatus.SUBMITTED, submitted_at=now,
             consent_recorded_at=now, **data,
         )  # fmt: skip
         guard.record(

@@ -51,7 +51,7 @@ def request_sponsorship(
     try:
         with transaction.atomic():
             made = SponsorshipRequest.objects.create(
-                opportunity=opportunity, company=actor.company, requested_by=actor.user,
+                opportunity=opportunity, company=guard.company_of(actor), requested_by=actor.user,
                 status=ReviewStatus.SUBMITTED, submitted_at=now, **data,
             )  # fmt: skip
             guard.record(

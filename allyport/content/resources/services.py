@@ -26,10 +26,10 @@ def set_track_item_done(actor: Actor, track_id: str, position: int, done: bool) 
     with transaction.atomic():
         if done:
             TrackProgress.objects.get_or_create(
-                item=item, user=actor.user, defaults={"company": actor.company}
+                item=item, user=guard.user_of(actor), defaults={"company": guard.company_of(actor)}
             )
         else:
-            TrackProgress.objects.filter(item=item, user=actor.user).delete()
+            TrackProgress.objects.filter(item=item, user=guard.user_of(actor)).delete()
         guard.record(
             actor, "UpdateEnablementProgress", company=actor.company, resource_type="Track",
             identifier=item.track.public_id, request={"position": position, "done": done},

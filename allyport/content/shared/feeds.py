@@ -18,7 +18,7 @@ EVENTS_KEY = "content:feed:events"
 
 
 def cached(key: str, build: Callable[[], T]) -> T:
-    return cache.get_or_set(key, build, TTL)  # type: ignore[no-any-return]
+    return cache.get_or_set(key, build, TTL)  # type: ignore[no-any-return,return-value]
 
 
 def _drop(key: str) -> Callable[..., None]:

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from allyport.access.actor import Actor
-from allyport.access.decisions import MENU_PREFIX, Permission, PermissionDenied, Target, authorize
+from allyport.access.decisions import (
+    MENU_PREFIX,
+    Decision,
+    Permission,
+    PermissionDenied,
+    Target,
+    authorize,
+)
+from allyport.accounts.models import Company, User
 from allyport.audit import services as audit
 
 EVENT_SOURCE = audit.ACCOUNT_SOURCE
@@ -45,3 +55,16 @@ def record(
         response_elements={"id": identifier},
         resources=[{"ARN": identifier, "type": f"Allyport::Content::{resource_type}"}],
     )
+
+
+def company_of(actor: Actor) -> Company:
+    """The member's company, once `require` allowed them (members always have one)."""
+    if actor.company is None:
+        raise PermissionDenied(Decision(False, _("sign in as a member of a partner company")))
+    return actor.company
+
+
+def user_of(actor: Actor) -> User:
+    if actor.user is None:
+        raise PermissionDenied(Decision(False, _("sign in as a member of a partner company")))
+    return actor.user

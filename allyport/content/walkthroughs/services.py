@@ -28,7 +28,9 @@ def save_walkthrough_progress(
     last = max(tour.steps.count() - 1, 0)
     with transaction.atomic():
         progress, _created = WalkthroughProgress.objects.select_for_update().get_or_create(
-            walkthrough=tour, user=actor.user, defaults={"company": actor.company}
+            walkthrough=tour,
+            user=guard.user_of(actor),
+            defaults={"company": guard.company_of(actor)},
         )
         progress.step = min(max(step, 0), last)
         progress.completed_at = timezone.now() if completed else None
