@@ -51,8 +51,8 @@ def test_each_content_page_of_the_admin_opens(ops: Client, model: Any) -> None:
 def test_staff_publish_news_and_a_resource_with_a_checked_upload(ops: Client) -> None:
     ops.post(
         reverse("admin:content_newsitem_add"),
-        {"title": "Staff news", "summary": "Short", "topic": "programs", "body": "",
-         "link": "", "published_at_0": "2026-01-01", "published_at_1": "00:00", "is_published": "on"},
+        {"title": "Staff news", "summary": "Short", "topic": "programs", "body": "", "link": "",
+         "published_at_0": "2026-01-01", "published_at_1": "00:00", "is_published": "on"},
     )  # fmt: skip
     assert NewsItem.objects.filter(title="Staff news").exists()
     form = {"kind": "document", "title": "Guide", "summary": "", "body": "", "category": "",
