@@ -87,3 +87,4 @@ def test_a_walkthrough_runs_from_start_to_end_by_keyboard(page: Page) -> None:
     expect(page.get_by_role("dialog", name="Partner news")).to_be_visible()
     page.keyboard.press("Escape")
     expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(page.get_by_role("link", name="Partner walkthroughs")).to_be_focused()

@@ -37,6 +37,9 @@
     clearTarget();
     if (box) { box.remove(); box = null; }
     document.removeEventListener("keydown", onKey);
+    // Focus goes back to where tours start (the home page's icon), not to the page's top.
+    var launcher = document.getElementById("walkthroughs-launcher");
+    if (launcher) { launcher.focus(); }
   }
 
   function go(step) {
