@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +18,13 @@ from allyport.content.shared import files
 from allyport.content.walkthroughs.models import Walkthrough, WalkthroughStep
 from allyport.core.errors import RuleViolation
 
+# Web addresses typed without a scheme are https (Django 6's default), as the pages' forms.
+HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(NewsItem)
 class NewsItemAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    formfield_overrides = HTTPS_URLS
     list_display = ("title", "topic", "published_at", "is_published")
     list_filter = ("topic", "is_published")
     search_fields = ("title", "summary")
@@ -27,6 +32,7 @@ class NewsItemAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(PartnerEvent)
 class PartnerEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    formfield_overrides = HTTPS_URLS
     list_display = ("title", "kind", "delivery_format", "starts_at", "pinned", "is_published")
     list_filter = ("kind", "delivery_format", "pinned", "is_published")
     search_fields = ("title", "summary", "location")
@@ -109,6 +115,8 @@ class ToolkitItemForm(UploadsForm):
 
 
 class StoringAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    formfield_overrides = HTTPS_URLS
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         form.store(obj)
         super().save_model(request, obj, form, change)
@@ -130,6 +138,7 @@ class ToolkitItemAdmin(StoringAdmin):
 
 
 class TrackItemInline(admin.TabularInline):  # type: ignore[type-arg]
+    formfield_overrides = HTTPS_URLS
     model = TrackItem
     extra = 1
     autocomplete_fields = ("resource",)

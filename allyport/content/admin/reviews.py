@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from allyport.access.decisions import PermissionDenied
 from allyport.access.middleware import staff_actor
+from allyport.content.admin.publishing import HTTPS_URLS
 from allyport.content.build.case_studies import review_case_study
 from allyport.content.build.devices import review_device
 from allyport.content.build.models import CaseStudy, Device, WorkloadReview
@@ -81,6 +82,7 @@ review_admin(SponsorshipRequest, confirm_sponsorship, ("opportunity",))
 
 @admin.register(JobPosting)
 class JobPostingAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    formfield_overrides = HTTPS_URLS
     list_display = ("title", "company", "location", "status", "posted_at")
     list_filter = ("status",)
     readonly_fields = ("company", "posted_by", "posted_at", "closed_at")
