@@ -30,6 +30,7 @@ urlpatterns = [
     path("market/leads/", include("allyport.pipeline.urls_leads")),
     path("search/", include("allyport.search.urls")),
     path("", include("allyport.programs.urls")),
+    path("", include("allyport.content.urls")),
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
     path("favicon.ico", FaviconRedirect.as_view()),

@@ -182,6 +182,7 @@ elif [ "$OPPORTUNITIES" -gt 0 ]; then
 else
   echo "!! BENCH_OPPORTUNITIES=0: the API benchmark was SKIPPED"
 fi
+if [ -z "$ONLY" ]; then $PY -m bench.content_home | tee "$OUT/content-home.txt"; fi  # home feeds (SQLite)
 
 echo
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)

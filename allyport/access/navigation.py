@@ -40,6 +40,19 @@ PAGES: dict[str, str] = {
     "Programs/Solution Provider Resources": "programs:resources",
     "My Company/Partner Scorecard": "programs:scorecard",
     "My Company/View all Training and Certification": "programs:training",
+    "Build/Case Studies": "content:case_studies",
+    "Build/Device Listing": "content:devices",
+    "Build/Well-Architected workloads": "content:workloads",
+    "Market/Sponsorships": "content:sponsorships",
+    "Market/Marketing Toolkit": "content:toolkit",
+    "Market/Public Reference": "content:references",
+    "Market/Badge Manager": "content:badges",
+    "Resources/Navigate": "content:navigate",
+    "Resources/Documents": "content:documents",
+    "Resources/Videos": "content:videos",
+    "Resources/FAQs": "content:faqs",
+    "Resources/View all": "content:view_all",
+    "My Company/Job Board": "content:jobs",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name.

@@ -10,3 +10,10 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.content"
     verbose_name = _("Content")
+
+    def ready(self) -> None:
+        from allyport.content import contributions
+        from allyport.content.shared import feeds
+
+        contributions.connect()
+        feeds.connect()

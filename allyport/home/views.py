@@ -10,6 +10,8 @@ from django.shortcuts import render
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
+from allyport.content.events.selectors import home_feed as events_feed
+from allyport.content.news.selectors import home_feed as news_feed
 from allyport.core.models import DevMail
 from allyport.marketplace.selectors import home_summary
 
@@ -24,6 +26,8 @@ def home(request: ActorRequest) -> HttpResponse:
         "role_names": roles,
         "marketplace": home_summary(actor),
         "can_manage_webhooks": bool(authorize(actor, "manage_webhooks")),
+        "news": news_feed(),
+        "events": events_feed(),
     }
     return render(request, "home/home.html", context)
 

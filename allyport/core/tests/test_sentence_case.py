@@ -21,6 +21,9 @@ GUIDE_NAMES = [
     "View All Trainings and Certifications", "View all Training and Certification",
     "AWS Partner Programs", "Apply for Program", "Select Designation", "Yes, I Agree",
     "AWS Partner",
+    # Content, Build and Market.
+    "Badge Manager", "Case Studies", "Device Listing", "Job Board", "Marketing Toolkit",
+    "Public Reference", "Well-Architected", "WebVTT",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 

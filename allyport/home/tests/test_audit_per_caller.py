@@ -28,6 +28,7 @@ from allyport.bulk import services as bulk_services
 from allyport.bulk.tests.conftest import csv_bytes, good_row
 from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
+from allyport.content.tests import audit_cases as content_cases
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import payload as account_payload
 from allyport.marketplace.services.linking import link_for_operator
@@ -79,11 +80,13 @@ SCANNED: dict[str, ModuleType] = {
     "programs.differentiation": differentiation,
     "programs.learning": learning,
     "programs.certification_email": certification_email,
+    **content_cases.SCANNED,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
     "pipeline.services.record_console": "writes the audit record of a change",
     "engagements.invitation_answers.accept_in_place": "a step of the accepting services",
+    **content_cases.NOT_CHANGES,
 }
 
 
@@ -467,6 +470,7 @@ SERVICES = [
             lambda world, actor: certification_email.update_certification_email(
                 actor, "me@personal.example", True)),
 ]  # fmt: skip
+SERVICES += [Service(*case) for case in content_cases.SERVICES]
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 
 

@@ -4,6 +4,7 @@ from allyport.access.model import access_model
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
+from allyport.home.demo.content import load_content_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.marketplace import load_seller_demo
 from allyport.home.demo.programs import load_programs_demo
@@ -47,4 +48,5 @@ class Command(JsonCommand):
                 *load_directory_demo(),
                 *load_programs_demo(octank),
             ],
+            "Notes": [*load_seller_demo(PASSWORD), *load_directory_demo(), *load_content_demo()],
         }
