@@ -47,6 +47,6 @@ class Command(JsonCommand):
                 *load_seller_demo(PASSWORD),
                 *load_directory_demo(),
                 *load_programs_demo(octank),
+                *load_content_demo(),
             ],
-            "Notes": [*load_seller_demo(PASSWORD), *load_directory_demo(), *load_content_demo()],
         }
