@@ -44,7 +44,9 @@ def create_case_study(actor: Actor, given: Mapping[str, Any]) -> CaseStudy:
     guard.require(actor, EDIT_CASE_STUDY, actor.company, menu=CASE_STUDIES)
     data, offerings = clean(actor, given)
     with transaction.atomic():
-        study = CaseStudy.objects.create(company=guard.company_of(actor), created_by=actor.user, **data)
+        study = CaseStudy.objects.create(
+            company=guard.company_of(actor), created_by=actor.user, **data
+        )
         study.offerings.set(offerings)
         guard.record(
             actor, "CreateCaseStudy", company=guard.company_of(actor), resource_type="CaseStudy",

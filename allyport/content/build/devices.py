@@ -23,7 +23,7 @@ MAX_SPECS = 40
 
 
 def parse_specifications(text: str) -> tuple[dict[str, str], list[FieldError]]:
-    """"Name: value" lines (e.g. "Power: 12 V DC") into an ordered mapping."""
+    """ "Name: value" lines (e.g. "Power: 12 V DC") into an ordered mapping."""
     specs: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -36,7 +36,9 @@ def parse_specifications(text: str) -> tuple[dict[str, str], list[FieldError]]:
     if not specs:
         return specs, [FieldError("specifications", _("List at least one specification."))]
     if len(specs) > MAX_SPECS:
-        return specs, [FieldError("specifications", _("At most %(n)s specifications.") % {"n": MAX_SPECS})]
+        return specs, [
+            FieldError("specifications", _("At most %(n)s specifications.") % {"n": MAX_SPECS})
+        ]
     return specs, []
 
 
@@ -65,7 +67,9 @@ def _save(device: Device) -> None:
         raise RuleViolation([FieldError("model_number", message)]) from None
 
 
-def create_device(actor: Actor, given: Mapping[str, Any], datasheet: UploadedFile | None = None) -> Device:
+def create_device(
+    actor: Actor, given: Mapping[str, Any], datasheet: UploadedFile | None = None
+) -> Device:
     guard.require(actor, SUBMIT_DEVICE, actor.company, menu=DEVICE_LISTING)
     data = clean(given)
     if datasheet is not None:

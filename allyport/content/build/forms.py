@@ -15,7 +15,9 @@ TEXTAREA = forms.Textarea(attrs={"rows": 4})
 class CaseStudyForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     customer = forms.CharField(label=_("Customer"), max_length=200)
-    summary = forms.CharField(label=_("Summary"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        label=_("Summary"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
     challenge = forms.CharField(label=_("Challenge"), widget=TEXTAREA)
     solution = forms.CharField(label=_("Solution"), widget=TEXTAREA)
     results = forms.CharField(label=_("Results"), widget=TEXTAREA)
@@ -33,7 +35,9 @@ class CaseStudyForm(forms.Form):
 class DeviceForm(forms.Form):
     name = forms.CharField(label=_("Product name"), max_length=200)
     model_number = forms.CharField(label=_("Model number"), max_length=80)
-    category = forms.ChoiceField(label=_("Category"), choices=[("", _("Select…")), *DeviceCategory.choices])
+    category = forms.ChoiceField(
+        label=_("Category"), choices=[("", _("Select…")), *DeviceCategory.choices]
+    )
     description = forms.CharField(label=_("Description"), widget=TEXTAREA)
     specifications = forms.CharField(
         label=_("Specifications"), widget=forms.Textarea(attrs={"rows": 6}),

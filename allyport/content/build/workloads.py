@@ -32,7 +32,9 @@ def _pillars(given: Mapping[str, Any]) -> tuple[dict[str, dict[str, str]], list[
         if risk not in RISK_KEYS:
             errors.append(FieldError(f"{key}_risk", _("Choose the pillar's risk.")))
         elif risk != "none" and not findings:
-            errors.append(FieldError(f"{key}_findings", _("Describe the findings behind the risk.")))
+            errors.append(
+                FieldError(f"{key}_findings", _("Describe the findings behind the risk."))
+            )
         found[key] = {"risk": risk, "findings": findings}
     return found, errors
 
@@ -55,9 +57,12 @@ def create_workload(actor: Actor, given: Mapping[str, Any]) -> WorkloadReview:
     with transaction.atomic():
         workload = WorkloadReview.objects.create(company=guard.company_of(actor), **data)
         guard.record(
-            actor, "CreateWorkloadReview", company=guard.company_of(actor), resource_type="WorkloadReview",
+            actor,
+            "CreateWorkloadReview",
+            company=guard.company_of(actor),
+            resource_type="WorkloadReview",
             identifier=workload.public_id,
-        )  # fmt: skip
+        )
     return workload
 
 

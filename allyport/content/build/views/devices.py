@@ -25,7 +25,9 @@ from allyport.core.errors import ChangeRefused, RuleViolation
 @member_page(DEVICE_LISTING)
 @require_GET
 def device_list(request: ActorRequest) -> HttpResponse:
-    return render(request, "content/build/devices.html", {"devices": selectors.devices(request.actor)})
+    return render(
+        request, "content/build/devices.html", {"devices": selectors.devices(request.actor)}
+    )
 
 
 def _initial(device: Device | None) -> dict[str, str]:
