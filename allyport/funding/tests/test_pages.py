@@ -187,9 +187,7 @@ def test_associating_a_resource_names_the_field_when_refused(
     application = draft(member_actor(company), benefit)
     refused = team.post(
         url(application, "funding:associate"),
-        {
-            "resource_arn": "arn:aws:partnercentral:us-east-1:123456789012:catalog/AWS/opportunity/O1"
-        },
+        {"resource_arn": f"arn:aws:partnercentral:us-east-1:{'1' * 12}:catalog/AWS/opportunity/O1"},
     )
     assert refused.status_code == 400
     assert refused.context["resource_form"].errors["resource_arn"]
