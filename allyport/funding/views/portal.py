@@ -97,7 +97,10 @@ def _save(request: ActorRequest, form: ApplicationForm, catalog: str, existing: 
             messages.warning(
                 request, _("The application is saved as a draft; correct it to submit.")
             )
-            return None if existing is not None else application
+            if existing is None:
+                return application
+            existing.revision = application.revision  # the form posts the saved revision next
+            return None
         messages.success(
             request,
             _("Application %(id)s is submitted for review.") % {"id": application.public_id},
