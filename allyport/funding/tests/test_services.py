@@ -280,3 +280,25 @@ def test_the_catalogue_filters_by_program_and_type() -> None:
     assert [b.public_id for b in only.items] == [credits.public_id]
     by_program = catalogue.list_benefits(member, "AWS", {"Programs": ["APN_MDF"]})
     assert [b.public_id for b in by_program.items] == [mdf.public_id]
+
+
+def test_the_company_facts_count_what_waits_on_whom(benefit: Benefit) -> None:
+    from allyport.core.contributions import contributed
+    from allyport.funding.facts import company_facts
+
+    company = make_company()[0]
+    member = member_actor(company)
+    draft(member, benefit)
+    asked = draft(member, benefit)
+    lifecycle.submit_application(member, "AWS", asked.public_id)
+    review.request_action(staff(), asked.public_id, "Add the agenda")
+    approved = draft(member, benefit)
+    lifecycle.submit_application(member, "AWS", approved.public_id)
+    review.approve_application(staff(), approved.public_id, amount="1")
+    assert company_facts in contributed("company.facts")
+    assert company_facts(company) == {
+        "funding.applications_action_required": 1,
+        "funding.applications_in_review": 0,
+        "funding.applications_draft": 1,
+        "funding.active_allocations": 1,
+    }
