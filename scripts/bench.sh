@@ -181,6 +181,8 @@ else
   echo "!! BENCH_OPPORTUNITIES=0: the API benchmark was SKIPPED"
 fi
 
+if [ "$ONLY" != "api" ]; then echo "== Funding (bench/funding.py)"; BENCH_OUT="$OUT/funding" BENCH_PG_URL="$PG_URL" $PY -m bench.funding | tee "$OUT/funding.txt"; fi
+
 echo
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then commit="$commit + uncommitted changes"; fi

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
+from allyport.accounts.models import Company
 from allyport.audit import services as audit
 from allyport.core.errors import REQUIRED, FieldError, NotFound, RuleViolation
 from allyport.funding.models import ApplicationFile, BenefitApplication
@@ -148,7 +149,7 @@ def upload(
 
 
 def resolve(
-    company: object, details: list[dict[str, str]], application: BenefitApplication | None
+    company: Company, details: list[dict[str, str]], application: BenefitApplication | None
 ) -> list[tuple[ApplicationFile, str]]:
     """The files FileDetails name (each FileURI a file of the company, not attached to
     another application), with their BusinessUseCase; every refusal at once."""

@@ -34,7 +34,7 @@ S = ApplicationStatus
 RECALLABLE = frozenset({S.IN_REVIEW, S.ACTION_REQUIRED})
 OPEN = frozenset(S.values) - TERMINAL
 AMENDABLE = frozenset({S.PENDING_SUBMISSION, S.IN_REVIEW, S.ACTION_REQUIRED})
-STAGES = {
+STAGES: dict[str, str] = {
     S.PENDING_SUBMISSION: "Draft",
     S.IN_REVIEW: "Review",
     S.ACTION_REQUIRED: "Review",

@@ -30,7 +30,8 @@ def _text(value: Any) -> str:
 def schema_fields(benefit: Benefit) -> list[tuple[str, str, str, bool]]:
     """(key, title, description, required) of each detail the benefit asks for."""
     schema = benefit.request_schema if isinstance(benefit.request_schema, Mapping) else {}
-    properties = schema.get("properties") if isinstance(schema.get("properties"), Mapping) else {}
+    found = schema.get("properties")
+    properties: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
     required = set(schema.get("required") or ())
     return [
         (

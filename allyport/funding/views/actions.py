@@ -116,10 +116,10 @@ def amend(request: ActorRequest, identifier: str) -> HttpResponseBase:
     catalog = catalog_of(request)
     current = {path: value for path, _label, value in _current(request, identifier)}
     amendments = [
-        {"FieldPath": key.split(":", 1)[1], "NewValue": value.strip()}
-        for key, value in request.POST.items()
+        {"FieldPath": key.split(":", 1)[1], "NewValue": request.POST.get(key, "").strip()}
+        for key in request.POST
         if key.startswith("amend-field:")
-        and value.strip() != str(current.get(key.split(":", 1)[1]) or "")
+        and request.POST.get(key, "").strip() != str(current.get(key.split(":", 1)[1]) or "")
     ]
     return _run(
         request,

@@ -28,6 +28,7 @@ def benefits(request: ActorRequest) -> HttpResponse:
     if fund_type in FundType.values:
         queryset = queryset.filter(fund_type=fund_type)
     company = request.actor.company
+    assert company is not None  # member_page: a member of a company
     rows = [(b, catalogue.ineligible_reasons(company, b)) for b in queryset]
     context = {
         "rows": rows,

@@ -120,6 +120,8 @@ def new_application(request: ActorRequest) -> HttpResponseBase:
     decision = authorize(request.actor, APPLY)
     if not decision:
         return forbidden(request, decision)
+    company = request.actor.company
+    assert company is not None  # member_page: a member of a company
     benefit = _benefit_for(request, catalog)
     if benefit is None:
         choices = catalogue.benefits(request.actor, catalog).filter(status="ACTIVE")
@@ -138,7 +140,7 @@ def new_application(request: ActorRequest) -> HttpResponseBase:
         "benefit": benefit,
         "catalog_query": catalog_query(catalog),
         "title": _("Create application"),
-        "reasons": catalogue.ineligible_reasons(request.actor.company, benefit),
+        "reasons": catalogue.ineligible_reasons(company, benefit),
     }
     return render(request, "funding/form.html", context)
 
