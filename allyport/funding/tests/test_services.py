@@ -302,3 +302,10 @@ def test_the_company_facts_count_what_waits_on_whom(benefit: Benefit) -> None:
         "funding.applications_draft": 1,
         "funding.active_allocations": 1,
     }
+
+
+def test_details_must_be_an_object(benefit: Benefit) -> None:
+    member = member_actor(make_company()[0])
+    with pytest.raises(RuleViolation) as refused:
+        draft(member, benefit, BenefitApplicationDetails="three webinars")
+    assert fields(refused.value) == ["BenefitApplicationDetails"]

@@ -117,6 +117,16 @@ def check_answer(answer: Answer, body: dict[str, Any], named: set[str]) -> None:
         assert any(_related(path, field) for field in fields), (path, answer.body, shown)
 
 
+def _in_document(operation: str, path: str) -> bool:
+    """Whether `path` is a document member (or inside one): a Smithy document takes any
+    JSON value, so the drawn "wrong type" is no defect of the model's. The service
+    itself wants an object there and says so by field (test_services)."""
+    model = loader.operation_model(SERVICE, operation)
+    assert model is not None
+    member = model.input_shape.members.get(path.split(".")[0].split("[")[0])
+    return member is not None and bool(getattr(member, "is_document_type", False))
+
+
 def test_every_benefits_operation_is_served() -> None:
     assert len(served()) == len(loader.service_model(SERVICE).operation_names) == 17
 
@@ -135,6 +145,7 @@ def test_no_input_makes_it_fail(operation: str, caller: Any) -> None:
     @given(request_strategy(operation, real))
     def check(drawn: tuple[dict[str, Any], set[str]]) -> None:
         body, named = drawn
+        named = {path for path in named if not _in_document(operation, path)}
         check_answer(call(client, creds, operation, body, service=SERVICE), body, named)
 
     check()
