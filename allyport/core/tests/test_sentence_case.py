@@ -16,6 +16,8 @@ GUIDE_NAMES = [
     "Contact Support", "Leads Management", "Link Account", "My AWS Certifications",
     "My Certifications", "My Profile", "Opportunity Management", "Partner Central",
     "Request Change", "Submit Later", "User Management", "My Company",
+    "AWS Partner Funding Portal", "Funding Benefits for AWS Partners", "Funding Portal",
+    "Funding Benefits",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 
