@@ -31,6 +31,7 @@ urlpatterns = [
     path("search/", include("allyport.search.urls")),
     path("", include("allyport.programs.urls")),
     path("", include("allyport.content.urls")),
+    path("funding/", include("allyport.funding.urls")),
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
     path("favicon.ico", FaviconRedirect.as_view()),

@@ -53,6 +53,8 @@ PAGES: dict[str, str] = {
     "Resources/FAQs": "content:faqs",
     "Resources/View all": "content:view_all",
     "My Company/Job Board": "content:jobs",
+    "Funding/Funding Benefits": "funding:benefits",
+    "Funding/Funding Portal": "funding:portal",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name.

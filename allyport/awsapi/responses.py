@@ -31,7 +31,8 @@ def ok(body: dict[str, Any], request_id: str) -> HttpResponse:
 def error(err: ApiError, request_id: str, service: str = "") -> HttpResponse:
     """`__type` in the body (the only place boto3 reads it), the header as AWS sends it,
     and the message under the member name the service's error shape uses."""
-    body = {"__type": err.code, message_key(service, err.code): err.message, **err.extra}
+    extra = field_list(service, err.extra) if err.code == "ValidationException" else err.extra
+    body = {"__type": err.code, message_key(service, err.code): err.message, **extra}
     response = _json(body, err.status, request_id)
     response["x-amzn-ErrorType"] = err.code
     retry_after = getattr(err, "retry_after", None)
@@ -53,3 +54,28 @@ def message_key(service: str, code: str) -> str:
     if isinstance(shape, StructureShape) and "message" in shape.members:
         return "message"
     return "Message"
+
+
+# Benefits names its refused fields `FieldList: [{Name, Message, Code}]` and its reasons
+# in Smithy's words; the others `ErrorList: [{FieldName, Message, Code}]`.
+_REASONS = {"REQUEST_VALIDATION_FAILED": "fieldValidationFailed"}
+
+
+def field_list(service: str, extra: dict[str, Any]) -> dict[str, Any]:
+    """ValidationException's members as the service's own shape names them."""
+    try:
+        shape = loader.shape(service, "ValidationException") if service else None
+    except (NoShapeFoundError, UnknownServiceError):
+        shape = None
+    if not isinstance(shape, StructureShape) or "FieldList" not in shape.members:
+        return extra
+    adapted = {k: v for k, v in extra.items() if k != "ErrorList"}
+    reasons = shape.members["Reason"].metadata.get("enum") or ()
+    if adapted.get("Reason") not in reasons:
+        adapted["Reason"] = _REASONS.get(adapted.get("Reason", ""), "other")
+    if "ErrorList" in extra:
+        adapted["FieldList"] = [
+            {"Name": item.get("FieldName", ""), "Message": item["Message"], "Code": item["Code"]}
+            for item in extra["ErrorList"]
+        ]
+    return adapted

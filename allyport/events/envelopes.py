@@ -42,6 +42,8 @@ DETAIL_TYPES = (
     "Engagement Resource Snapshot Created",
     "Engagement Created",
     "Engagement Updated",
+    # The Benefits API's (events/benefit_envelopes.py; source aws.partnercentral-benefits).
+    "Benefit Application Status Changed",
 )
 
 

@@ -14,9 +14,10 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
+from allyport.events import benefit_envelopes, envelopes, services
 from allyport.events import engagement_envelopes as engagements
-from allyport.events import envelopes, services
 from allyport.events.models import Webhook
+from allyport.funding import signals as funding_signals
 from allyport.pipeline import signals
 from allyport.pipeline.models import Engagement, EngagementInvitation, Opportunity
 
@@ -87,6 +88,19 @@ def on_engagement_changed(
         )  # fmt: skip
 
 
+def on_benefit_application_changed(
+    sender: Any, application: Any, previous: str = "", **kwargs: Any
+) -> None:
+    """A benefit application's status changed (created counts: from none)."""
+    _raise(
+        application.company,
+        benefit_envelopes.STATUS_CHANGED,
+        lambda: benefit_envelopes.status_changed_event(application, previous),
+        application.catalog,
+        application.public_id,
+    )
+
+
 def connect() -> None:
     post_save.connect(_forget_flag, sender=Webhook, dispatch_uid="events.webhook_saved")
     post_delete.connect(_forget_flag, sender=Webhook, dispatch_uid="events.webhook_deleted")
@@ -95,3 +109,6 @@ def connect() -> None:
         on_invitation_changed, dispatch_uid="events.invitation"
     )
     signals.engagement_changed.connect(on_engagement_changed, dispatch_uid="events.engagement")
+    funding_signals.benefit_application_changed.connect(
+        on_benefit_application_changed, dispatch_uid="events.benefit_application"
+    )

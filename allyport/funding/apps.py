@@ -8,3 +8,9 @@ class FundingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.funding"
     verbose_name = _("Funding")
+
+    def ready(self) -> None:
+        from allyport.core import contributions
+        from allyport.funding.facts import company_facts
+
+        contributions.contribute("company.facts", company_facts)

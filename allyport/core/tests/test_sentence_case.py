@@ -24,6 +24,8 @@ GUIDE_NAMES = [
     # Content, Build and Market.
     "Badge Manager", "Case Studies", "Device Listing", "Job Board", "Marketing Toolkit",
     "Public Reference", "Well-Architected", "WebVTT",
+    "AWS Partner Funding Portal", "Funding Benefits for AWS Partners", "Funding Portal",
+    "Funding Benefits",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 

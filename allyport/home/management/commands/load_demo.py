@@ -6,6 +6,7 @@ from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
 from allyport.home.demo.content import load_content_demo
 from allyport.home.demo.customers import load_directory_demo
+from allyport.home.demo.funding import load_funding_demo
 from allyport.home.demo.marketplace import load_seller_demo
 from allyport.home.demo.programs import load_programs_demo
 
@@ -48,5 +49,6 @@ class Command(JsonCommand):
                 *load_directory_demo(),
                 *load_programs_demo(octank),
                 *load_content_demo(),
+                *load_funding_demo(octank, "alliance_lead@octank.example"),
             ],
         }

@@ -1,0 +1,1 @@
+from allyport.awsapi.tests.contract.conftest import _no_throttling  # noqa: F401
