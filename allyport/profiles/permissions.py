@@ -14,7 +14,9 @@ PAY_FEE = "pay_program_fee"
 ACCEPT_TERMS = "accept_partner_terms"
 
 
-def _account(operation: str, member: str | None = MANAGE_PROFILE, *, staff: bool = True) -> Permission:
+def _account(
+    operation: str, member: str | None = MANAGE_PROFILE, *, staff: bool = True
+) -> Permission:
     return Permission(member=member, iam=f"partnercentral:{operation}", staff=staff)
 
 

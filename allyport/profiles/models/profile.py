@@ -115,9 +115,7 @@ class SolutionDescription(models.Model):
     """The partner's descriptive text shown beside a validated offering on its listing."""
 
     company = models.ForeignKey("accounts.Company", on_delete=models.CASCADE, related_name="+")
-    solution = models.OneToOneField(
-        "pipeline.Solution", on_delete=models.CASCADE, related_name="+"
-    )
+    solution = models.OneToOneField("pipeline.Solution", on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("description"), max_length=600)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -39,7 +39,9 @@ class TermsAcceptance(models.Model):
     class Meta:
         ordering = ["-accepted_at"]
         constraints = [
-            models.UniqueConstraint(fields=["company", "version"], name="one_acceptance_per_version")
+            models.UniqueConstraint(
+                fields=["company", "version"], name="one_acceptance_per_version"
+            )
         ]
 
     def __str__(self) -> str:

@@ -20,7 +20,15 @@ from allyport.profiles.services.finder import qualifications_of
 from allyport.profiles.services.versions import ensure_profile
 
 CASE_STUDIES = "company.case_studies"
-ALL_TABS = ("company", "solutions", "qualifications", "locations", "case_studies", "products", "domains")
+ALL_TABS = (
+    "company",
+    "solutions",
+    "qualifications",
+    "locations",
+    "case_studies",
+    "products",
+    "domains",
+)
 EARLY_TABS = ("company", "products", "domains")
 
 
@@ -83,7 +91,12 @@ def current_terms() -> TermsVersion | None:
 
 
 def accepted_terms(company: Company) -> TermsAcceptance | None:
-    return TermsAcceptance.objects.filter(company=company).select_related("version", "user").order_by("-version__version").first()
+    return (
+        TermsAcceptance.objects.filter(company=company)
+        .select_related("version", "user")
+        .order_by("-version__version")
+        .first()
+    )
 
 
 def terms_pending(company: Company) -> TermsVersion | None:

@@ -76,7 +76,9 @@ def _after(position: tuple[str, int] | None) -> Q:
     return Q(sort_name__gt=sort_name) | Q(sort_name=sort_name, company_id__gt=company_id)
 
 
-def _company_ids(query: FinderQuery, position: tuple[str, int] | None, size: int) -> list[tuple[str, int]]:
+def _company_ids(
+    query: FinderQuery, position: tuple[str, int] | None, size: int
+) -> list[tuple[str, int]]:
     criteria = query.criteria()
     if not criteria:
         rows = FinderListing.objects.filter(_after(position)).order_by("sort_name", "company_id")
@@ -85,7 +87,11 @@ def _company_ids(query: FinderQuery, position: tuple[str, int] | None, size: int
     rows = FinderFacet.objects.filter(_after(position), kind=kind, value=value)
     for other_kind, other_value in others:
         rows = rows.filter(
-            Exists(FinderFacet.objects.filter(company_id=OuterRef("company_id"), kind=other_kind, value=other_value))
+            Exists(
+                FinderFacet.objects.filter(
+                    company_id=OuterRef("company_id"), kind=other_kind, value=other_value
+                )
+            )
         )
     rows = rows.order_by("sort_name", "company_id")
     return list(rows.values_list("sort_name", "company_id")[: size + 1])
@@ -114,7 +120,12 @@ def listing_of(company_id: int) -> FinderListing | None:
 
 def facet_values(kind: str) -> list[str]:
     """The values a filter may offer (distinct facet values of a kind)."""
-    return list(FinderFacet.objects.filter(kind=kind).values_list("value", flat=True).distinct().order_by("value")[:300])
+    return list(
+        FinderFacet.objects.filter(kind=kind)
+        .values_list("value", flat=True)
+        .distinct()
+        .order_by("value")[:300]
+    )
 
 
 def summary(listing_: FinderListing) -> dict[str, Any]:

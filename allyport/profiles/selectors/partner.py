@@ -25,7 +25,9 @@ from allyport.profiles.services.qualifications import partner_reference
 from allyport.profiles.services.verification import completion_url
 from allyport.profiles.services.versions import ensure_profile, listing_values
 
-_PARTNER = re.compile(r"^(?:arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog/[A-Za-z-_]+/partner/)?(partner-[A-Za-z0-9]{13})$")
+_PARTNER = re.compile(
+    r"^(?:arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog/[A-Za-z-_]+/partner/)?(partner-[A-Za-z0-9]{13})$"
+)
 
 
 def partner_for(
@@ -93,7 +95,11 @@ def alliance_lead_contact(company: Company) -> dict[str, str]:
     if contact is not None:
         return {"FirstName": contact.first_name, "LastName": contact.last_name,
                 "Email": contact.email, "BusinessTitle": contact.business_title}  # fmt: skip
-    lead = RoleAssignment.objects.select_related("user").filter(company=company, role="alliance_lead").first()
+    lead = (
+        RoleAssignment.objects.select_related("user")
+        .filter(company=company, role="alliance_lead")
+        .first()
+    )
     if lead is None:
         return {}
     user = lead.user
@@ -101,7 +107,9 @@ def alliance_lead_contact(company: Company) -> dict[str, str]:
             "Email": user.email, "BusinessTitle": user.job_title or "Alliance lead"}  # fmt: skip
 
 
-def profile_task_view(version: ProfileVersion, catalog: str = "AWS", account_id: str = "") -> dict[str, Any]:
+def profile_task_view(
+    version: ProfileVersion, catalog: str = "AWS", account_id: str = ""
+) -> dict[str, Any]:
     """Start/Get/CancelProfileUpdateTask's answer."""
     shown: dict[str, Any] = {
         "Catalog": catalog,
@@ -121,14 +129,22 @@ def profile_task_view(version: ProfileVersion, catalog: str = "AWS", account_id:
 
 def latest_profile_task(company: Company) -> ProfileVersion:
     """GetProfileUpdateTask: the latest listing version (NotFound when none)."""
-    found = ProfileVersion.objects.filter(company=company, section=ProfileVersion.Section.LISTING).select_related("company").first()
+    found = (
+        ProfileVersion.objects.filter(company=company, section=ProfileVersion.Section.LISTING)
+        .select_related("company")
+        .first()
+    )
     if found is None:
         raise NotFound("ProfileUpdateTask", company.public_id)
     return found
 
 
 def find_profile_task(company: Company, task_id: str) -> ProfileVersion:
-    found = ProfileVersion.objects.filter(company=company, task_id=task_id).select_related("company").first()
+    found = (
+        ProfileVersion.objects.filter(company=company, task_id=task_id)
+        .select_related("company")
+        .first()
+    )
     if found is None:
         raise NotFound("ProfileUpdateTask", task_id)
     return found
@@ -140,7 +156,9 @@ def profile_versions(company: Company, limit: int = 50) -> list[ProfileVersion]:
 
 def verification_view(company: Company, verification_type: str) -> dict[str, Any]:
     """GetVerification's answer (NotFound when never started)."""
-    found = Verification.objects.filter(company=company, verification_type=verification_type).first()
+    found = Verification.objects.filter(
+        company=company, verification_type=verification_type
+    ).first()
     if found is None:
         raise NotFound("Verification", verification_type)
     return verification_answer(found)
@@ -148,9 +166,16 @@ def verification_view(company: Company, verification_type: str) -> dict[str, Any
 
 def verification_answer(found: Verification) -> dict[str, Any]:
     if found.verification_type == "BUSINESS_VERIFICATION":
-        details: dict[str, Any] = {"BusinessVerificationResponse": {"BusinessVerificationDetails": found.details}}
+        details: dict[str, Any] = {
+            "BusinessVerificationResponse": {"BusinessVerificationDetails": found.details}
+        }
     else:
-        details = {"RegistrantVerificationResponse": {"CompletionUrl": completion_url(found), "CompletionUrlExpiresAt": found.started_at.replace(microsecond=0) + _DAY}}
+        details = {
+            "RegistrantVerificationResponse": {
+                "CompletionUrl": completion_url(found),
+                "CompletionUrlExpiresAt": found.started_at.replace(microsecond=0) + _DAY,
+            }
+        }
     shown: dict[str, Any] = {
         "VerificationType": found.verification_type,
         "VerificationStatus": found.status,
@@ -159,20 +184,35 @@ def verification_answer(found: Verification) -> dict[str, Any]:
     }
     if found.status_reason:
         shown["VerificationStatusReason"] = found.status_reason
-    if found.completed_at and found.status in (VerificationStatus.SUCCEEDED, VerificationStatus.REJECTED, VerificationStatus.FAILED):
+    if found.completed_at and found.status in (
+        VerificationStatus.SUCCEEDED,
+        VerificationStatus.REJECTED,
+        VerificationStatus.FAILED,
+    ):
         shown["CompletedAt"] = found.completed_at
     return shown
 
 
 def latest_qualifications_task(company: Company, kind: str) -> QualificationsTask:
-    found = QualificationsTask.objects.filter(company=company, kind=kind).select_related("partner").order_by("-started_at", "-id").first()
+    found = (
+        QualificationsTask.objects.filter(company=company, kind=kind)
+        .select_related("partner")
+        .order_by("-started_at", "-id")
+        .first()
+    )
     if found is None:
-        name = "QualificationsAssociationTask" if kind == "associate" else "QualificationsDisassociationTask"
+        name = (
+            "QualificationsAssociationTask"
+            if kind == "associate"
+            else "QualificationsDisassociationTask"
+        )
         raise NotFound(name, company.public_id)
     return found
 
 
-def qualifications_task_view(task: QualificationsTask, catalog: str = "AWS", account_id: str = "") -> dict[str, Any]:
+def qualifications_task_view(
+    task: QualificationsTask, catalog: str = "AWS", account_id: str = ""
+) -> dict[str, Any]:
     member = "PrimaryPartner" if task.kind == "associate" else "AssociatedPartner"
     shown: dict[str, Any] = {
         "Catalog": catalog, "Arn": partner_arn(task.company, catalog, account_id),
@@ -184,11 +224,25 @@ def qualifications_task_view(task: QualificationsTask, catalog: str = "AWS", acc
     return shown
 
 
-def qualifications_details(company: Company, catalog: str = "AWS", account_id: str = "") -> dict[str, Any]:
+def qualifications_details(
+    company: Company, catalog: str = "AWS", account_id: str = ""
+) -> dict[str, Any]:
     """GetQualificationsAssociationDetails: ASSOCIATED (as subsidiary or as primary)."""
-    shown: dict[str, Any] = {"Catalog": catalog, "Arn": partner_arn(company, catalog, account_id), "Id": company.public_id}
-    own = QualificationsAssociation.objects.filter(company=company).select_related("primary").first()
-    primary = own.primary if own else (company if QualificationsAssociation.objects.filter(primary=company).exists() else None)
+    shown: dict[str, Any] = {
+        "Catalog": catalog,
+        "Arn": partner_arn(company, catalog, account_id),
+        "Id": company.public_id,
+    }
+    own = (
+        QualificationsAssociation.objects.filter(company=company).select_related("primary").first()
+    )
+    primary = (
+        own.primary
+        if own
+        else (
+            company if QualificationsAssociation.objects.filter(primary=company).exists() else None
+        )
+    )
     if primary is None:
         return shown | {"Status": "NOT_ASSOCIATED"}
     associated = QualificationsAssociation.objects.filter(primary=primary).select_related("company")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
@@ -43,7 +42,12 @@ def issue_code(
     )
     if resend and open_code is not None and open_code.sends >= MAX_SENDS:
         raise RuleViolation(
-            [FieldError("email", _("The code was sent %(n)d times; start again later.") % {"n": MAX_SENDS})]
+            [
+                FieldError(
+                    "email",
+                    _("The code was sent %(n)d times; start again later.") % {"n": MAX_SENDS},
+                )
+            ]
         )
     sends = open_code.sends + 1 if (resend and open_code is not None) else 1
     EmailVerificationCode.objects.filter(

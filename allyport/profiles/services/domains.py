@@ -82,7 +82,9 @@ def associate_company_domain(
             added = CompanyDomain.objects.create(company=company, domain=domain)
             record(actor, "AssociatePartnerDomain", company, {"domain": domain, "email": email})
     except IntegrityError:  # another company took it at the same moment
-        raise _refusal("email", _("%(domain)s was just added by another account.") % {"domain": domain}) from None
+        raise _refusal(
+            "email", _("%(domain)s was just added by another account.") % {"domain": domain}
+        ) from None
     return added
 
 

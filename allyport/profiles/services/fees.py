@@ -61,16 +61,34 @@ def submit_fee_upgrade(actor: Actor, company: Company, paying_account_id: str) -
         company = lock(company)
         if company.stage != Stage.ENROLLED:
             raise RuleViolation(
-                [FieldError("paying_account_id", _("Enroll in a path first; the fee confirms an Enrolled company."))]
+                [
+                    FieldError(
+                        "paying_account_id",
+                        _("Enroll in a path first; the fee confirms an Enrolled company."),
+                    )
+                ]
                 if stage_rank(company.stage) < stage_rank(Stage.ENROLLED)
-                else [FieldError("paying_account_id", _("Your company is already %(stage)s.") % {"stage": company.stage})]
+                else [
+                    FieldError(
+                        "paying_account_id",
+                        _("Your company is already %(stage)s.") % {"stage": company.stage},
+                    )
+                ]
             )
         try:
             with transaction.atomic():
                 fee = _bill(company, account, timezone.localdate(), actor.user)
         except IntegrityError:
-            raise Conflict(_("This year's fee is already billed."), FEE, company.public_id) from None
-        record(actor, "SubmitProgramFeeUpgrade", company, {"payingAccountId": account}, {"amount": str(fee.amount)})
+            raise Conflict(
+                _("This year's fee is already billed."), FEE, company.public_id
+            ) from None
+        record(
+            actor,
+            "SubmitProgramFeeUpgrade",
+            company,
+            {"payingAccountId": account},
+            {"amount": str(fee.amount)},
+        )
         change_stage(actor, company, Stage.CONFIRMED, _("Program fee upgrade form submitted"))
     return fee
 
@@ -86,13 +104,17 @@ def lead_address(company: Company) -> str:
     contact = AllianceLeadContact.objects.filter(company=company).first()
     if contact is not None:
         return contact.email
-    lead = RoleAssignment.objects.select_related("user").filter(
-        company=company, role="alliance_lead"
-    ).first()
+    lead = (
+        RoleAssignment.objects.select_related("user")
+        .filter(company=company, role="alliance_lead")
+        .first()
+    )
     return lead.user.email if lead else ""
 
 
-def record_fee_payment(actor: Actor, fee: ProgramFee, reference: str = "", *, source: str = "staff") -> ProgramFee:
+def record_fee_payment(
+    actor: Actor, fee: ProgramFee, reference: str = "", *, source: str = "staff"
+) -> ProgramFee:
     """Payment received (staff, or an import as the system): the alliance lead is
     mailed the promotional credit code; a lapsed company is Confirmed again."""
     require_on(actor, perms.REVIEW, fee.company)
@@ -103,12 +125,22 @@ def record_fee_payment(actor: Actor, fee: ProgramFee, reference: str = "", *, so
         fee.payment_source, fee.payment_reference = source, reference[:80]
         fee.promo_code = "APN-" + secrets.token_hex(6).upper()
         fee.save()
-        record(actor, "RecordProgramFeePayment", company, {"reference": reference, "source": source}, {"status": fee.status})
+        record(
+            actor,
+            "RecordProgramFeePayment",
+            company,
+            {"reference": reference, "source": source},
+            {"status": fee.status},
+        )
         if company.stage == Stage.ENROLLED:
             change_stage(actor, company, Stage.CONFIRMED, _("Program fee paid"))
         address = lead_address(company)
         if address:
-            mail.send("profiles/email/fee_paid", address, {"fee": fee, "company": company, "promo_code": fee.promo_code})
+            mail.send(
+                "profiles/email/fee_paid",
+                address,
+                {"fee": fee, "company": company, "promo_code": fee.promo_code},
+            )
     return fee
 
 
@@ -120,7 +152,11 @@ def waive_fee(actor: Actor, fee: ProgramFee, reason: str) -> ProgramFee:
     with transaction.atomic():
         company = lock(fee.company)
         fee = _open(fee)
-        fee.status, fee.waived_reason, fee.closed_by = FeeStatus.WAIVED, reason.strip()[:500], actor.user
+        fee.status, fee.waived_reason, fee.closed_by = (
+            FeeStatus.WAIVED,
+            reason.strip()[:500],
+            actor.user,
+        )
         fee.save()
         record(actor, "WaiveProgramFee", company, {"reason": reason}, {"status": fee.status})
         if company.stage == Stage.ENROLLED:
@@ -176,6 +212,12 @@ def _bill_yearly(actor: Actor) -> int:
             continue
         with transaction.atomic():
             new = _bill(lock(company), fee.paying_account_id, start, None)
-            record(actor, "BillProgramFee", company, {"periodStart": str(start)}, {"amount": str(new.amount)})
+            record(
+                actor,
+                "BillProgramFee",
+                company,
+                {"periodStart": str(start)},
+                {"amount": str(new.amount)},
+            )
         count += 1
     return count

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from allyport.accounts.models import Company
@@ -74,8 +75,13 @@ def _published(company: Company) -> dict[str, Any]:
         "stage": company.stage,
         "solutions": published_solutions(company),
         "locations": [
-            {"name": o.name, "city": o.city, "country": str(o.country),
-             "subdivision": o.subdivision_code, "headquarters": o.is_headquarters}
+            {
+                "name": o.name,
+                "city": o.city,
+                "country": str(o.country),
+                "subdivision": o.subdivision_code,
+                "headquarters": o.is_headquarters,
+            }
             for o in offices
         ],  # fmt: skip
         "qualifications": [
@@ -136,5 +142,6 @@ def refresh_stale_listings() -> int:
         ]
     )
     for company in Company.objects.filter(pk__in=ids):
-        refresh_listing(company)
+        with transaction.atomic():
+            refresh_listing(company)
     return len(ids)

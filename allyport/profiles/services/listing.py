@@ -66,7 +66,9 @@ def check_task_details(details: Mapping[str, Any]) -> None:
         if error:
             errors.append(error)
     if details.get("PrimarySolutionType") not in PrimarySolutionType.values:
-        errors.append(FieldError("TaskDetails.PrimarySolutionType", _("Choose a primary offering.")))
+        errors.append(
+            FieldError("TaskDetails.PrimarySolutionType", _("Choose a primary offering."))
+        )
     segments = details.get("IndustrySegments") or []
     if not segments:
         errors.append(
@@ -77,7 +79,9 @@ def check_task_details(details: Mapping[str, Any]) -> None:
             FieldError("TaskDetails.IndustrySegments", _("Choose at most 3 industries."), TOO_MANY)
         )
     elif any(segment not in INDUSTRY_VALUES for segment in segments):
-        errors.append(FieldError("TaskDetails.IndustrySegments", _("Choose industries from the list.")))
+        errors.append(
+            FieldError("TaskDetails.IndustrySegments", _("Choose industries from the list."))
+        )
     if not _LOCALE.match(str(details.get("TranslationSourceLocale") or "")):
         errors.append(
             FieldError("TaskDetails.TranslationSourceLocale", _("Use a locale such as en-US."))
@@ -118,7 +122,9 @@ def start_profile_update(
     check_task_details(details)
     with transaction.atomic():
         company = lock(company)
-        if ProfileVersion.objects.filter(company=company, status=ProfileTaskStatus.IN_PROGRESS).exists():
+        if ProfileVersion.objects.filter(
+            company=company, status=ProfileTaskStatus.IN_PROGRESS
+        ).exists():
             raise Conflict(
                 _("A profile update is waiting for approval; cancel it before starting another."),
                 TASK,
@@ -150,15 +156,15 @@ def start_profile_update(
 
 
 def _pending(company: Company, task_id: str) -> ProfileVersion:
-    found = ProfileVersion.objects.select_for_update().filter(
-        company=company, task_id=task_id, section=ProfileVersion.Section.LISTING
-    ).first()
+    found = (
+        ProfileVersion.objects.select_for_update()
+        .filter(company=company, task_id=task_id, section=ProfileVersion.Section.LISTING)
+        .first()
+    )
     if found is None:
         raise NotFound(TASK, task_id)
     if found.status != ProfileTaskStatus.IN_PROGRESS:
-        raise Conflict(
-            _("This profile update is no longer waiting for approval."), TASK, task_id
-        )
+        raise Conflict(_("This profile update is no longer waiting for approval."), TASK, task_id)
     return found
 
 
@@ -171,7 +177,13 @@ def cancel_profile_update(
         version = _pending(lock(company), task_id)
         version.status, version.ended_at = ProfileTaskStatus.CANCELED, timezone.now()
         version.save(update_fields=["status", "ended_at"])
-        record(actor, "CancelProfileUpdateTask", company, {"taskId": task_id}, {"status": version.status})
+        record(
+            actor,
+            "CancelProfileUpdateTask",
+            company,
+            {"taskId": task_id},
+            {"status": version.status},
+        )
     return version
 
 
@@ -185,7 +197,13 @@ def approve_profile_update(actor: Actor, version: ProfileVersion) -> ProfileVers
         version.status, version.ended_at = ProfileTaskStatus.SUCCEEDED, timezone.now()
         version.reviewed_by = actor.user
         version.save(update_fields=["status", "ended_at", "reviewed_by"])
-        record(actor, "ApproveProfileUpdate", company, {"taskId": version.task_id}, {"status": version.status})
+        record(
+            actor,
+            "ApproveProfileUpdate",
+            company,
+            {"taskId": version.task_id},
+            {"status": version.status},
+        )
     return version
 
 

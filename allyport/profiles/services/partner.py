@@ -69,7 +69,8 @@ def put_alliance_lead_contact(
         verified = timezone.now()
     with transaction.atomic():
         found, _created = AllianceLeadContact.objects.update_or_create(
-            company=company, defaults={**values, "verified_at": verified, "updated_at": timezone.now()}
+            company=company,
+            defaults={**values, "verified_at": verified, "updated_at": timezone.now()},
         )
         record(
             actor, "PutAllianceLeadContact", company,
@@ -106,7 +107,9 @@ def create_partner(
         raise RuleViolation(errors)
     if company_for_domain(domain) is not None:
         raise Conflict(_("A partner already exists for this domain."), "Partner", domain)
-    consume_code(None, values["email"], EmailVerificationCode.Purpose.API, code, "EmailVerificationCode")
+    consume_code(
+        None, values["email"], EmailVerificationCode.Purpose.API, code, "EmailVerificationCode"
+    )
     try:
         with transaction.atomic():
             company = Company.objects.create(
@@ -115,7 +118,9 @@ def create_partner(
                 paths=list(PATHS_BY_SOLUTION_TYPE[primary_solution_type]),
             )
             CompanyDomain.objects.create(company=company, domain=domain)
-            AllianceLeadContact.objects.create(company=company, verified_at=timezone.now(), **values)
+            AllianceLeadContact.objects.create(
+                company=company, verified_at=timezone.now(), **values
+            )
             ensure_profile(company)
             record(
                 actor, "CreatePartner", company,

@@ -113,7 +113,9 @@ def update_company_profile(
             profile.updated_at = timezone.now()
             profile.save()
             company_version = new_version(actor, company, ProfileVersion.Section.COMPANY, changes)
-            record(actor, "UpdateCompanyProfile", company, after, {"version": company_version.number})
+            record(
+                actor, "UpdateCompanyProfile", company, after, {"version": company_version.number}
+            )
             company.refresh_from_db()
             finder.refresh_listing(company)
         listing_version = (
@@ -237,9 +239,7 @@ def _logo_kind(data: bytes) -> str:
     if kind not in LOGO_TYPES:
         raise RuleViolation([FieldError("logo", _("Upload a PNG, JPEG or GIF image."))])
     if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
-        raise RuleViolation(
-            [FieldError("logo", _("The logo may be at most 2000 by 2000 pixels."))]
-        )
+        raise RuleViolation([FieldError("logo", _("The logo may be at most 2000 by 2000 pixels."))])
     return kind
 
 

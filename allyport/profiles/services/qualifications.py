@@ -35,10 +35,14 @@ def partner_named(reference: Mapping[str, Any], field: str) -> Company:
     """The company a QualificationsAssociationPartner {ProfileId, AccountId} names."""
     profile_id, account_id = reference.get("ProfileId"), reference.get("AccountId")
     if not profile_id and not account_id:
-        raise RuleViolation([FieldError(field, _("Name the partner's profile or account."), REQUIRED)])
+        raise RuleViolation(
+            [FieldError(field, _("Name the partner's profile or account."), REQUIRED)]
+        )
     found: Company | None = None
     if profile_id:
-        profile = CompanyProfile.objects.select_related("company").filter(profile_id=profile_id).first()
+        profile = (
+            CompanyProfile.objects.select_related("company").filter(profile_id=profile_id).first()
+        )
         found = profile.company if profile else None
     elif account_id:
         found = Company.objects.filter(account_link__account__account_id=account_id).first()
@@ -71,14 +75,19 @@ def start_qualifications_association(
     if primary.pk == company.pk:
         raise _business("INCOMPATIBLE_PRIMARY_PARTNER", _("A company cannot be its own primary."))
     if QualificationsAssociation.objects.filter(company=company).exists():
-        raise _business("QUALIFICATIONS_ASSOCIATION_EXISTS", _("Your qualifications are already associated."))
+        raise _business(
+            "QUALIFICATIONS_ASSOCIATION_EXISTS", _("Your qualifications are already associated.")
+        )
     if not is_subsidiary(company, primary):
         raise _business(
             "MISSING_ACTIVE_SUBSIDIARY_CONNECTION",
             _("An active subsidiary connection with the primary company is needed first."),
         )
     if QualificationsAssociation.objects.filter(primary=primary).count() >= MAX_ASSOCIATED:
-        raise _business("QUALIFICATIONS_ASSOCIATION_LIMIT_EXCEEDED", _("The primary company has 6 associated partners."))
+        raise _business(
+            "QUALIFICATIONS_ASSOCIATION_LIMIT_EXCEEDED",
+            _("The primary company has 6 associated partners."),
+        )
     return _start(actor, company, primary, Kind.ASSOCIATE, "StartQualificationsAssociationTask")
 
 
@@ -90,19 +99,45 @@ def start_qualifications_disassociation(
     primary = partner_named(partner_reference_, "AssociatedPartner")
     current = QualificationsAssociation.objects.filter(company=company).first()
     if current is None:
-        raise RuleViolation([FieldError("AssociatedPartner", _("Your qualifications are not associated."), "QUALIFICATIONS_ASSOCIATION_NOT_FOUND")])
+        raise RuleViolation(
+            [
+                FieldError(
+                    "AssociatedPartner",
+                    _("Your qualifications are not associated."),
+                    "QUALIFICATIONS_ASSOCIATION_NOT_FOUND",
+                )
+            ]
+        )
     if current.primary_id != primary.pk:
-        raise RuleViolation([FieldError("AssociatedPartner", _("This is not your primary company."), "INCOMPATIBLE_PRIMARY_PARTNER")])
-    return _start(actor, company, primary, Kind.DISASSOCIATE, "StartQualificationsDisassociationTask")
+        raise RuleViolation(
+            [
+                FieldError(
+                    "AssociatedPartner",
+                    _("This is not your primary company."),
+                    "INCOMPATIBLE_PRIMARY_PARTNER",
+                )
+            ]
+        )
+    return _start(
+        actor, company, primary, Kind.DISASSOCIATE, "StartQualificationsDisassociationTask"
+    )
 
 
-def _start(actor: Actor, company: Company, partner: Company, kind: str, event: str) -> QualificationsTask:
+def _start(
+    actor: Actor, company: Company, partner: Company, kind: str, event: str
+) -> QualificationsTask:
     from allyport.profiles.tasks import complete_qualifications_task  # noqa: PLC0415
 
     with transaction.atomic():
         lock(company)
         task = QualificationsTask.objects.create(company=company, partner=partner, kind=kind)
-        record(actor, event, company, {"identifier": company.public_id, "partner": partner.public_id}, {"taskId": task.task_id})
+        record(
+            actor,
+            event,
+            company,
+            {"identifier": company.public_id, "partner": partner.public_id},
+            {"taskId": task.task_id},
+        )
         transaction.on_commit(lambda: complete_qualifications_task.enqueue(task_id=task.task_id))
     return task
 
@@ -115,11 +150,19 @@ def complete_task(actor: Actor, task_id: str) -> QualificationsTask | None:
             return task
         if task.kind == Kind.ASSOCIATE:
             QualificationsAssociation.objects.update_or_create(
-                company=task.company, defaults={"primary": task.partner, "associated_at": timezone.now()}
+                company=task.company,
+                defaults={"primary": task.partner, "associated_at": timezone.now()},
             )
         else:
-            QualificationsAssociation.objects.filter(company=task.company, primary=task.partner).delete()
+            QualificationsAssociation.objects.filter(
+                company=task.company, primary=task.partner
+            ).delete()
         task.status, task.ended_at = QualificationsTaskStatus.SUCCEEDED, timezone.now()
         task.save(update_fields=["status", "ended_at"])
-        record(actor, "CompleteQualificationsTask", task.company, {"taskId": task.task_id, "kind": task.kind})
+        record(
+            actor,
+            "CompleteQualificationsTask",
+            task.company,
+            {"taskId": task.task_id, "kind": task.kind},
+        )
     return task

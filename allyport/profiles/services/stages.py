@@ -53,7 +53,12 @@ def enroll_in_path(actor: Actor, company: Company, path: str) -> PathEnrollment:
         company = lock(company)
         if path not in paths_for_types(list(ensure_profile(company).offering_types)):
             raise RuleViolation(
-                [FieldError("path", _("List products or services of this path on Products & Services first."))]
+                [
+                    FieldError(
+                        "path",
+                        _("List products or services of this path on Products & Services first."),
+                    )
+                ]
             )
         enrollment, created = PathEnrollment.objects.get_or_create(
             company=company, path=path, defaults={"enrolled_by": actor.user}
@@ -64,7 +69,12 @@ def enroll_in_path(actor: Actor, company: Company, path: str) -> PathEnrollment:
                 company.paths = [*company.paths, path]
             record(actor, "EnrollInPath", company, {"path": path})
             if company.stage == Stage.REGISTERED:
-                change_stage(actor, company, Stage.ENROLLED, _("Enrolled in the %(path)s path") % {"path": path})
+                change_stage(
+                    actor,
+                    company,
+                    Stage.ENROLLED,
+                    _("Enrolled in the %(path)s path") % {"path": path},
+                )
             finder.refresh_listing(company)
     return enrollment
 
@@ -86,6 +96,7 @@ def move_stage(actor: Actor, company: Company, to_stage: str, reason: str) -> St
 def record_validation(actor: Actor, company: Company, reason: str) -> StageChange | None:
     """Staff record a passed validation: a Confirmed company becomes Validated."""
     require_on(actor, perms.REVIEW, company)
+    company.refresh_from_db(fields=["stage"])
     if stage_rank(company.stage) < stage_rank(Stage.CONFIRMED):
         raise RuleViolation([FieldError("stage", _("Only a Confirmed company can be validated."))])
     if stage_rank(company.stage) >= stage_rank(Stage.VALIDATED):

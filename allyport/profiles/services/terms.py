@@ -41,14 +41,20 @@ def publish_terms(actor: Actor, title: str, body: str) -> TermsVersion:
     return version
 
 
-def accept_terms(actor: Actor, company: Company, version: int, *, source: str = "prompt") -> TermsAcceptance:
+def accept_terms(
+    actor: Actor, company: Company, version: int, *, source: str = "prompt"
+) -> TermsAcceptance:
     """The company accepts `version` (the current one: an older version is refused)."""
     require_on(actor, perms.ACCEPT_PARTNER_TERMS, company)
     current = TermsVersion.objects.order_by("-version").first()
     if current is None:
         raise NotFound("PartnerTerms", str(version))
     if current.version != version:
-        raise Conflict(_("A newer version of the terms was published; read it first."), "PartnerTerms", str(version))
+        raise Conflict(
+            _("A newer version of the terms was published; read it first."),
+            "PartnerTerms",
+            str(version),
+        )
     try:
         with transaction.atomic():
             acceptance = TermsAcceptance.objects.create(

@@ -28,7 +28,11 @@ BUSINESS_FIELDS = ("LegalName", "RegistrationId", "CountryCode", "JurisdictionOf
 def _business(details: Mapping[str, Any]) -> dict[str, str]:
     values = {key: str(details.get(key) or "").strip() for key in BUSINESS_FIELDS}
     errors = [
-        FieldError(f"VerificationDetails.BusinessVerificationDetails.{key}", _("This field is required."), REQUIRED)
+        FieldError(
+            f"VerificationDetails.BusinessVerificationDetails.{key}",
+            _("This field is required."),
+            REQUIRED,
+        )
         for key in BUSINESS_FIELDS[:3]
         if not values[key]
     ]
@@ -45,11 +49,21 @@ def start_verification(actor: Actor, company: Company, details: Mapping[str, Any
         kind, stored = VerificationType.BUSINESS, _business(details["BusinessVerificationDetails"])
         status = VerificationStatus.IN_PROGRESS
     elif "RegistrantVerificationDetails" in details:
-        kind, stored, status = VerificationType.REGISTRANT, {}, VerificationStatus.PENDING_CUSTOMER_ACTION
+        kind, stored, status = (
+            VerificationType.REGISTRANT,
+            {},
+            VerificationStatus.PENDING_CUSTOMER_ACTION,
+        )
     else:
-        raise RuleViolation([FieldError("VerificationDetails", _("Give the details to verify."), REQUIRED)])
+        raise RuleViolation(
+            [FieldError("VerificationDetails", _("Give the details to verify."), REQUIRED)]
+        )
     with transaction.atomic():
-        found = Verification.objects.select_for_update().filter(company=company, verification_type=kind).first()
+        found = (
+            Verification.objects.select_for_update()
+            .filter(company=company, verification_type=kind)
+            .first()
+        )
         if found is not None and found.status == VerificationStatus.SUCCEEDED:
             raise Conflict(_("This account is already verified."), "Verification", kind)
         if found is not None and found.status in OPEN:
@@ -58,7 +72,13 @@ def start_verification(actor: Actor, company: Company, details: Mapping[str, Any
         found.status, found.details, found.status_reason = status, stored, ""
         found.started_at, found.completed_at, found.reviewed_by = timezone.now(), None, None
         found.save()
-        record(actor, "StartVerification", company, {"verificationType": kind, **stored}, {"status": status})
+        record(
+            actor,
+            "StartVerification",
+            company,
+            {"verificationType": kind, **stored},
+            {"status": status},
+        )
     return found
 
 
@@ -71,32 +91,45 @@ def complete_registrant_verification(actor: Actor, company: Company) -> Verifica
     """The registrant confirmed their identity on the portal: staff review it next."""
     require_on(actor, perms.START_VERIFICATION, company)
     with transaction.atomic():
-        found = Verification.objects.select_for_update().filter(
-            company=company,
-            verification_type=VerificationType.REGISTRANT,
-            status=VerificationStatus.PENDING_CUSTOMER_ACTION,
-        ).first()
+        found = (
+            Verification.objects.select_for_update()
+            .filter(
+                company=company,
+                verification_type=VerificationType.REGISTRANT,
+                status=VerificationStatus.PENDING_CUSTOMER_ACTION,
+            )
+            .first()
+        )
         if found is None:
-            raise Conflict(_("No verification waits for you."), "Verification", VerificationType.REGISTRANT)
+            raise Conflict(
+                _("No verification waits for you."), "Verification", VerificationType.REGISTRANT
+            )
         found.status = VerificationStatus.IN_PROGRESS
         found.save(update_fields=["status"])
         record(actor, "CompleteRegistrantVerification", company, {}, {"status": found.status})
     return found
 
 
-def review_verification(actor: Actor, verification: Verification, *, approve: bool, reason: str = "") -> Verification:
+def review_verification(
+    actor: Actor, verification: Verification, *, approve: bool, reason: str = ""
+) -> Verification:
     """Staff decide an open verification: SUCCEEDED, or REJECTED with the reason."""
     require_on(actor, perms.REVIEW, verification.company)
     with transaction.atomic():
         found = Verification.objects.select_for_update().get(pk=verification.pk)
         if found.status != VerificationStatus.IN_PROGRESS:
-            raise Conflict(_("This verification is not waiting for review."), "Verification", found.verification_type)
+            raise Conflict(
+                _("This verification is not waiting for review."),
+                "Verification",
+                found.verification_type,
+            )
         found.status = VerificationStatus.SUCCEEDED if approve else VerificationStatus.REJECTED
         found.status_reason = reason[:200]
         found.completed_at, found.reviewed_by = timezone.now(), actor.user
         found.save()
         record(
             actor, "ReviewVerification", found.company,
-            {"verificationType": found.verification_type, "reason": reason}, {"status": found.status},
+            {"verificationType": found.verification_type, "reason": reason},
+            {"status": found.status},
         )  # fmt: skip
     return found

@@ -40,7 +40,9 @@ def iam(company: Company) -> Actor:
 
 
 def staff() -> Actor:
-    user = User.objects.create_user("staff@program.example", "x", is_staff=True)
+    user = User.objects.filter(email="staff@program.example").first() or User.objects.create_user(
+        "staff@program.example", "x", is_staff=True
+    )
     return Actor.for_staff(user)
 
 

@@ -47,14 +47,20 @@ def test_a_listed_company_s_change_waits_for_staff_and_then_publishes(validated)
 def test_cancel_and_reject(validated) -> None:
     company, lead = validated
     first = listing.start_profile_update(lead_actor(lead), company, details())
-    assert listing.cancel_profile_update(lead_actor(lead), company, first.task_id).status == "CANCELED"
+    assert (
+        listing.cancel_profile_update(lead_actor(lead), company, first.task_id).status == "CANCELED"
+    )
     with pytest.raises(Conflict):
         listing.cancel_profile_update(lead_actor(lead), company, first.task_id)
     second = listing.start_profile_update(lead_actor(lead), company, details())
     refused = listing.reject_profile_update(staff(), second, "The logo is blurred", "INVALID_LOGO")
     view = partner_reads.profile_task_view(refused)
     assert view["Status"] == "FAILED"
-    assert view["ErrorDetailList"][0] == {"Locale": "en-US", "Message": "The logo is blurred", "Reason": "INVALID_LOGO"}
+    assert view["ErrorDetailList"][0] == {
+        "Locale": "en-US",
+        "Message": "The logo is blurred",
+        "Reason": "INVALID_LOGO",
+    }
 
 
 def test_every_task_details_error_is_named_at_once() -> None:
@@ -62,7 +68,10 @@ def test_every_task_details_error_is_named_at_once() -> None:
     with pytest.raises(RuleViolation) as refused:
         listing.start_profile_update(
             lead_actor(lead), company,
-            details(DisplayName="", WebsiteUrl="http://x", IndustrySegments=[], TranslationSourceLocale="en"),
+            details(
+                DisplayName="", WebsiteUrl="http://x", IndustrySegments=[],
+                TranslationSourceLocale="en",
+            ),
         )  # fmt: skip
     fields = {error.field for error in refused.value.errors}
     assert fields == {
@@ -83,7 +92,9 @@ def test_members_without_the_right_and_other_companies_are_refused() -> None:
     with pytest.raises(PermissionDenied):
         listing.start_profile_update(Actor.system(), company, details())
     with pytest.raises(NotFound):
-        partner_reads.partner_for(lead_actor(other_lead), company.public_id, partner_reads_permission())
+        partner_reads.partner_for(
+            lead_actor(other_lead), company.public_id, partner_reads_permission()
+        )
 
 
 def partner_reads_permission():  # type: ignore[no-untyped-def]
@@ -110,8 +121,16 @@ def test_company_tab_splits_own_fields_from_the_listing(validated) -> None:
 def test_one_headquarters_and_the_api_headquarters(validated) -> None:
     company, lead = validated
     actor = lead_actor(lead)
-    first = locations.create_location(actor, company, {"name": "Main", "city": "Seattle", "country": "US", "is_headquarters": True})
-    locations.create_location(actor, company, {"name": "Berlin", "city": "Berlin", "country": "de", "is_headquarters": True})
+    first = locations.create_location(
+        actor,
+        company,
+        {"name": "Main", "city": "Seattle", "country": "US", "is_headquarters": True},
+    )
+    locations.create_location(
+        actor,
+        company,
+        {"name": "Berlin", "city": "Berlin", "country": "de", "is_headquarters": True},
+    )
     first.refresh_from_db()
     assert not first.is_headquarters
     assert Location.objects.get(company=company, is_headquarters=True).name == "Berlin"
