@@ -111,11 +111,11 @@ def search(query: FinderQuery, cursor: str | None = None, size: int = PAGE_SIZE)
 
 def listing(public_id: str) -> FinderListing | None:
     """One partner's public page, or None (not listed, private, or missing: the same)."""
-    return FinderListing.objects.filter(public_id=public_id).first()
+    return FinderListing.objects.select_related("company").filter(public_id=public_id).first()
 
 
 def listing_of(company_id: int) -> FinderListing | None:
-    return FinderListing.objects.filter(company_id=company_id).first()
+    return FinderListing.objects.select_related("company").filter(company_id=company_id).first()
 
 
 def facet_values(kind: str) -> list[str]:
