@@ -35,6 +35,7 @@ urlpatterns = [
     path("company/profile/verification/", program.verification_page, name="verification"),
     path("company/program-fee/", program.program_fee, name="fee"),
     path("profile/terms/", program.partner_terms, name="terms"),
+    path("terms/", program.public_terms, name="public_terms"),
     path("market/find-partners/", finder.find_partners, name="find_partners"),
     path("market/solutions-finder-listing/", finder.my_listing, name="my_listing"),
     path("partners/", finder.public_search, name="finder"),

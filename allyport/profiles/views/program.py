@@ -121,3 +121,13 @@ def verification_page(request: ActorRequest) -> HttpResponseBase:
         "can_edit": bool(authorize(request.actor, MANAGE_PROFILE)),
     }
     return render(request, "profiles/verification.html", context)
+
+
+@require_http_methods(["GET"])
+@service_refusals
+def public_terms(request: ActorRequest) -> HttpResponseBase:
+    """The current terms for anyone (a registrant reads them before accepting)."""
+    current = reads.current_terms()
+    if current is None:
+        raise NotFound("PartnerTerms", "current")
+    return render(request, "profiles/public_terms.html", {"current": current})
