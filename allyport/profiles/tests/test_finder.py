@@ -31,7 +31,7 @@ def listed(name: str, **changes: Any) -> tuple[Company, User]:
 
 
 def names(page: finder.FinderPage) -> list[str]:
-    return [item.display_name for item in page.listings]
+    return [str(item["display_name"]) for item in page.listings]
 
 
 def test_only_validated_public_companies_are_listed() -> None:

@@ -5,15 +5,18 @@ visibility)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
@@ -37,21 +40,59 @@ FIND_PARTNERS = "Market/Find Partners"
 MY_LISTING = "Market/My Solutions Finder Listing"
 
 
-def _query(form: FinderSearchForm) -> finder.FinderQuery:
-    if not form.is_valid():
-        return finder.FinderQuery()
-    return finder.FinderQuery(**{k: v or "" for k, v in form.cleaned_data.items()})
+@lru_cache(maxsize=16)
+def _search_fields(language: str) -> tuple[tuple[str, str, str | None, frozenset[str]], ...]:
+    """Per language, once: each filter's name, label, the HTML of its options (a select;
+    None for a text box) and the values it accepts. A search page shows hundreds of
+    options (every country): rendering them through form widgets on every request would
+    cost more than the search."""
+    fields = []
+    for name, field in FinderSearchForm().fields.items():
+        choices = getattr(field, "choices", None)
+        if choices is None:
+            fields.append((name, str(field.label), None, frozenset()))
+            continue
+        html = "".join(
+            f'<option value="{escape(str(value))}">{escape(str(label))}</option>'
+            for value, label in choices
+        )
+        fields.append((name, str(field.label), html, frozenset(str(v) for v, _l in choices)))
+    return tuple(fields)
+
+
+def _parse(params: QueryDict) -> tuple[finder.FinderQuery, list[dict[str, object]]]:
+    """The query and the filter bar as submitted; a value no filter offers is ignored."""
+    values, shown = {}, []
+    for name, label, options, accepted in _search_fields(get_language() or ""):
+        value = params.get(name, "").strip()[:80]
+        if options is None:
+            values[name] = value
+            shown.append({"name": name, "label": label, "value": value})
+            continue
+        value = value if value in accepted else ""
+        selected = f'<option value="{escape(value)}">'
+        html = options.replace(selected, f'<option value="{escape(value)}" selected>', 1)
+        values[name] = value
+        shown.append({"name": name, "label": label, "options": mark_safe(html)})  # noqa: S308
+    return finder.FinderQuery(**values), shown
 
 
 def _search_context(request: ActorRequest, page_name: str) -> dict[str, object]:
-    form = FinderSearchForm(request.GET or None)
-    query = _query(form)
+    query, filters = _parse(request.GET)
     page = finder.search(query, request.GET.get("after"))
+    prefix = reverse("profiles:finder")
+    for item in page.listings:
+        item["url"] = f"{prefix}{item['public_id']}/{item['slug']}/"
     params = {k: v for k, v in request.GET.items() if k != "after" and v}
     next_url = None
     if page.next_cursor:
         next_url = reverse(page_name) + "?" + urlencode({**params, "after": page.next_cursor})
-    return {"form": form, "page": page, "next_url": next_url, "searched": not query.is_empty()}
+    return {
+        "filters": filters,
+        "page": page,
+        "next_url": next_url,
+        "searched": not query.is_empty(),
+    }
 
 
 def _partner_context(listing: FinderListing) -> dict[str, object]:
@@ -65,10 +106,6 @@ def _partner_context(listing: FinderListing) -> dict[str, object]:
         "areas": [AREA_LABELS.get(v, v) for v in data.get("solution_areas", [])],
         "case_studies": case_studies(listing.company, validated_only=True),
     }
-
-
-def partner_url(public_id: str, name: str) -> str:
-    return reverse("profiles:finder_partner", args=[public_id, slugify(name) or "partner"])
 
 
 @require_GET
@@ -85,7 +122,7 @@ def public_partner(request: ActorRequest, public_id: str, slug: str = "") -> Htt
     listing = finder.listing(public_id)
     if listing is None:
         raise Http404
-    canonical_path = partner_url(listing.public_id, listing.display_name)
+    canonical_path = reverse("profiles:finder_partner", args=[listing.public_id, listing.slug])
     if request.path != canonical_path:
         return redirect(canonical_path, permanent=True)
     context = {
@@ -136,6 +173,8 @@ def my_listing(request: ActorRequest) -> HttpResponseBase:
         "listing": listing,
         "visibility": shown.visibility,
         "can_edit": bool(authorize(request.actor, MANAGE_LISTING)),
-        "public_url": partner_url(company.public_id, listing.display_name) if listing else None,
+        "public_url": reverse("profiles:finder_partner", args=[listing.public_id, listing.slug])
+        if listing
+        else None,
     }
     return render(request, "profiles/finder/my_listing.html", context)
