@@ -11,6 +11,7 @@ import re
 import secrets
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -246,3 +247,19 @@ def import_fee_payments(actor: Actor, text: str) -> list[str]:
         record_fee_payment(actor, fee, cells[1] if len(cells) > 1 else "", source="import")
         outcomes.append(f"{number}: {cells[0]}: paid")
     return outcomes
+
+
+CANCEL_CATEGORY = "APN Program Fee and Renewal: Downgrade my APN Membership"
+
+
+def request_membership_cancellation(actor: Actor, company: Company, message: str) -> Any:
+    """Cancelling the membership is a support case of the type the FAQ names (APN
+    Program Fee and Renewal, Downgrade my APN Membership); staff act on it."""
+    require_on(actor, perms.SUBMIT_FEE_UPGRADE, company)
+    from allyport.support.services import open_case  # noqa: PLC0415
+
+    body = message.strip() or _("Please downgrade our APN membership.")
+    with transaction.atomic():
+        case = open_case(actor, _("Downgrade my APN Membership"), CANCEL_CATEGORY, body)
+        record(actor, "RequestMembershipCancellation", company, {"caseId": case.case_id})
+    return case

@@ -221,3 +221,21 @@ def test_registration_accepts_the_current_terms_for_the_company() -> None:
         1, "ana@newpartner.example", "registration",
     )  # fmt: skip
     assert Client().get(reverse("profiles:public_terms")).content.decode().count("Text") >= 1
+
+
+def test_cancelling_the_membership_opens_the_faq_s_support_case(
+    client_for: Callable[[User], Client],
+) -> None:
+    from allyport.support.models import SupportCase
+
+    company, lead = make_company(stage="Confirmed")
+    client = client_for(lead)
+    page = client.post(reverse("profiles:fee"), {"action": "cancel", "confirm": "no"}, follow=True)
+    assert "Type &quot;confirm&quot; to continue." in page.content.decode()
+    assert not SupportCase.objects.exists()
+    page = client.post(
+        reverse("profiles:fee"), {"action": "cancel", "confirm": "confirm"}, follow=True
+    )
+    case = SupportCase.objects.get(company=company)
+    assert case.category == "APN Program Fee and Renewal: Downgrade my APN Membership"
+    assert f"Support case {case.case_id} asks to downgrade" in page.content.decode()
