@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -165,7 +165,7 @@ def waive_fee(actor: Actor, fee: ProgramFee, reason: str) -> ProgramFee:
     return fee
 
 
-def _remind(actor: Actor, fee: ProgramFee, now: timezone.datetime) -> None:
+def _remind(actor: Actor, fee: ProgramFee, now: datetime) -> None:
     days = (now - fee.billed_at).days
     if fee.reminders_sent < len(REMINDER_DAYS) and days >= REMINDER_DAYS[fee.reminders_sent]:
         address = lead_address(fee.company)
@@ -176,7 +176,7 @@ def _remind(actor: Actor, fee: ProgramFee, now: timezone.datetime) -> None:
         fee.save(update_fields=["reminders_sent", "last_reminder_at"])
 
 
-def _lapse(actor: Actor, fee: ProgramFee, now: timezone.datetime) -> None:
+def _lapse(actor: Actor, fee: ProgramFee, now: datetime) -> None:
     company = lock(fee.company)
     fee.status, fee.lapsed_at = FeeStatus.LAPSED, now
     fee.save(update_fields=["status", "lapsed_at"])
