@@ -53,7 +53,7 @@ class CompanyForm(forms.Form):
     )
     countries_served = forms.MultipleChoiceField(
         label=_("Countries you serve"),
-        choices=list(countries),
+        choices=lambda: list(countries),
         widget=forms.SelectMultiple(attrs={"size": 8}),
         required=False,
     )
