@@ -239,3 +239,47 @@ def test_cancelling_the_membership_opens_the_faq_s_support_case(
     case = SupportCase.objects.get(company=company)
     assert case.category == "APN Program Fee and Renewal: Downgrade my APN Membership"
     assert f"Support case {case.case_id} asks to downgrade" in page.content.decode()
+
+
+def test_the_menus_link_the_profile_pages(client_for: Callable[[User], Client]) -> None:
+    _company, lead = make_company(stage="Validated")
+    page = client_for(lead).get("/").content.decode()
+    for url in ("/company/profile/", "/profile/terms/", "/market/find-partners/",
+                "/market/solutions-finder-listing/", "/company/program-fee/"):  # fmt: skip
+        assert f'href="{url}"' in page, url
+
+
+def test_an_offering_s_text_reaches_the_public_page(client_for: Callable[[User], Client]) -> None:
+    from allyport.pipeline.tests.conftest import make_solution
+
+    company, lead = make_company("Shown Co", stage="Validated")
+    solution = make_solution(company, name="Risk Insights")
+    client = client_for(lead)
+    page = client.post(
+        reverse("profiles:solutions"),
+        {"solution": solution.public_id, "text": "Scores credit risk in real time."},
+        follow=True,
+    ).content.decode()
+    assert "The description was saved." in page
+    public = Client().get(f"/partners/{company.public_id}/", follow=True).content.decode()
+    assert "Risk Insights" in public and "Scores credit risk in real time." in public
+
+
+def test_business_verification_from_the_page(client_for: Callable[[User], Client]) -> None:
+    company, lead = make_company()
+    client = client_for(lead)
+    page = client.post(
+        reverse("profiles:verification"), {"action": "business", "legal_name": "", "country": ""}
+    ).content.decode()
+    assert "Correct the 3 fields marked below." in page
+    page = client.post(
+        reverse("profiles:verification"),
+        {
+            "action": "business",
+            "legal_name": "Octank LLC",
+            "registration_id": "C-1",
+            "country": "US",
+        },
+        follow=True,
+    ).content.decode()
+    assert "Your business details were sent for review." in page and "In review" in page
