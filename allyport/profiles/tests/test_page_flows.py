@@ -49,6 +49,7 @@ def test_editing_the_company_applies_and_keeps_a_version(
     assert "Your company profile was saved." in page
     assert CompanyProfile.objects.get(company=company).display_name == "Octank Cloud"
     assert "Octank Cloud" in page and "+1 555 0100" in page
+    assert "IndustrySegments</strong>: — → RETAIL" in page  # the version, as people read it
     assert ProfileVersion.objects.filter(company=company).count() == 2  # company + listing
 
 
