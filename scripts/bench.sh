@@ -186,6 +186,8 @@ if [ -z "$ONLY" ]; then $PY -m bench.content_home | tee "$OUT/content-home.txt";
 
 if [ "$ONLY" != "api" ]; then echo "== Funding (bench/funding.py)"; BENCH_OUT="$OUT/funding" BENCH_PG_URL="$PG_URL" $PY -m bench.funding | tee "$OUT/funding.txt"; fi
 
+if [ -z "$ONLY" ]; then BENCH_FINDER_DB="" DATABASE_URL="" $PY -m bench.finder "$OUT/result-finder.json"; fi  # Partner Solutions Finder (own SQLite file)
+
 echo
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then commit="$commit + uncommitted changes"; fi

@@ -55,11 +55,16 @@ PAGES: dict[str, str] = {
     "My Company/Job Board": "content:jobs",
     "Funding/Funding Benefits": "funding:benefits",
     "Funding/Funding Portal": "funding:portal",
+    "My Company/Company Profile": "profiles:company",
+    "My Profile/Partner Terms and Conditions": "profiles:terms",
+    "Market/Find Partners": "profiles:find_partners",
+    "Market/My Solutions Finder Listing": "profiles:my_listing",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name.
 ALSO_UNDER: dict[str, tuple[tuple[str, str], ...]] = {
     "Sell/Opportunity Management": (("Customer accounts", "customers:list"),),
+    "My Company/Partner Scorecard": (("Program fee", "profiles:fee"),),
 }
 
 

@@ -26,6 +26,11 @@ GUIDE_NAMES = [
     "Public Reference", "Well-Architected", "WebVTT",
     "AWS Partner Funding Portal", "Funding Benefits for AWS Partners", "Funding Portal",
     "Funding Benefits",
+    # Company Profile, its tabs, the finder, terms and the fee (issue 12)
+    "Company Profile", "Case Studies", "My Domains", "Find Partners",
+    "My Solutions Finder Listing", "Partner Solutions Finder", "Partner Terms and Conditions",
+    "Products & Services", "Solutions/Practices", "APN Program Fee and Renewal",
+    "Downgrade my APN Membership", "Build > Offerings", "Validated",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 

@@ -58,6 +58,7 @@ from allyport.programs.services import certification_email, differentiation, lea
 from allyport.programs.services import review as program_review
 from allyport.programs.tests.conftest import course as program_course
 from allyport.programs.tests.conftest import make_catalogue
+from allyport.profiles.tests import audit_cases as profile_cases
 from allyport.testing import make_company, make_credentials, make_user
 
 pytestmark = pytest.mark.django_db
@@ -93,9 +94,11 @@ SCANNED: dict[str, ModuleType] = {
     "funding.review": funding_review,
     "funding.tags": funding_tags,
     "funding.files": funding_files,
+    **profile_cases.SCANNED,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
+    **profile_cases.NOT_CHANGES,
     "pipeline.services.record_console": "writes the audit record of a change",
     "engagements.invitation_answers.accept_in_place": "a step of the accepting services",
     **content_cases.NOT_CHANGES,
@@ -594,6 +597,7 @@ SERVICES = [
             _upload_benefit_file),
 ]  # fmt: skip
 SERVICES += [Service(*case) for case in content_cases.SERVICES]
+SERVICES += [Service(*case) for case in profile_cases.CASES]
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 
 

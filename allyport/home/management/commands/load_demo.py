@@ -9,6 +9,7 @@ from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.funding import load_funding_demo
 from allyport.home.demo.marketplace import load_seller_demo
 from allyport.home.demo.programs import load_programs_demo
+from allyport.home.demo.profiles import load_profiles_demo
 
 PASSWORD = "Demo!Pass1"
 
@@ -50,5 +51,6 @@ class Command(JsonCommand):
                 *load_programs_demo(octank),
                 *load_content_demo(),
                 *load_funding_demo(octank, "alliance_lead@octank.example"),
+                *load_profiles_demo(PASSWORD),
             ],
         }
