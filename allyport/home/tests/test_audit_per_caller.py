@@ -53,12 +53,12 @@ from allyport.pipeline.snapshots import jobs as snapshot_jobs
 from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, lead, share
 from allyport.pipeline.tests.test_system_settings import TRUST
+from allyport.profiles.tests import audit_cases as profile_cases
 from allyport.programs.services import applications as program_applications
 from allyport.programs.services import certification_email, differentiation, learning
 from allyport.programs.services import review as program_review
 from allyport.programs.tests.conftest import course as program_course
 from allyport.programs.tests.conftest import make_catalogue
-from allyport.profiles.tests import audit_cases as profile_cases
 from allyport.testing import make_company, make_credentials, make_user
 
 pytestmark = pytest.mark.django_db
@@ -402,6 +402,8 @@ def _differentiate(world: World, actor: Actor) -> None:
     program_review.set_application_status(Actor.system(), made.public_id, "in_review")
     Company.objects.filter(pk=world.company.pk).update(stage="Validated")
     program_review.set_application_status(actor, made.public_id, "approved")
+
+
 def _benefit_application(world: World, submitted: bool = False) -> Any:
     benefit = make_benefit()
     made = funding_applications.create_application(
