@@ -1,0 +1,138 @@
+"""Reads of the support centre, scoped to the actor: a company's cases (own or all),
+the staff queue, a case's correspondence and audit trail, articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from allyport.access.actor import Actor
+from allyport.audit.models import AuditEvent
+from allyport.support.models import Article, CaseMessage, SupportCase, Topic
+from allyport.support.permissions import sees_all_cases
+
+PAGE = 25
+LIST_FIELDS = ("id", "case_id", "subject", "status", "kind", "created_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class CasePage:
+    cases: list[SupportCase]
+    next_before: int | None
+
+
+def company_cases(actor: Actor) -> QuerySet[SupportCase]:
+    """The cases a member may see: the company's (alliance lead and team) or their own."""
+    assert actor.company is not None
+    cases = SupportCase.objects.filter(company=actor.company)
+    if not sees_all_cases(actor):
+        cases = cases.filter(opened_by=actor.user)
+    return cases
+
+
+def case_page(actor: Actor, *, active: bool, before: Any = None) -> CasePage:
+    """One page of open (or previous) cases, newest first, by keyset (no COUNT, no
+    OFFSET: a company with many cases pages at the same cost)."""
+    statuses = SupportCase.ACTIVE if active else (SupportCase.RESOLVED,)
+    cases = company_cases(actor).filter(status__in=statuses).only(*LIST_FIELDS)
+    if str(before or "").isdigit():
+        cases = cases.filter(id__lt=int(before))
+    rows = list(cases.order_by("-id")[: PAGE + 1])
+    more = len(rows) > PAGE
+    rows = rows[:PAGE]
+    return CasePage(rows, rows[-1].id if more and rows else None)
+
+
+def thread(case: SupportCase, *, staff: bool) -> QuerySet[CaseMessage]:
+    """The correspondence in order, with its files; internal notes for staff only."""
+    messages = case.messages.select_related("author").prefetch_related("attachments")
+    return messages if staff else messages.filter(internal=False)
+
+
+def audit_trail(case: SupportCase) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(company=case.company_id, resource_name=case.arn).order_by(
+        "event_time", "id"
+    )
+
+
+def type_choices() -> list[Topic]:
+    return list(Topic.objects.filter(parent=None, active=True))
+
+
+def children_of(raw: Any) -> list[Topic]:
+    if not str(raw or "").isdigit():
+        return []
+    return list(Topic.objects.filter(parent_id=int(raw), active=True))
+
+
+# --- staff ----------------------------------------------------------------------
+
+
+AGES = {"1d": timedelta(days=1), "3d": timedelta(days=3), "7d": timedelta(days=7)}
+
+
+def queue(
+    *, status: str = "", kind: str = "", age: str = "", assignee: Any = None, mine: Any = None
+) -> QuerySet[SupportCase]:
+    """The staff queue, oldest first: by status (active by default), type of case,
+    age (older than), and assignment ("unassigned", or the staff member's own)."""
+    cases = SupportCase.objects.select_related("company", "assignee", "case_type")
+    if status in dict(SupportCase.STATUSES):
+        cases = cases.filter(status=status)
+    elif status != "all":
+        cases = cases.filter(status__in=SupportCase.ACTIVE)
+    if kind in dict(SupportCase.KINDS):
+        cases = cases.filter(kind=kind)
+    if age in AGES:
+        cases = cases.filter(created_at__lte=timezone.now() - AGES[age])
+    if assignee == "unassigned":
+        cases = cases.filter(assignee=None)
+    elif mine is not None:
+        cases = cases.filter(assignee=mine)
+    return cases.order_by("created_at", "id")
+
+
+# --- articles -------------------------------------------------------------------
+
+
+def published_articles() -> QuerySet[Article]:
+    return Article.objects.filter(published=True)
+
+
+def search_articles(query: str, limit: int = 20) -> list[Article]:
+    """Articles whose title or body holds every word of the query (titles first)."""
+    words = [w for w in query.split() if len(w) > 1][:8]
+    if not words:
+        return []
+    match = Q()
+    for word in words:
+        match &= Q(title__icontains=word) | Q(body__icontains=word)
+    found = list(published_articles().filter(match)[: limit * 2])
+    found.sort(key=lambda a: (-sum(w.lower() in a.title.lower() for w in words), a.title))
+    return found[:limit]
+
+
+def suggest_articles(subject: str, limit: int = 5) -> list[Article]:
+    """Articles for a case's subject: any word of it (of three letters or more) in the
+    title or body, the most matching first."""
+    words = {w.lower().strip(".,;:!?()\"'") for w in subject.split()}
+    words = {w for w in words if len(w) >= 3}
+    if not words:
+        return []
+    match = Q()
+    for word in list(words)[:8]:
+        match |= Q(title__icontains=word) | Q(body__icontains=word)
+    found = list(published_articles().filter(match)[:50])
+    found.sort(key=lambda a: (-sum(w in f"{a.title} {a.body}".lower() for w in words), a.title))
+    return found[:limit]
+
+
+def votes(article: Article) -> dict[str, int]:
+    counts = article.votes.aggregate(
+        yes=Count("id", filter=Q(helpful=True)), no=Count("id", filter=Q(helpful=False))
+    )
+    return {"yes": counts["yes"] or 0, "no": counts["no"] or 0}
