@@ -45,6 +45,7 @@ from allyport.pipeline.snapshots import jobs as snapshot_jobs
 from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, lead, share
 from allyport.pipeline.tests.test_system_settings import TRUST
+from allyport.support import services as support
 from allyport.testing import make_company, make_credentials, make_user
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,7 @@ SCANNED: dict[str, ModuleType] = {
     "prospecting.services": prospecting,
     "shared.selling_settings": selling_settings,
     "shared.tags": tags,
+    "support.services": support,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
@@ -321,6 +323,25 @@ def _untag(world: World, actor: Actor) -> None:
     tags.untag_resource(actor, resource, ["team"])
 
 
+def _support_case(world: World) -> Any:
+    return support.create_case(world.actors[MEMBER], _new_case())
+
+
+def _new_case() -> Any:
+    from allyport.support.models import Topic
+
+    other = Topic.objects.get(parent=None, key="other")
+    question = other.children.get(key="general")
+    return support.NewCase(case_type=str(other.pk), question_type=str(question.pk),
+                           subject="Help", description="Please help")  # fmt: skip
+
+
+def _reopen_case(world: World, actor: Actor) -> None:
+    case = _support_case(world)
+    support.resolve_case(world.actors[MEMBER], case)
+    support.reopen_case(actor, case)
+
+
 @dataclass(frozen=True)
 class Service:
     name: str  # <scanned module key>.<function>
@@ -381,6 +402,19 @@ SERVICES = [
             _put_settings),
     Service("shared.tags.tag_resource", "TagResource", (MEMBER, IAM), _tag),
     Service("shared.tags.untag_resource", "UntagResource", (MEMBER, IAM), _untag),
+    Service("support.services.create_case", "CreateCase", (MEMBER,),
+            lambda world, actor: support.create_case(actor, _new_case())),
+    Service("support.services.open_case", "CreateCase", (MEMBER,),
+            lambda world, actor: support.open_case(actor, "Help", "other", "Please help")),
+    Service("support.services.add_message", "AddCommunicationToCase", (MEMBER, STAFF, SYSTEM),
+            lambda world, actor: support.add_message(actor, _support_case(world), "More")),
+    Service("support.services.resolve_case", "ResolveCase", (MEMBER, STAFF, SYSTEM),
+            lambda world, actor: support.resolve_case(actor, _support_case(world))),
+    Service("support.services.reopen_case", "ReopenCase", (MEMBER, STAFF, SYSTEM), _reopen_case),
+    Service("support.services.assign_case", "AssignCase", (STAFF, SYSTEM),
+            lambda world, actor: support.assign_case(actor, _support_case(world), None)),
+    Service("support.services.add_note", "AddInternalNoteToCase", (STAFF, SYSTEM),
+            lambda world, actor: support.add_note(actor, _support_case(world), "Note")),
 ]  # fmt: skip
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 
