@@ -15,7 +15,7 @@ from allyport.audit.models import AuditEvent
 from allyport.support.models import Article, CaseMessage, SupportCase, Topic
 from allyport.support.permissions import sees_all_cases
 
-PAGE = 25
+PAGE = 20
 LIST_FIELDS = ("id", "case_id", "subject", "status", "kind", "created_at", "updated_at")
 
 
@@ -38,10 +38,15 @@ def case_page(actor: Actor, *, active: bool, before: Any = None) -> CasePage:
     """One page of open (or previous) cases, newest first, by keyset (no COUNT, no
     OFFSET: a company with many cases pages at the same cost)."""
     statuses = SupportCase.ACTIVE if active else (SupportCase.RESOLVED,)
-    cases = company_cases(actor).filter(status__in=statuses).only(*LIST_FIELDS)
-    if str(before or "").isdigit():
-        cases = cases.filter(id__lt=int(before))
-    rows = list(cases.order_by("-id")[: PAGE + 1])
+    rows: list[SupportCase] = []
+    # One index range per status (company, status, id DESC), merged here: an IN over
+    # the statuses would make the database sort every open case of the company.
+    for status in statuses:
+        cases = company_cases(actor).filter(status=status).only(*LIST_FIELDS)
+        if str(before or "").isdigit():
+            cases = cases.filter(id__lt=int(before))
+        rows += cases.order_by("-id")[: PAGE + 1]
+    rows = sorted(rows, key=lambda case: -case.id)[: PAGE + 1]
     more = len(rows) > PAGE
     rows = rows[:PAGE]
     return CasePage(rows, rows[-1].id if more and rows else None)

@@ -147,7 +147,9 @@ def test_reply_close_and_reopen(member, client_for) -> None:
     case.refresh_from_db()
     assert case.status == SupportCase.OPEN
     names = list(
-        AuditEvent.objects.filter(resource_name=case.arn).order_by("id").values_list("event_name", flat=True)
+        AuditEvent.objects.filter(resource_name=case.arn)
+        .order_by("id")
+        .values_list("event_name", flat=True)
     )
     assert names == ["CreateCase", "AddCommunicationToCase", "ResolveCase", "ReopenCase"]
 

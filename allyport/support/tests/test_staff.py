@@ -41,9 +41,7 @@ def test_staff_pages_need_a_staff_sign_in(client, member, client_for) -> None:
         assert partner.status_code == 302 and "/staff/admin/login/" in partner["Location"]
 
 
-def test_the_queue_filters_by_status_type_age_and_assignment(
-    staff_client, staff, member
-) -> None:
+def test_the_queue_filters_by_status_type_age_and_assignment(staff_client, staff, member) -> None:
     fresh = open_case(member, subject="Fresh question")
     old = open_case(member, subject="Old question")
     SupportCase.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=4))

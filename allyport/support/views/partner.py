@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,6 +18,7 @@ from allyport.core.errors import ChangeRefused, RuleViolation
 from allyport.support import selectors, services
 from allyport.support.forms import CaseForm, ReplyForm, show_refusals
 from allyport.support.models import SupportCase
+from allyport.support.views import table
 from allyport.support.views.files import download
 
 
@@ -31,6 +33,7 @@ def home(request: ActorRequest) -> HttpResponse:
         "previous": previous,
         "articles": selectors.published_articles().only("slug", "title")[:8],
         "sees_all": selectors.sees_all_cases(actor),
+        **table.both_tables(open_page.cases, previous.cases, reverse("support:home") + "cases/"),
     }
     return render(request, "support/home.html", context)
 
