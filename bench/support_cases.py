@@ -45,8 +45,8 @@ GOAL = 3.0
 
 def seed() -> Client:
     call_command("migrate", verbosity=0)
-    company, lead = create_company("bench-support.example", "Bench Support", "lead@bench-support.example",
-                                   "Bench!Pass1")  # fmt: skip
+    domain = "bench-support.example"
+    company, lead = create_company(domain, "Bench Support", f"lead@{domain}", "Bench!Pass1")
     batch = [
         SupportCase(
             company=company,
