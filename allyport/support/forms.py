@@ -57,11 +57,20 @@ class CaseForm(forms.Form):
         data = self.data if self.is_bound else {}
         case_type = data.get("case_type", "")
         question = data.get("question_type", "") if case_type else ""
+        questions = selectors.children_of(case_type)
         self.fields["case_type"].widget.choices = _choices(selectors.type_choices())
-        self.fields["question_type"].widget.choices = _choices(selectors.children_of(case_type))
-        specifics = selectors.children_of(question) if question else []
+        self.fields["question_type"].widget.choices = _choices(questions)
+        # A Question Type left from another Type of Case offers no Get Specific choices.
+        chosen = question if any(str(q.pk) == question for q in questions) else ""
+        specifics = selectors.children_of(chosen) if chosen else []
         self.fields["specific"].widget.choices = _choices(specifics)
         self.has_specifics = bool(specifics)
+        # The services decide what is required (so every error shows at once); the
+        # fields still say so to assistive technology and in their labels' hint.
+        for name in ("case_type", "question_type", "subject", "description"):
+            self.fields[name].widget.attrs["aria-required"] = "true"
+        if specifics:
+            self.fields["specific"].widget.attrs["aria-required"] = "true"
 
 
 class ReplyForm(forms.Form):

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.audit.models import AuditEvent
@@ -58,10 +59,34 @@ def thread(case: SupportCase, *, staff: bool) -> QuerySet[CaseMessage]:
     return messages if staff else messages.filter(internal=False)
 
 
-def audit_trail(case: SupportCase) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(company=case.company_id, resource_name=case.arn).order_by(
-        "event_time", "id"
-    )
+# Staff's own work on a case that partners do not see in its trail.
+STAFF_ONLY_EVENTS = ("AddInternalNoteToCase", "AssignCase")
+
+
+@dataclass(frozen=True)
+class TrailRow:
+    time: Any
+    name: str
+    who: str
+
+
+def audit_trail(case: SupportCase, *, staff: bool) -> list[TrailRow]:
+    """The case's audit events in order. Partners see who acted on their side and
+    "Partner support" for staff, never staff's notes or assignments."""
+    events = AuditEvent.objects.filter(company=case.company_id, resource_name=case.arn)
+    if not staff:
+        events = events.exclude(event_name__in=STAFF_ONLY_EVENTS)
+    rows = []
+    for event in events.order_by("event_time", "id")[:500]:
+        identity = event.record.get("userIdentity") or {}
+        partner_side = case.company is not None and identity.get("accountId") == (
+            case.company.public_id
+        )
+        who = event.username or identity.get("type", "")
+        if not staff and not partner_side:
+            who = str(_("Partner support"))
+        rows.append(TrailRow(event.event_time, event.event_name, who))
+    return rows
 
 
 def type_choices() -> list[Topic]:

@@ -112,7 +112,7 @@ def store(message: CaseMessage, files: Sequence[CheckedFile], stored: list[str])
             size=len(checked.content),
         )
         attachment.file.save("upload", ContentFile(checked.content), save=False)
-        stored.append(attachment.file.name)
+        stored.append(str(attachment.file.name))
         attachment.save(force_insert=True)
 
 

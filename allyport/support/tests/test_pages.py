@@ -178,3 +178,59 @@ def test_internal_notes_never_reach_partners(member, client_for) -> None:
     CaseMessage.objects.create(case=case, body="Secret staff note", from_staff=True, internal=True)
     body = client_for(member).get(reverse("support:case", args=[case.case_id])).content.decode()
     assert "Secret staff note" not in body
+
+
+@pytest.mark.parametrize("url", [HOME, CREATE, reverse("support:articles")])
+def test_a_signed_in_non_member_is_refused_with_the_reason(client, url) -> None:
+    from allyport.accounts.models import User
+
+    staff = User.objects.create_user(email="ops@allyport.example", password="x", is_staff=True)
+    client.force_login(staff)
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "sign in as a member of a partner company" in response.content.decode()
+
+
+def test_a_question_type_left_from_another_type_offers_no_specifics(member, client_for):
+    renewal = topics()
+    funding = Topic.objects.get(parent=None, key="funding")
+    response = client_for(member).get(
+        reverse("support:topic_fields"),
+        {"case_type": str(funding.pk), "question_type": renewal["question_type"]},
+    )
+    body = response.content.decode()
+    assert "Funding requests" in body and "Downgrade my APN Membership" not in body
+
+
+def test_the_partners_trail_hides_staffs_notes_and_names(member, client_for) -> None:
+    from allyport.access.actor import Actor
+    from allyport.accounts.models import User
+    from allyport.support import services
+
+    case = open_case(member)
+    agent = User.objects.create_user(email="agent@allyport.example", password="x", is_staff=True)
+    staff = Actor.for_staff(agent)
+    services.assign_case(staff, case, agent)
+    services.add_note(staff, case, "Internal")
+    services.add_message(staff, case, "Answer")
+    body = client_for(member).get(reverse("support:case", args=[case.case_id])).content.decode()
+    assert "AddCommunicationToCase" in body and "CreateCase" in body
+    assert "AddInternalNoteToCase" not in body and "AssignCase" not in body
+    assert "agent@allyport.example" not in body and member.email in body
+
+
+def test_iam_principals_cannot_use_support(member) -> None:
+    from allyport.access.actor import Actor
+    from allyport.access.decisions import PermissionDenied
+    from allyport.support import services
+    from allyport.core.errors import NotFound
+    from allyport.testing import AllowingPrincipal
+
+    case = open_case(member)
+    iam = Actor.for_iam(AllowingPrincipal(), member.company)  # type: ignore[arg-type]
+    with pytest.raises(PermissionDenied):
+        services.create_case(iam, services.NewCase(subject="x", description="y"))
+    with pytest.raises(PermissionDenied):
+        services.add_message(iam, case, "hello")
+    with pytest.raises(NotFound):
+        services.find_case(iam, case.case_id)

@@ -110,3 +110,27 @@ def test_partners_and_iam_callers_cannot_do_staffs_part(member, lead) -> None:
         services.add_note(Actor.for_member(lead), case, "note")
     with pytest.raises(services.cases.PermissionDenied):
         services.assign_case(Actor.for_member(lead), case, None)
+
+
+def test_unlinking_requests_join_the_queue_and_staff_resolving_cancels(
+    staff_client, lead, client_for
+) -> None:
+    from allyport.marketplace import testing
+    from allyport.marketplace.models import UnlinkRequest
+
+    testing.link(lead)
+    client_for(lead).post(
+        reverse("marketplace:unlink"), {"reason": "wrong_account", "confirm": "confirm"}
+    )
+    case = SupportCase.objects.get()
+    assert case.kind == SupportCase.UNLINK
+    queue = staff_client.get(QUEUE, {"kind": SupportCase.UNLINK}).content.decode()
+    assert "Account unlinking request" in queue and case.case_id in queue
+    url = reverse("support_staff:case", args=[case.case_id])
+    staff_client.post(url, {"action": "resolve"})
+    assert UnlinkRequest.objects.get().status == UnlinkRequest.CANCELLED
+    # An unlinking case is not reopened: a new request is opened instead.
+    refused = staff_client.post(url, {"action": "reopen"}, follow=True)
+    assert "Open a new unlinking request instead." in refused.content.decode()
+    case.refresh_from_db()
+    assert case.status == SupportCase.RESOLVED

@@ -42,7 +42,7 @@ def article(request: ActorRequest, slug: str) -> HttpResponse:
         "article": found,
         "html": render_markdown(found.body),
         "votes": selectors.votes(found),
-        "voted": found.votes.filter(user=request.user).first(),
+        "voted": found.votes.filter(user=request.actor.user).first(),
     }
     return render(request, "support/article.html", context)
 

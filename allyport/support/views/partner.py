@@ -91,7 +91,7 @@ def _case_page(request: ActorRequest, case: SupportCase, form: ReplyForm) -> Htt
     context = {
         "case": case,
         "thread": selectors.thread(case, staff=False),
-        "trail": selectors.audit_trail(case),
+        "trail": selectors.audit_trail(case, staff=False),
         "form": form,
     }
     return render(request, "support/case.html", context)

@@ -89,12 +89,15 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
         except RuleViolation as refused:
             show_refusals(reply, refused)
         except ChangeRefused as refused:
-            form = note if action == "note" else reply
-            form.add_error(None, refused.reason)
+            form = {"note": note, "reply": reply}.get(action or "")
+            if form is None or not form.is_bound:
+                messages.error(request, refused.reason)
+                return redirect("support_staff:case", case_id=case.case_id)
+            form.add_error("body" if refused.field == "body" else None, refused.reason)
     context = {
         "case": case,
         "thread": selectors.thread(case, staff=True),
-        "trail": selectors.audit_trail(case),
+        "trail": selectors.audit_trail(case, staff=True),
         "reply": reply,
         "note": note,
         "staff": _staff_members(),
