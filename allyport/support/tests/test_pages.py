@@ -222,8 +222,8 @@ def test_the_partners_trail_hides_staffs_notes_and_names(member, client_for) -> 
 def test_iam_principals_cannot_use_support(member) -> None:
     from allyport.access.actor import Actor
     from allyport.access.decisions import PermissionDenied
-    from allyport.support import services
     from allyport.core.errors import NotFound
+    from allyport.support import services
     from allyport.testing import AllowingPrincipal
 
     case = open_case(member)
