@@ -99,8 +99,10 @@ def validate_new_case(
         errors.append(FieldError("subject", _("Enter a subject.")))
     elif len(subject) > MAX_SUBJECT:
         errors.append(FieldError("subject", _("Write at most %(n)s characters.") % {"n": 255}))
-    body_error = _body_error(new.description.strip(), "description")
-    if body_error is not None:
+    description = new.description.strip()
+    if not description:
+        errors.append(FieldError("description", _("Describe your issue.")))
+    elif (body_error := _body_error(description, "description")) is not None:
         errors.append(body_error)
     files, file_errors = attachments.check_files(uploads)
     if errors or file_errors:

@@ -65,7 +65,7 @@ def test_it_reports_every_error_at_once_and_saves_nothing(member, client_for) ->
     body = response.content.decode()
     assert response.status_code == 200
     assert "Type of Case: Choose one of the options." in body
-    assert "Subject: Enter a subject." in body and "Description: Write a message." in body
+    assert "Subject: Enter a subject." in body and "Description: Describe your issue." in body
     assert "run.exe is not a type of file we accept." in body
     assert not SupportCase.objects.exists() and not CaseMessage.objects.exists()
 
