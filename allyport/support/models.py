@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -71,6 +72,9 @@ class SupportCase(models.Model):
     category = models.CharField(max_length=64)
     kind = models.CharField(max_length=20, choices=KINDS, default=PARTNER)
     status = models.CharField(max_length=10, choices=STATUSES, default=OPEN)
+    # Resolved or not, kept by save() from the status: the Partner Support page lists
+    # open and previous cases each as one index range (company, closed, id DESC).
+    closed = models.BooleanField(default=False, editable=False)
     case_type = models.ForeignKey(
         Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -110,10 +114,9 @@ class SupportCase(models.Model):
             models.Index(fields=["company", "-created_at"]),
             # The Partner Support page: a company's open or previous cases, newest first,
             # all of them (alliance lead and team) or one member's own.
-            models.Index(fields=["company", "status", "-id"], name="support_company_status"),
+            models.Index(fields=["company", "closed", "-id"], name="support_company_closed"),
             models.Index(
-                fields=["company", "opened_by", "status", "-id"],
-                name="support_company_own",
+                fields=["company", "opened_by", "closed", "-id"], name="support_company_own"
             ),
             # The staff queue: by status, oldest first.
             models.Index(fields=["status", "created_at"], name="support_queue"),
@@ -121,6 +124,13 @@ class SupportCase(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.case_id}: {self.subject}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.closed = self.status == self.RESOLVED
+        fields = kwargs.get("update_fields")
+        if fields is not None and "status" in fields:
+            kwargs["update_fields"] = {*fields, "closed"}
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

@@ -1,6 +1,6 @@
 """The starting set of the Type of Case / Question Type / Get Specific lists (staff
-change them in the admin afterwards), and the kind of the unlinking cases opened
-before cases had kinds."""
+change them in the admin afterwards), and the kind and closed flag of the cases
+opened before cases had them."""
 
 from django.db import migrations
 
@@ -55,6 +55,7 @@ def seed(apps, schema_editor):
             for k, sname in enumerate(specifics):
                 Topic.objects.create(parent=question, key=_slug(sname), name=sname, position=k)
     SupportCase.objects.filter(category="account-linking").update(kind="account-linking")
+    SupportCase.objects.filter(status="resolved").update(closed=True)
 
 
 def unseed(apps, schema_editor):
