@@ -31,6 +31,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
@@ -59,6 +60,10 @@ def seed() -> Client:
         for n in range(CASES)
     ]
     SupportCase.objects.bulk_create(batch, batch_size=2000)
+    # Planner statistics, as autovacuum (PostgreSQL) or `ANALYZE` keep them in service;
+    # without them PostgreSQL guesses a handful of rows and sorts them all.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     client = Client()
     client.force_login(lead, backend=backends.PATH)
     return client

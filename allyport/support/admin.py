@@ -75,5 +75,8 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title", "body")
     prepopulated_fields = {"slug": ("title",)}
 
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # unpublish instead: every change goes through the audited service
+
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         services.save_article(staff_actor(request), obj)

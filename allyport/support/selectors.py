@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -128,6 +129,19 @@ def queue(
 
 def published_articles() -> QuerySet[Article]:
     return Article.objects.filter(published=True)
+
+
+ARTICLE_LINKS_KEY = "support:article-links"
+
+
+def article_links(limit: int = 8) -> list[tuple[str, str]]:
+    """(slug, title) of the first published articles, for the Partner Support page:
+    kept in the shared cache until an article is saved (services.save_article)."""
+    links = cache.get(ARTICLE_LINKS_KEY)
+    if links is None:
+        links = list(published_articles().values_list("slug", "title")[:limit])
+        cache.set(ARTICLE_LINKS_KEY, links, 3600)
+    return list(links)
 
 
 def search_articles(query: str, limit: int = 20) -> list[Article]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from allyport.audit import services as audit
 from allyport.core.errors import ChangeRefused
 from allyport.support.models import Article, ArticleVote, Topic
 from allyport.support.permissions import WRITE_HELP
+from allyport.support.selectors import ARTICLE_LINKS_KEY
 from allyport.support.services.cases import SUPPORT_SOURCE
 
 
@@ -29,6 +31,7 @@ def save_article(actor: Actor, article: Article) -> Article:
     creating = article.pk is None
     with transaction.atomic():
         article.save()
+        transaction.on_commit(lambda: cache.delete(ARTICLE_LINKS_KEY))
         audit.record_change(
             actor, "CreateArticle" if creating else "UpdateArticle",
             event_source=SUPPORT_SOURCE,

@@ -83,3 +83,20 @@ def test_staff_write_articles_in_the_admin(admin_client) -> None:
     from allyport.audit.models import AuditEvent
 
     assert AuditEvent.objects.filter(event_name="CreateArticle").count() == 1
+
+
+def test_the_support_page_lists_articles_as_staff_publish_them(
+    member, client_for, django_capture_on_commit_callbacks
+) -> None:
+    from allyport.access.actor import Actor
+    from allyport.support import services
+
+    client = client_for(member)
+    assert "No articles yet." in client.get(reverse("support:home")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        made = services.save_article(Actor.system(), Article(slug="a", title="Fresh", body="x"))
+    assert "Fresh" in client.get(reverse("support:home")).content.decode()
+    made.published = False
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_article(Actor.system(), made)
+    assert "Fresh" not in client.get(reverse("support:home")).content.decode()

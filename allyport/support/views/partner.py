@@ -31,7 +31,7 @@ def home(request: ActorRequest) -> HttpResponse:
     context = {
         "open_page": open_page,
         "previous": previous,
-        "articles": selectors.published_articles().only("slug", "title")[:8],
+        "articles": selectors.article_links(),
         "sees_all": selectors.sees_all_cases(actor),
         **table.both_tables(open_page.cases, previous.cases, reverse("support:home") + "cases/"),
     }
