@@ -3,7 +3,7 @@ signed-in view (/ping/session). Goal: within 3x.
 
 Run on its own: `python -m bench.support_cases` (BENCH_CASES, default 20000;
 BENCH_REQUESTS per page, default 200; DATABASE_URL, default a fresh SQLite file in
-var/bench). Migrates, seeds the company's cases with bulk_create (their alliance
+ALLYPORT_VAR_DIR or var/bench). scripts/bench.sh runs it on SQLite. Migrates, seeds the company's cases with bulk_create (their alliance
 lead sees all of them; half resolved), then times both pages in this process with
 Django's test client, alternating the two so machine load falls on both alike.
 """
@@ -20,7 +20,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allyport.settings")
 os.environ.setdefault("ALLYPORT_ENV", "test")
 os.environ.setdefault("ALLYPORT_CAPTCHA", "off")
 if "DATABASE_URL" not in os.environ:
-    folder = Path("var/bench")
+    folder = Path(os.environ.get("ALLYPORT_VAR_DIR") or "var/bench")
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "support_cases.sqlite3"
     target.unlink(missing_ok=True)

@@ -152,6 +152,7 @@ run_api() {  # Selling API: operations against /api/aws/_ping, large and small d
 if [ "$ONLY" != "api" ]; then
 echo "== IAM policy evaluator (one core, no server)"
 $PY -m bench.evaluator --json "$OUT/evaluator.json" | tee "$OUT/evaluator.txt"
+$PY -m bench.support_cases | tee "$OUT/support_cases.txt"  # Partner Support page, 20,000 cases
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
 
