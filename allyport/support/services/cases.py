@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor, ActorKind
 from allyport.access.decisions import PermissionDenied, authorize
+from allyport.accounts.models import LockoutContact
 from allyport.audit import services as audit
 from allyport.core import mail
 from allyport.core.errors import ChangeRefused, FieldError, NotFound, RuleViolation
@@ -274,6 +275,8 @@ def resolve_case(actor: Actor, case: SupportCase, note: str = "") -> None:
             CaseMessage.objects.create(
                 case=locked, author=actor.user, body=note, from_staff=_staff_side(actor)
             )
+        if locked.lockout_id is not None:  # the admin's list of contacts shows it handled
+            LockoutContact.objects.filter(pk=locked.lockout_id).update(handled=True)
         _case_event(actor, "ResolveCase", locked, request_parameters={"caseId": case.case_id})
         case_resolved.send(sender=SupportCase, case=locked, actor=actor)
     case.status = SupportCase.RESOLVED

@@ -100,3 +100,19 @@ def test_the_support_page_lists_articles_as_staff_publish_them(
     with django_capture_on_commit_callbacks(execute=True):
         services.save_article(Actor.system(), made)
     assert "Fresh" not in client.get(reverse("support:home")).content.decode()
+
+
+def test_staff_keep_the_case_lists_in_the_admin(admin_client) -> None:
+    from allyport.audit.models import AuditEvent
+    from allyport.support.models import Topic
+
+    funding = Topic.objects.get(parent=None, key="funding")
+    response = admin_client.post(
+        reverse("admin:support_topic_add"),
+        {"parent": funding.pk, "key": "map", "name": "Migration Acceleration", "position": 9,
+         "active": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert funding.children.filter(name="Migration Acceleration").exists()
+    event = AuditEvent.objects.get(event_name="CreateCaseTopic")
+    assert event.record["requestParameters"]["parent"] == "funding"

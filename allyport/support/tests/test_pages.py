@@ -23,7 +23,12 @@ def test_the_menu_opens_partner_support(member, client_for) -> None:
     assert f'href="{HOME}"' in body and "Contact Support" in body
 
 
-@pytest.mark.parametrize("url", [HOME, CREATE, reverse("support:articles")])
+@pytest.mark.parametrize(
+    "url",
+    [HOME, CREATE, reverse("support:articles"), reverse("support:topic_fields"),
+     reverse("support:suggestions"),
+     reverse("support:attachment", args=["00000000-0000-0000-0000-000000000000"])],
+)  # fmt: skip
 def test_it_needs_sign_in(client, url) -> None:
     response = client.get(url)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]

@@ -94,6 +94,9 @@ def test_a_staff_reply_to_a_locked_out_person_goes_by_email(staff_client) -> Non
     staff_client.post(url, {"action": "reply", "body": "Reset your password here."})
     sent = [m for m in mail.outbox if "ana@x.example" in m.to]
     assert sent and "Reset your password here." in sent[-1].body
+    staff_client.post(url, {"action": "resolve"})
+    case.lockout.refresh_from_db()
+    assert case.lockout.handled
 
 
 def test_staff_errors_show_next_to_the_form(staff_client, member) -> None:
