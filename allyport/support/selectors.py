@@ -12,8 +12,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allyport.access.actor import Actor
+from allyport.access.actor import Actor, ActorKind
+from allyport.access.decisions import PermissionDenied
 from allyport.audit.models import AuditEvent
+from allyport.core.errors import NotFound
+from allyport.support import permissions
 from allyport.support.models import Article, CaseMessage, SupportCase, Topic
 from allyport.support.permissions import sees_all_cases
 
@@ -49,6 +52,22 @@ def case_page(actor: Actor, *, active: bool, before: Any = None) -> CasePage:
     more = len(rows) > PAGE
     rows = rows[:PAGE]
     return CasePage(rows, rows[-1]["id"] if more and rows else None)
+
+
+def find_case(actor: Actor, case_id: str) -> SupportCase:
+    """The case the actor may see: another company's (or none) is not found; a
+    colleague's, for a member without the team roles, is refused."""
+    case = SupportCase.objects.filter(case_id=str(case_id)[:10]).first()
+    if case is None:
+        raise NotFound("Case", case_id)
+    decision = permissions.case_decision(actor, case)
+    if not decision:
+        if actor.kind == ActorKind.MEMBER and case.company_id != getattr(actor.company, "pk", 0):
+            raise NotFound("Case", case_id)
+        if actor.kind == ActorKind.IAM:
+            raise NotFound("Case", case_id)
+        raise PermissionDenied(decision)
+    return case
 
 
 def thread(case: SupportCase, *, staff: bool) -> QuerySet[CaseMessage]:

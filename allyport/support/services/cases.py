@@ -20,11 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor, ActorKind
-from allyport.access.decisions import PermissionDenied, authorize
+from allyport.access.decisions import PermissionDenied
 from allyport.accounts.models import LockoutContact
 from allyport.audit import services as audit
 from allyport.core import mail
-from allyport.core.errors import ChangeRefused, FieldError, NotFound, RuleViolation
+from allyport.core.errors import ChangeRefused, FieldError, RuleViolation
 from allyport.support import permissions
 from allyport.support.models import CaseMessage, SupportCase, Topic
 from allyport.support.services import attachments
@@ -295,23 +295,3 @@ def reopen_case(actor: Actor, case: SupportCase) -> None:
         locked.save(update_fields=["status", "closed_at", "updated_at"])
         _case_event(actor, "ReopenCase", locked, request_parameters={"caseId": case.case_id})
     case.status = SupportCase.OPEN
-
-
-def find_case(actor: Actor, case_id: str) -> SupportCase:
-    """The case the actor may see: another company's (or none) is not found; a
-    colleague's, for a member without the team roles, is refused."""
-    case = SupportCase.objects.filter(case_id=str(case_id)[:10]).first()
-    if case is None:
-        raise NotFound("Case", case_id)
-    decision = permissions.case_decision(actor, case)
-    if not decision:
-        if actor.kind == ActorKind.MEMBER and case.company_id != getattr(actor.company, "pk", 0):
-            raise NotFound("Case", case_id)
-        if actor.kind == ActorKind.IAM:
-            raise NotFound("Case", case_id)
-        raise PermissionDenied(decision)
-    return case
-
-
-def staff_may_answer(actor: Actor) -> bool:
-    return bool(authorize(actor, permissions.ANSWER_CASES))

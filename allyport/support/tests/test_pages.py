@@ -8,10 +8,15 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from allyport.access.actor import Actor
+from allyport.access.decisions import PermissionDenied
+from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
+from allyport.core.errors import NotFound
+from allyport.support import selectors, services
 from allyport.support.models import CaseMessage, SupportCase, Topic
 from allyport.support.tests.conftest import PDF, form_data, open_case, topics, upload
-from allyport.testing import make_user
+from allyport.testing import AllowingPrincipal, make_user
 
 pytestmark = pytest.mark.django_db
 HOME = reverse("support:home")
@@ -187,7 +192,6 @@ def test_internal_notes_never_reach_partners(member, client_for) -> None:
 
 @pytest.mark.parametrize("url", [HOME, CREATE, reverse("support:articles")])
 def test_a_signed_in_non_member_is_refused_with_the_reason(client, url) -> None:
-    from allyport.accounts.models import User
 
     staff = User.objects.create_user(email="ops@allyport.example", password="x", is_staff=True)
     client.force_login(staff)
@@ -208,9 +212,6 @@ def test_a_question_type_left_from_another_type_offers_no_specifics(member, clie
 
 
 def test_the_partners_trail_hides_staffs_notes_and_names(member, client_for) -> None:
-    from allyport.access.actor import Actor
-    from allyport.accounts.models import User
-    from allyport.support import services
 
     case = open_case(member)
     agent = User.objects.create_user(email="agent@allyport.example", password="x", is_staff=True)
@@ -225,11 +226,6 @@ def test_the_partners_trail_hides_staffs_notes_and_names(member, client_for) -> 
 
 
 def test_iam_principals_cannot_use_support(member) -> None:
-    from allyport.access.actor import Actor
-    from allyport.access.decisions import PermissionDenied
-    from allyport.core.errors import NotFound
-    from allyport.support import services
-    from allyport.testing import AllowingPrincipal
 
     case = open_case(member)
     iam = Actor.for_iam(AllowingPrincipal(), member.company)  # type: ignore[arg-type]
@@ -238,4 +234,4 @@ def test_iam_principals_cannot_use_support(member) -> None:
     with pytest.raises(PermissionDenied):
         services.add_message(iam, case, "hello")
     with pytest.raises(NotFound):
-        services.find_case(iam, case.case_id)
+        selectors.find_case(iam, case.case_id)

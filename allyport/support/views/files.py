@@ -8,7 +8,7 @@ import uuid
 from django.http import FileResponse, Http404
 
 from allyport.access.actor import Actor
-from allyport.support import services
+from allyport.support import selectors
 from allyport.support.models import Attachment
 
 
@@ -20,7 +20,7 @@ def download(actor: Actor, file_id: str) -> FileResponse:
     found = Attachment.objects.select_related("case").filter(public_id=public_id).first()
     if found is None:
         raise Http404
-    services.find_case(actor, found.case.case_id)  # not found / refused as the case is
+    selectors.find_case(actor, found.case.case_id)  # not found / refused as the case is
     response = FileResponse(
         found.file.open("rb"),
         as_attachment=True,

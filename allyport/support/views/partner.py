@@ -101,7 +101,7 @@ def _case_page(request: ActorRequest, case: SupportCase, form: ReplyForm) -> Htt
 @require_http_methods(["GET", "POST"])
 @service_refusals
 def case_detail(request: ActorRequest, case_id: str) -> HttpResponse:
-    case = services.find_case(request.actor, case_id)
+    case = selectors.find_case(request.actor, case_id)
     form = ReplyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -122,7 +122,7 @@ def case_detail(request: ActorRequest, case_id: str) -> HttpResponse:
 @require_POST
 @service_refusals
 def resolve(request: ActorRequest, case_id: str) -> HttpResponse:
-    case = services.find_case(request.actor, case_id)
+    case = selectors.find_case(request.actor, case_id)
     services.resolve_case(request.actor, case)
     messages.success(request, _("The case is resolved."))
     return redirect("support:case", case_id=case.case_id)
@@ -132,7 +132,7 @@ def resolve(request: ActorRequest, case_id: str) -> HttpResponse:
 @require_POST
 @service_refusals
 def reopen(request: ActorRequest, case_id: str) -> HttpResponse:
-    case = services.find_case(request.actor, case_id)
+    case = selectors.find_case(request.actor, case_id)
     try:
         services.reopen_case(request.actor, case)
     except ChangeRefused as refused:

@@ -46,7 +46,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 def _case(request: HttpRequest, case_id: str) -> SupportCase:
     try:
-        return services.find_case(staff_actor(request), case_id)
+        return selectors.find_case(staff_actor(request), case_id)
     except NotFound:
         raise Http404 from None
 
