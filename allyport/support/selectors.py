@@ -21,6 +21,15 @@ from allyport.support.models import Article, CaseMessage, SupportCase, Topic
 from allyport.support.permissions import sees_all_cases
 
 PAGE = 20
+
+
+def as_id(raw: Any) -> int | None:
+    """A database id from a request value, or None: digits only, and short enough for a
+    64-bit column (a longer number would be a database error, not "not found")."""
+    text = str(raw or "")
+    return int(text) if text.isdigit() and len(text) <= 18 else None
+
+
 LIST_FIELDS = ("id", "case_id", "subject", "status", "kind", "created_at", "updated_at")
 
 
@@ -46,8 +55,8 @@ def case_page(actor: Actor, *, active: bool, before: Any = None) -> CasePage:
     # `closed__in`, not `closed=`: Django writes a boolean equality as `NOT closed`,
     # which no index serves; `closed IN (false)` is an equality on the index.
     cases = company_cases(actor).filter(closed__in=[not active])
-    if str(before or "").isdigit():
-        cases = cases.filter(id__lt=int(before))
+    if (start := as_id(before)) is not None:
+        cases = cases.filter(id__lt=start)
     rows = list(cases.order_by("-id").values(*LIST_FIELDS)[: PAGE + 1])
     more = len(rows) > PAGE
     rows = rows[:PAGE]
@@ -111,9 +120,8 @@ def type_choices() -> list[Topic]:
 
 
 def children_of(raw: Any) -> list[Topic]:
-    if not str(raw or "").isdigit():
-        return []
-    return list(Topic.objects.filter(parent_id=int(raw), active=True))
+    parent = as_id(raw)
+    return [] if parent is None else list(Topic.objects.filter(parent_id=parent, active=True))
 
 
 # --- staff ----------------------------------------------------------------------

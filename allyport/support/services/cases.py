@@ -25,7 +25,7 @@ from allyport.accounts.models import LockoutContact
 from allyport.audit import services as audit
 from allyport.core import mail
 from allyport.core.errors import ChangeRefused, FieldError, RuleViolation
-from allyport.support import permissions
+from allyport.support import permissions, selectors
 from allyport.support.models import CaseMessage, SupportCase, Topic
 from allyport.support.services import attachments
 
@@ -63,9 +63,10 @@ def _clean_body(body: str) -> str:
 
 
 def _topic(raw: str, parent: Topic | None) -> Topic | None:
-    if not str(raw).isdigit():
+    pk = selectors.as_id(raw)
+    if pk is None:
         return None
-    return Topic.objects.filter(pk=int(raw), parent=parent, active=True).first()
+    return Topic.objects.filter(pk=pk, parent=parent, active=True).first()
 
 
 def _has_choices(parent: Topic | None) -> bool:

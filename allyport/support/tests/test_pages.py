@@ -235,3 +235,12 @@ def test_iam_principals_cannot_use_support(member) -> None:
         services.add_message(iam, case, "hello")
     with pytest.raises(NotFound):
         selectors.find_case(iam, case.case_id)
+
+
+def test_huge_numbers_in_requests_are_answered_not_crashed(member, client_for) -> None:
+    huge = "9" * 30
+    client = client_for(member)
+    assert client.get(HOME, {"before": huge, "open_before": huge}).status_code == 200
+    body = client.post(CREATE, form_data(case_type=huge, question_type=huge)).content.decode()
+    assert "Type of Case: Choose one of the options." in body
+    assert client.get(reverse("support:topic_fields"), {"case_type": huge}).status_code == 200

@@ -137,3 +137,14 @@ def test_unlinking_requests_join_the_queue_and_staff_resolving_cancels(
     assert "Open a new unlinking request instead." in refused.content.decode()
     case.refresh_from_db()
     assert case.status == SupportCase.RESOLVED
+
+
+def test_assigning_to_someone_unknown_or_not_staff_is_refused(staff_client, member) -> None:
+    case = open_case(member)
+    url = reverse("support_staff:case", args=[case.case_id])
+    for chosen in ("9" * 30, str(member.pk)):
+        response = staff_client.post(url, {"action": "assign", "assignee": chosen}, follow=True)
+        text = response.content.decode()
+        assert "Choose a staff member." in text or "Assign cases to active staff" in text
+    case.refresh_from_db()
+    assert case.assignee is None

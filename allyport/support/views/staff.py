@@ -62,7 +62,10 @@ def _act(request: HttpRequest, case: SupportCase, reply: ReplyForm, note: NoteFo
         services.add_note(actor, case, note.cleaned_data["body"])
     elif action == "assign":
         chosen = request.POST.get("assignee", "")
-        assignee = User.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        pk = selectors.as_id(chosen)
+        assignee = User.objects.filter(pk=pk).first() if pk is not None else None
+        if chosen and assignee is None:
+            raise ChangeRefused(_("Choose a staff member."), "assignee")
         services.assign_case(actor, case, assignee)
     elif action == "resolve":
         services.resolve_case(actor, case)
