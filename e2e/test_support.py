@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from allyport.accounts.models import User
 from allyport.support.models import Topic
+from allyport.support.tests.conftest import ensure_topics
 from allyport.testing import PASSWORD, make_company
 from e2e.helpers import field, sign_in
 
@@ -20,6 +21,7 @@ def test_create_with_attachment_staff_reply_partner_reply_close(
     new_page, tmp_path: Path, settings
 ) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    ensure_topics()
     make_company("Octank Ltd", domain="octank.example")
     User.objects.create_user(email="agent@allyport.example", password=PASSWORD, is_staff=True)
     attachment = tmp_path / "details.txt"

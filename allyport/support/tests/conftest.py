@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from allyport.access.actor import for_user
@@ -18,6 +20,19 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001
 @pytest.fixture(autouse=True)
 def _media(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def ensure_topics() -> None:
+    """The seeded lists, also after a transactional test (a browser test's live
+    server) flushed the tables the data migration filled."""
+    if not Topic.objects.exists():
+        seeding = importlib.import_module("allyport.support.migrations.0003_seed_topics")
+        seeding.seed(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _topics(db: None) -> None:
+    ensure_topics()
 
 
 def upload(name: str, content: bytes, content_type: str = "application/octet-stream") -> Any:
