@@ -3,9 +3,10 @@ signed-in view (/ping/session). Goal: within 3x.
 
 Run on its own: `python -m bench.support_cases` (BENCH_CASES, default 20000;
 BENCH_REQUESTS per page, default 200; DATABASE_URL, default a fresh SQLite file in
-ALLYPORT_VAR_DIR or var/bench). scripts/bench.sh runs it on SQLite. Migrates, seeds the company's cases with bulk_create (their alliance
-lead sees all of them; half resolved), then times both pages in this process with
-Django's test client, alternating the two so machine load falls on both alike.
+ALLYPORT_VAR_DIR or var/bench); scripts/bench.sh runs it on SQLite. Migrates, seeds
+the company's cases with bulk_create (their alliance lead sees all of them; half
+resolved) and analyzes, then times both pages in this process with Django's test
+client, alternating the two so machine load falls on both alike.
 """
 
 from __future__ import annotations
