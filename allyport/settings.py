@@ -256,6 +256,25 @@ ALLYPORT_JOB_STALLED_SECONDS = env_int("ALLYPORT_JOB_STALLED_SECONDS", 1800, min
 # Bulk jobs started through the API (jobs/sources.py) read https:// FileURIs only on
 # these hosts (comma-separated), through the webhooks' address guard; none by default.
 ALLYPORT_BULK_FETCH_HOSTS = [h.lower() for h in env_list("ALLYPORT_BULK_FETCH_HOSTS", [])]
+# Uploaded files (support case attachments) on the default storage; on several
+# machines point STORAGES["default"] at shared storage (docs/deploy.md).
+MEDIA_ROOT = env_str("ALLYPORT_MEDIA_ROOT") or str(VAR_DIR / "media")
+# Support case attachments (support/services/attachments.py): the size of one file,
+# how many one message carries, and the types allowed, sniffed from the content.
+ALLYPORT_SUPPORT_MAX_FILE_BYTES = env_int(
+    "ALLYPORT_SUPPORT_MAX_FILE_BYTES", 10 * 1024 * 1024, minimum=1
+)
+ALLYPORT_SUPPORT_MAX_FILES = env_int("ALLYPORT_SUPPORT_MAX_FILES", 5, minimum=1)
+ALLYPORT_SUPPORT_FILE_TYPES = env_list(
+    "ALLYPORT_SUPPORT_FILE_TYPES",
+    ["text/plain", "application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
+     "application/zip",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+     "application/vnd.openxmlformats-officedocument.presentationml.presentation"],
+)  # fmt: skip
+# Where partners' replies to support cases are announced (the staff's shared inbox).
+ALLYPORT_SUPPORT_EMAIL = env_str("ALLYPORT_SUPPORT_EMAIL") or "support@allyport.localhost"
 
 # Selling API quotas per company (spec Appendix A §1.1; awsapi/throttling.py).
 # Operations of one group share its counters; rates are django-ratelimit rates

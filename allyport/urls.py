@@ -38,6 +38,7 @@ urlpatterns = [
     path("favicon.ico", FaviconRedirect.as_view()),
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/admin/", admin.site.urls),
+    path("staff/support/", include("allyport.support.urls_staff")),
 ]
 
 handler403 = "allyport.core.error_pages.forbidden"

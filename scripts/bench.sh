@@ -154,6 +154,7 @@ echo "== IAM policy evaluator (one core, no server)"
 $PY -m bench.evaluator --json "$OUT/evaluator.json" | tee "$OUT/evaluator.txt"
 echo "== Partner Scorecard, 5,000 people and 50,000 certification records (SQLite)"
 $PY -m bench.scorecard | tee "$OUT/scorecard.txt"
+$PY -m bench.support_cases | tee "$OUT/support_cases.txt"  # Partner Support page, 20,000 cases
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
 

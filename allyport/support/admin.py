@@ -1,4 +1,5 @@
-"""Staff read cases, answer them and resolve them (each through the services)."""
+"""Staff read cases, answer them and resolve them, and keep the help articles and
+the case lists (each change through the services). The queue is /staff/support/."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from allyport.access.middleware import staff_actor
 from allyport.support import services
-from allyport.support.models import CaseMessage, SupportCase
+from allyport.support.models import Article, CaseMessage, SupportCase, Topic
 
 
 class CaseMessageInline(admin.TabularInline):
     model = CaseMessage
-    fields = ("created_at", "from_staff", "author", "body")
+    fields = ("created_at", "from_staff", "internal", "author", "body")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -37,10 +38,10 @@ class CaseForm(forms.ModelForm):
 @admin.register(SupportCase)
 class SupportCaseAdmin(admin.ModelAdmin):
     form = CaseForm
-    list_display = ("case_id", "company", "subject", "status", "created_at")
-    list_filter = ("status", "category")
+    list_display = ("case_id", "company", "subject", "kind", "status", "created_at")
+    list_filter = ("status", "kind")
     search_fields = ("case_id", "subject", "company__legal_name")
-    readonly_fields = ("case_id", "company", "subject", "category", "status", "opened_by")
+    readonly_fields = ("case_id", "company", "subject", "kind", "category", "status", "opened_by")
     inlines = [CaseMessageInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -52,3 +53,30 @@ class SupportCaseAdmin(admin.ModelAdmin):
             services.add_message(staff, obj, form.cleaned_data["reply"])
         if form.cleaned_data.get("resolve"):
             services.resolve_case(staff, obj)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    """The Type of Case / Question Type / Get Specific lists (a topic's parent is the
+    level above). Deactivate entries rather than delete those cases were filed under."""
+
+    list_display = ("__str__", "key", "position", "active")
+    list_filter = ("active", ("parent", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("name", "key")
+
+    def save_model(self, request: HttpRequest, obj: Topic, form: Any, change: bool) -> None:
+        services.save_topic(staff_actor(request), obj)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "published", "updated_at")
+    list_filter = ("published",)
+    search_fields = ("title", "body")
+    prepopulated_fields = {"slug": ("title",)}
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # unpublish instead: every change goes through the audited service
+
+    def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
+        services.save_article(staff_actor(request), obj)

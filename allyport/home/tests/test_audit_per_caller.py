@@ -59,6 +59,7 @@ from allyport.programs.services import certification_email, differentiation, lea
 from allyport.programs.services import review as program_review
 from allyport.programs.tests.conftest import course as program_course
 from allyport.programs.tests.conftest import make_catalogue
+from allyport.support import services as support
 from allyport.testing import make_company, make_credentials, make_user
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +96,7 @@ SCANNED: dict[str, ModuleType] = {
     "funding.tags": funding_tags,
     "funding.files": funding_files,
     **profile_cases.SCANNED,
+    "support.services": support,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
@@ -487,6 +489,23 @@ def _benefit_tags(untag: bool) -> Callable[[World, Actor], None]:
 
 def _upload_benefit_file(world: World, actor: Actor) -> None:
     funding_files.upload(actor, "plan.pdf", io.BytesIO(PDF))
+def _support_case(world: World) -> Any:
+    return support.create_case(world.actors[MEMBER], _new_case())
+
+
+def _new_case() -> Any:
+    from allyport.support.models import Topic
+
+    other = Topic.objects.get(parent=None, key="other")
+    question = other.children.get(key="general")
+    return support.NewCase(case_type=str(other.pk), question_type=str(question.pk),
+                           subject="Help", description="Please help")  # fmt: skip
+
+
+def _reopen_case(world: World, actor: Actor) -> None:
+    case = _support_case(world)
+    support.resolve_case(world.actors[MEMBER], case)
+    support.reopen_case(actor, case)
 
 
 @dataclass(frozen=True)
@@ -597,6 +616,19 @@ SERVICES = [
     Service("funding.tags.untag_resource", "UntagResource", (MEMBER, IAM), _benefit_tags(True)),
     Service("funding.files.upload", "UploadBenefitApplicationFile", (MEMBER, IAM),
             _upload_benefit_file),
+    Service("support.services.create_case", "CreateCase", (MEMBER,),
+            lambda world, actor: support.create_case(actor, _new_case())),
+    Service("support.services.open_case", "CreateCase", (MEMBER,),
+            lambda world, actor: support.open_case(actor, "Help", "other", "Please help")),
+    Service("support.services.add_message", "AddCommunicationToCase", (MEMBER, STAFF, SYSTEM),
+            lambda world, actor: support.add_message(actor, _support_case(world), "More")),
+    Service("support.services.resolve_case", "ResolveCase", (MEMBER, STAFF, SYSTEM),
+            lambda world, actor: support.resolve_case(actor, _support_case(world))),
+    Service("support.services.reopen_case", "ReopenCase", (MEMBER, STAFF, SYSTEM), _reopen_case),
+    Service("support.services.assign_case", "AssignCase", (STAFF, SYSTEM),
+            lambda world, actor: support.assign_case(actor, _support_case(world), None)),
+    Service("support.services.add_note", "AddInternalNoteToCase", (STAFF, SYSTEM),
+            lambda world, actor: support.add_note(actor, _support_case(world), "Note")),
 ]  # fmt: skip
 SERVICES += [Service(*case) for case in content_cases.SERVICES]
 SERVICES += [Service(*case) for case in profile_cases.CASES]

@@ -10,6 +10,7 @@ from allyport.home.demo.funding import load_funding_demo
 from allyport.home.demo.marketplace import load_seller_demo
 from allyport.home.demo.profiles import load_profiles_demo
 from allyport.home.demo.programs import load_programs_demo
+from allyport.home.demo.support import load_support_demo
 
 PASSWORD = "Demo!Pass1"
 
@@ -52,5 +53,6 @@ class Command(JsonCommand):
                 *load_content_demo(),
                 *load_funding_demo(octank, "alliance_lead@octank.example"),
                 *load_profiles_demo(PASSWORD),
+                *load_support_demo(PASSWORD),
             ],
         }
