@@ -489,6 +489,8 @@ def _benefit_tags(untag: bool) -> Callable[[World, Actor], None]:
 
 def _upload_benefit_file(world: World, actor: Actor) -> None:
     funding_files.upload(actor, "plan.pdf", io.BytesIO(PDF))
+
+
 def _support_case(world: World) -> Any:
     return support.create_case(world.actors[MEMBER], _new_case())
 
