@@ -4,8 +4,10 @@ from __future__ import annotations
 
 
 def register_all() -> None:
-    from allyport.search.sources import contributed, customers, pipeline
+    from allyport.search.sources import content, contributed, customers, pipeline, support
 
     pipeline.register()
     customers.register()
+    support.register()
+    content.register()
     contributed.register()

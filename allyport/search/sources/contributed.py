@@ -27,7 +27,7 @@ SLOT = "search.documents"
 OTHER = "content"
 LABELS = {
     "designation": _("Programs and designations"),
-    "resource": _("Program resources"),
+    "resource": _("Resources"),
     "course": _("Training"),
     "news": _("Partner news"),
     "event": _("Partner events"),
@@ -56,8 +56,13 @@ def _document(row: dict[str, Any]) -> kinds.Document:
     )
 
 
+# Other names the contributing apps use for a kind above.
+ALIASES = {"support.article": "article"}
+
+
 def _kind_of(row: dict[str, Any]) -> str:
     kind = str(row.get("type") or "")
+    kind = ALIASES.get(kind, kind)
     return kind if kind in LABELS else OTHER
 
 

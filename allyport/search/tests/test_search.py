@@ -235,3 +235,21 @@ def test_contributed_content_is_found_by_every_member_and_another_companys_by_no
         contributions.withdraw("search.documents", "test-docs")
     assert "Gryphon summit recap" in html and "Partner news" in html
     assert "Gryphon private playbook" not in html
+
+
+def test_support_cases_follow_the_support_pages_rules(company: Company, client_for: Any) -> None:
+    from allyport.support.models import SupportCase
+
+    member = make_user(company)
+    colleague = make_user(company)
+    SupportCase.objects.create(company=company, subject="Yarrow billing question",
+                               category="billing", opened_by=member)  # fmt: skip
+    SupportCase.objects.create(company=company, subject="Yarrow colleague case",
+                               category="billing", opened_by=colleague)  # fmt: skip
+    SupportCase.objects.create(company=None, subject="Yarrow locked out", category="lockout")
+    own = page(client_for(member), q="yarrow")
+    assert "Yarrow billing question" in own and "Support cases" in own
+    assert "Yarrow colleague case" not in own and "Yarrow locked out" not in own
+    everything = page(client_for(company.users.get(email__startswith="lead@")), q="yarrow")
+    assert "Yarrow billing question" in everything and "Yarrow colleague case" in everything
+    assert "Yarrow locked out" not in everything
