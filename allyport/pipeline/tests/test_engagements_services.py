@@ -144,7 +144,7 @@ def test_it_finds_an_invitation_by_its_arn(company: Any, api: Any) -> None:
     arn = invitations.invitation_arn(invitation)
     assert (
         arn
-        == f"arn:aws:partnercentral::000000000000:AWS/engagement-invitation/{invitation.public_id}"
+        == f"arn:aws:partnercentral:us-east-1::catalog/AWS/engagement-invitation/{invitation.public_id}"
     )
     assert invitations.find_invitation(api, "AWS", arn) == invitation
 
