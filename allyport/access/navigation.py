@@ -31,6 +31,7 @@ PAGES: dict[str, str] = {
     "Build/Offerings": "pipeline:offerings",
     "Market/Offerings": "pipeline:offerings",
     "Market/Leads Management": "leads:list",
+    "Channel/Channel Management": "channel:accounts",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name.
