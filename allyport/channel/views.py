@@ -95,7 +95,7 @@ def end_user_information(request: ActorRequest) -> HttpResponse:
     form = EndUserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            row = end_users.add_end_user(request.actor, form.cleaned_data)
+            row = end_users.create_end_user(request.actor, form.cleaned_data)
         except RuleViolation as refused:
             for error in refused.errors:
                 form.add_error(error.field, error.message)

@@ -55,7 +55,7 @@ def _errors(company: Company, data: Mapping[str, Any]) -> list[FieldError]:
     return errors
 
 
-def add_end_user(actor: Actor, data: Mapping[str, Any]) -> EndUser:
+def create_end_user(actor: Actor, data: Mapping[str, Any]) -> EndUser:
     company = _company(actor)
     errors = _errors(company, data)
     if errors:
