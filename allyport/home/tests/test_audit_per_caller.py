@@ -44,6 +44,7 @@ from allyport.pipeline.engagements import (
     invitation_sending,
 )
 from allyport.pipeline.engagements import services as engagement_services
+from allyport.pipeline.leads import management as lead_management
 from allyport.pipeline.prospecting import services as prospecting
 from allyport.pipeline.shared import selling_settings, tags
 from allyport.pipeline.snapshots import jobs as snapshot_jobs
@@ -79,6 +80,7 @@ SCANNED: dict[str, ModuleType] = {
     "channel.contracts": channel_contracts,
     "channel.tags": channel_tags,
     "channel.end_users": channel_end_users,
+    "leads.management": lead_management,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
@@ -467,6 +469,52 @@ def _channel_untag(world: World, actor: Actor) -> None:
     channel_tags.untag_resource(_channel(world, actor), pma_arn(_pma(world, actor)), ["k"])
 
 
+LEAD_ROW = {
+    "Company Name": "Contoso", "Country": "US", "Contact Business Title": "CTO",
+    "Contact First Name": "Nina", "Contact Last Name": "Berg", "Contact Email": "n@contoso.example",
+}  # fmt: skip
+
+
+def _hand_lead(world: World, actor: Actor) -> Any:
+    return lead_management.create_lead_by_hand(actor, "AWS", LEAD_ROW)
+
+
+def _lead_key(record: Any) -> tuple[str, str, str]:
+    return "AWS", record.engagement.public_id, record.context_id
+
+
+LEAD_SERVICES = [
+    Service("leads.management.create_lead_by_hand", "CreateEngagement", (MEMBER,), _hand_lead),
+    Service(
+        "leads.management.edit_lead",
+        "UpdateEngagementContext",
+        (MEMBER,),
+        lambda world, actor: lead_management.edit_lead(
+            actor, *_lead_key(_hand_lead(world, actor)), LEAD_ROW
+        ),
+    ),
+    Service(
+        "leads.management.qualify_lead",
+        "UpdateEngagementContext",
+        (MEMBER,),
+        lambda world, actor: lead_management.qualify_lead(
+            actor, *_lead_key(_hand_lead(world, actor)), "Qualified", "Budget"
+        ),
+    ),
+    Service(
+        "leads.management.transfer_leads",
+        "AssignLead",
+        (MEMBER,),
+        lambda world, actor: lead_management.transfer_leads(
+            actor,
+            "AWS",
+            [_lead_key(_hand_lead(world, actor))[1:]],
+            make_user(world.company, "ace_user").public_id,
+        ),
+    ),
+]
+
+
 CHANNEL_SERVICES = [
     Service("channel.accounts.create_pma", "CreateProgramManagementAccount", (MEMBER, IAM), _pma),
     Service(
@@ -593,6 +641,7 @@ SERVICES = [
     Service("shared.tags.tag_resource", "TagResource", (MEMBER, IAM), _tag),
     Service("shared.tags.untag_resource", "UntagResource", (MEMBER, IAM), _untag),
     *CHANNEL_SERVICES,
+    *LEAD_SERVICES,
 ]  # fmt: skip
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 

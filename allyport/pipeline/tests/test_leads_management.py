@@ -146,3 +146,27 @@ def test_another_companys_lead_is_not_found(
         client.post(reverse("leads:transfer"), {"lead": [key], "owner": me.public_id}).status_code
         == 404
     )
+
+
+def test_an_ace_manager_exports_the_leads_as_a_job(
+    company: Any, client_for: Callable[..., Client]
+) -> None:
+    from allyport.jobs.models import BulkJob
+
+    manager = make_user(company, "ace_manager")
+    lead_by(manager, **{"Company Name": "=cmd|calc"})
+    client = client_for(manager)
+    assert "Export leads" in client.get(OWN).content.decode()
+    url = reverse("bulk:export_leads")
+    started = client.post(url, {"catalog": "AWS", "file_format": "csv"}, follow=True)
+    job = BulkJob.objects.get(kind="lead-export")
+    assert job.status == "done" and job.rows == 1
+    assert job.public_id in started.content.decode()
+    download = client.get(reverse("bulk:job_result", args=[job.public_id]))
+    assert download.status_code == 200, download.content[:300]
+    body = b"".join(download.streaming_content).decode()  # type: ignore[attr-defined]
+    assert body.splitlines()[0].startswith("Engagement,Context,Company Name")
+    assert "'=cmd|calc" in body and manager.email in body
+    xlsx = client.post(url, {"catalog": "AWS", "file_format": "xlsx"})
+    assert xlsx.status_code == 302
+    assert client_for(make_user(company, "ace_user")).get(url).status_code == 403
