@@ -4,6 +4,7 @@ from allyport.access.model import access_model
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
+from allyport.home.demo.channel import load_channel_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.marketplace import load_seller_demo
 
@@ -27,7 +28,7 @@ class Command(JsonCommand):
             first, _, last = user.email.split("@")[0].partition("_")
             user.first_name, user.last_name = first.capitalize(), last.capitalize()
             user.save(update_fields=["first_name", "last_name"])
-        create_company(
+        northwind, _northwind_lead = create_company(
             "northwind.example", "Northwind Consulting", "lead@northwind.example", PASSWORD,
             solution_type="CONSULTING_SERVICES", mfa=True,
         )  # fmt: skip
@@ -41,5 +42,9 @@ class Command(JsonCommand):
             "Loaded": True,
             "Password": PASSWORD,
             "SignIns": sign_ins,
-            "Notes": [*load_seller_demo(PASSWORD), *load_directory_demo()],
+            "Notes": [
+                *load_seller_demo(PASSWORD),
+                *load_directory_demo(),
+                *load_channel_demo(octank, northwind),
+            ],
         }
