@@ -112,6 +112,7 @@ def _signed(client: Any, key: str, secret: str, path: str, target: str, body: by
     SigV4Auth(Credentials(key, secret), "partnercentral-channel", "us-east-1").add_auth(request)
     headers = dict(request.headers)
     content_type = headers.pop("Content-Type")
+    headers["Host"] = "testserver"
     return client.post(path, data=body, content_type=content_type, headers=headers)
 
 

@@ -261,7 +261,7 @@ def job_errors(request: ActorRequest, job_id: str) -> StreamingHttpResponse:
 @require_GET
 def job_result(request: ActorRequest, job_id: str) -> StreamingHttpResponse:
     found = services.find_job(request.actor, job_id)
-    exported = {Kind.EXPORT: "opportunities", Kind.LEAD_EXPORT: "leads"}
+    exported = {str(Kind.EXPORT): "opportunities", str(Kind.LEAD_EXPORT): "leads"}
     if found.kind not in exported or found.status != BulkJob.Status.DONE:
         raise Http404  # no file to give
     response = StreamingHttpResponse(

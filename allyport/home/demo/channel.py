@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company, User
-from allyport.channel.models import ChannelHandshake, RebateFigure
+from allyport.channel.models import ChannelContract, ChannelHandshake, RebateFigure
 from allyport.channel.services import accounts, contracts, end_users
 from allyport.pipeline.services import create_lead_by_hand
 
@@ -23,7 +23,7 @@ LEADS = (
 )
 
 
-def _contract(actor: Actor, catalog: str, account: str) -> object:
+def _contract(actor: Actor, catalog: str, account: str) -> ChannelContract:
     pma = accounts.create_pma(
         actor, catalog,
         {"program": "DISTRIBUTION", "displayName": "Octank resale", "accountId": account},

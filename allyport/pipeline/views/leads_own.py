@@ -79,7 +79,7 @@ def lead_list(request: ActorRequest) -> HttpResponse:
     records = management.visible_records(request.actor, catalog)
     all_leads = management.sees_all(request.actor)
     if view == "owned" or not all_leads:
-        records = records.filter(owner=request.user) if view == "owned" else records
+        records = records.filter(owner=request.actor.user) if view == "owned" else records
     try:
         page = paginate(
             records.select_related("engagement", "owner"), SortKey("updated_at", "datetime"),
