@@ -79,8 +79,18 @@ class LeadRecord(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["company", "catalog", "owner"], name="lead_owner_idx"),
-            models.Index(fields=["company", "catalog", "region"], name="lead_region_idx"),
+            # One range scan per list: all, an owner's, a region's (newest first).
+            models.Index(
+                fields=["company", "catalog", "updated_at", "public_id"], name="lead_list_idx"
+            ),
+            models.Index(
+                fields=["company", "catalog", "owner", "updated_at", "public_id"],
+                name="lead_owner_idx",
+            ),
+            models.Index(
+                fields=["company", "catalog", "region", "updated_at", "public_id"],
+                name="lead_region_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                 ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'indexes': [models.Index(fields=['company', 'catalog', 'owner'], name='lead_owner_idx'), models.Index(fields=['company', 'catalog', 'region'], name='lead_region_idx')],
+                'indexes': [models.Index(fields=['company', 'catalog', 'updated_at', 'public_id'], name='lead_list_idx'), models.Index(fields=['company', 'catalog', 'owner', 'updated_at', 'public_id'], name='lead_owner_idx'), models.Index(fields=['company', 'catalog', 'region', 'updated_at', 'public_id'], name='lead_region_idx')],
                 'constraints': [models.UniqueConstraint(fields=('company', 'engagement', 'context_id'), name='lead_record_unique')],
             },
         ),

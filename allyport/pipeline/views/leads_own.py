@@ -70,6 +70,28 @@ def _initial(lead: dict[str, Any]) -> dict[str, str]:
     return initial
 
 
+def _rows(records: list[Any], made: dict[tuple[str, str], str], query: str) -> list[dict[str, Any]]:
+    """What each row shows, its links made once here (a page of 50 rows renders in one
+    pass rather than 150 URL and translation tags)."""
+    edit = reverse("leads:edit", args=["ENG", "CTX"])
+    convert = reverse("leads:create_opportunity", args=["ENG", "CTX"])
+    opportunity = reverse("pipeline:opportunity", args=["O0"])
+    rows = []
+    for view in management.lead_views(records):
+        record = view.record
+        key = (record.engagement.public_id, record.context_id)
+        made_id = made.get(key, "")
+        made_url = opportunity.replace("/O0/", f"/{made_id}/") + query if made_id else ""
+        rows.append({
+            "view": view, "record": record, "key": "/".join(key),
+            "edit_url": edit.replace("ENG", key[0]).replace("CTX", key[1]) + query,
+            "convert_url": convert.replace("ENG", key[0]).replace("CTX", key[1]) + query,
+            "opportunity": made_id,
+            "opportunity_url": made_url,
+        })  # fmt: skip
+    return rows
+
+
 @member_page(LEADS_MANAGEMENT)
 @require_GET
 @service_refusals
@@ -97,7 +119,7 @@ def lead_list(request: ActorRequest) -> HttpResponse:
     )  # fmt: skip
     context = {
         "tab": "own", "sandbox": catalog == Catalog.SANDBOX, "catalog_query": _query(catalog),
-        "rows": management.lead_views(page.items), "page": page, "made": made,
+        "rows": _rows(page.items, made, _query(catalog)), "page": page,
         "all_leads": all_leads, "view": view,
         "owners": owner_candidates(request) if all_leads else [],
         "qualifications": management.QUALIFICATIONS,
