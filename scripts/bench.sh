@@ -154,6 +154,7 @@ echo "== IAM policy evaluator (one core, no server)"
 $PY -m bench.evaluator --json "$OUT/evaluator.json" | tee "$OUT/evaluator.txt"
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
+echo "== Leads list and ListChannelHandshakes (in process, own SQLite)"; $PY -m bench.channel | tee "$OUT/channel.txt"
 
 if [ -n "$PG_URL" ]; then
   pg_status=0
