@@ -16,6 +16,9 @@ GUIDE_NAMES = [
     "Contact Support", "Leads Management", "Link Account", "My AWS Certifications",
     "My Certifications", "My Profile", "Opportunity Management", "Partner Central",
     "Request Change", "Submit Later", "User Management", "My Company",
+    # The guide's Channel page and its tabs.
+    "Channel Management", "Program Management Accounts", "End User Information",
+    "Partner Growth Rebate",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 

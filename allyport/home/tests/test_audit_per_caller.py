@@ -485,6 +485,7 @@ def _lead_key(record: Any) -> tuple[str, str, str]:
 
 LEAD_SERVICES = [
     Service("leads.management.create_lead_by_hand", "CreateEngagement", (MEMBER,), _hand_lead),
+    Service("pipeline.services.create_lead_by_hand", "CreateEngagement", (MEMBER,), _hand_lead),
     Service(
         "leads.management.edit_lead",
         "UpdateEngagementContext",
