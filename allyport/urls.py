@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("allyport.content.urls")),
     path("funding/", include("allyport.funding.urls")),
     path("", include("allyport.profiles.urls")),
+    path("channel/", include("allyport.channel.urls")),
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
     path("favicon.ico", FaviconRedirect.as_view()),

@@ -157,6 +157,7 @@ $PY -m bench.scorecard | tee "$OUT/scorecard.txt"
 $PY -m bench.support_cases | tee "$OUT/support_cases.txt"  # Partner Support page, 20,000 cases
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
+echo "== Leads list and ListChannelHandshakes (in process, own SQLite)"; $PY -m bench.channel | tee "$OUT/channel.txt"
 
 if [ -n "$PG_URL" ]; then
   pg_status=0

@@ -59,6 +59,7 @@ PAGES: dict[str, str] = {
     "My Profile/Partner Terms and Conditions": "profiles:terms",
     "Market/Find Partners": "profiles:find_partners",
     "Market/My Solutions Finder Listing": "profiles:my_listing",
+    "Channel/Channel Management": "channel:accounts",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name.

@@ -232,7 +232,7 @@ class LockoutContactForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "job_title", "phone", "preferred_language"]
+        fields = ["first_name", "last_name", "job_title", "phone", "preferred_language", "region"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -85,6 +85,15 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **extra)
 
 
+# The AWS geographies leads and campaigns are grouped by.
+REGIONS = (
+    ("NAMER", _("North America")),
+    ("LATAM", _("Latin America")),
+    ("EMEA", _("Europe, Middle East and Africa")),
+    ("APJ", _("Asia Pacific and Japan")),
+)
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person: a partner company's member, or a staff operator (no company)."""
 
@@ -102,6 +111,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     job_title = models.CharField(_("job title"), max_length=80, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     preferred_language = models.CharField(_("preferred language"), max_length=10, default="en")
+    # The AWS geography a marketing staff member works: they see its leads and campaigns.
+    region = models.CharField(_("region"), max_length=8, choices=REGIONS, blank=True)
     certification_email = models.EmailField(_("AWS T&C Account Email"), blank=True)
     certification_consent = models.BooleanField(
         _("I consent to share my certifications with the partner network"), default=False

@@ -15,6 +15,7 @@ HANDLER_MODULES = (
     "allyport.customers.api",
     "allyport.bulk.api",
     "allyport.funding.api",
+    "allyport.channel.api",
 )
 
 

@@ -14,6 +14,7 @@ class Kind(models.TextChoices):
     TRANSFER = "transfer", "Transfer"
     EXPORT = "export", "Export"
     LEAD_IMPORT = "lead-import", "Lead import"
+    LEAD_EXPORT = "lead-export", "Lead export"
     # Started through the API: import or update, decided by the file's header
     # when the worker reads it (the API's OperationType is unset until then).
     OPPORTUNITY = "opportunity", "Import or update"

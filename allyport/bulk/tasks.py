@@ -20,7 +20,7 @@ from allyport.access import actor as actors
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied, require
 from allyport.accounts.models import User
-from allyport.bulk import exports, intake, lead_import, rows
+from allyport.bulk import exports, intake, lead_export, lead_import, rows
 from allyport.bulk.kinds import Kind
 from allyport.cloud.job_actor import job_actor as job_actor_of_iam
 from allyport.core.errors import DomainError
@@ -100,6 +100,7 @@ KINDS: dict[str, Callable[[BulkJob, Actor], None]] = {
     Kind.TRANSFER: rows.transfer_opportunities,
     Kind.EXPORT: export_opportunities,
     Kind.LEAD_IMPORT: lead_import.import_leads,
+    Kind.LEAD_EXPORT: lead_export.export_leads,
 }
 
 

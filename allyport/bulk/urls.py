@@ -16,6 +16,7 @@ urlpatterns = [
     path("export.csv", views.export_csv, name="export_csv"),
     path("leads/import/", lead_views.import_leads, name="import_leads"),
     path("leads/template.csv", lead_views.lead_template, name="lead_template"),
+    path("leads/export/", lead_views.export_leads, name="export_leads"),
     re_path(r"^template\.(?P<file_format>csv|xlsx)$", views.template, name="template"),
     re_path(JOB + "$", views.job, name="job"),
     re_path(JOB + r"errors\.csv$", views.job_errors, name="job_errors"),

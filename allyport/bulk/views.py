@@ -261,13 +261,14 @@ def job_errors(request: ActorRequest, job_id: str) -> StreamingHttpResponse:
 @require_GET
 def job_result(request: ActorRequest, job_id: str) -> StreamingHttpResponse:
     found = services.find_job(request.actor, job_id)
-    if found.kind != Kind.EXPORT or found.status != BulkJob.Status.DONE:
+    exported = {str(Kind.EXPORT): "opportunities", str(Kind.LEAD_EXPORT): "leads"}
+    if found.kind not in exported or found.status != BulkJob.Status.DONE:
         raise Http404  # no file to give
     response = StreamingHttpResponse(
         services.result_parts(found), content_type=CONTENT_TYPES[found.result_format]
     )
     response["Content-Disposition"] = _attachment(
-        f"opportunities-{found.catalog}-{found.public_id}.{found.result_format}"
+        f"{exported[found.kind]}-{found.catalog}-{found.public_id}.{found.result_format}"
     )
     response["Content-Length"] = str(found.result_size)
     return response

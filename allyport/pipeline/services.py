@@ -12,6 +12,7 @@ This module only re-exports: the functions live in the pipeline's parts
 `shared`), whose other modules are private to the pipeline.
 """
 
+from allyport.pipeline.leads.management import create_lead_by_hand, lead_of, visible_records
 from allyport.pipeline.leads.services import LEAD_COLUMNS, create_lead
 from allyport.pipeline.opportunities.associations import (
     associate_opportunity,
@@ -59,6 +60,9 @@ from allyport.pipeline.solutions.selectors import find_solution, list_solutions
 from allyport.pipeline.solutions.services import create_solution, update_solution
 
 __all__ = [
+    "create_lead_by_hand",
+    "lead_of",
+    "visible_records",
     "CREATE_OPPORTUNITY",
     "GET_OPPORTUNITY",
     "UPDATE_OPPORTUNITY",

@@ -31,6 +31,9 @@ GUIDE_NAMES = [
     "My Solutions Finder Listing", "Partner Solutions Finder", "Partner Terms and Conditions",
     "Products & Services", "Solutions/Practices", "APN Program Fee and Renewal",
     "Downgrade my APN Membership", "Build > Offerings", "Validated",
+    # The guide's Channel page and its tabs.
+    "Channel Management", "Program Management Accounts", "End User Information",
+    "Partner Growth Rebate",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 

@@ -18,7 +18,7 @@ from allyport.jobs.models import BulkJob, BulkRecord
 
 pytestmark = pytest.mark.django_db
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-EVERY_KIND = {"import", "update", "transfer", "export", "lead-import", "opportunity",
+EVERY_KIND = {"import", "update", "transfer", "export", "lead-import", "lead-export", "opportunity",
               "customer-account"}  # fmt: skip
 
 

@@ -36,6 +36,7 @@ from allyport.pipeline import effects
 from allyport.pipeline.engagements.models import Engagement
 from allyport.pipeline.engagements.selectors import find_engagement
 from allyport.pipeline.engagements.services import CONTEXT_LIMIT
+from allyport.pipeline.leads.records import note_leads
 from allyport.pipeline.shared import lead_rules
 from allyport.pipeline.shared.arns import linked_account_id
 from allyport.pipeline.shared.clock import next_modified
@@ -121,6 +122,7 @@ def create_context(
         context_id = next(str(n) for n in range(1, 1000) if str(n) not in taken)
         contexts.append({"Id": context_id, "Type": context_type, "Payload": clean(dict(payload))})
         _save(actor, engagement, contexts)
+        note_leads(actor, company_of(actor), engagement)
         _record(actor, "CreateEngagementContext", engagement, context_id)
     return engagement, context_id
 

@@ -49,6 +49,7 @@ from allyport.pipeline.leads.referrals import create_referral_opportunity
 from allyport.pipeline.opportunities.lifecycle import submit_opportunity
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.console_audit import record_console
+from allyport.pipeline.shared.messages import failure_message
 from allyport.pipeline.shared.permissions import (
     LIST_ACCEPTING_TASKS,
     LIST_FROM_OPPORTUNITY_TASKS,
@@ -61,6 +62,8 @@ from allyport.pipeline.shared.scope import (
     find_opportunity,
     opportunity_target,
 )
+from allyport.pipeline.snapshots.models import ResourceSnapshotJob
+from allyport.pipeline.snapshots.services import OPPORTUNITY_SUMMARY, create_job, start_job
 from allyport.shapes.selling import INVOLVEMENT_TYPES, VISIBILITIES
 
 Kind = EngagementTask.Kind
@@ -82,7 +85,9 @@ _FILTERS = (
 )
 
 
-def task_arn(task: EngagementTask, account_id: str) -> str:
+def task_arn(task: EngagementTask, account_id: str = "") -> str:
+    """As the service answers it: the region, no account (`account_id` is kept for the
+    taggable form, which names the caller's account)."""
     return (
         f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{account_id}:catalog/"
         f"{task.catalog}/{_ARN_SEGMENT[Kind(task.kind)]}/{task.public_id}"
@@ -108,8 +113,7 @@ def _finish(task: EngagementTask, error: RuleViolation | None = None, reason: st
     else:
         task.status = Status.FAILED
         task.reason_code = reason
-        details = "; ".join(f"{e.field}: {e.message}" for e in error.errors)
-        task.message = _("%(details)s. Correct this and start a new task.") % {"details": details}
+        task.message = failure_message(error)
     task.end_time = timezone.now()
     task.save()
 
@@ -124,14 +128,36 @@ def _record(actor: Actor, task: EngagementTask, identifier: str) -> None:
     )
 
 
+def _summary_job(actor: Actor, engagement: Engagement, opportunity: Opportunity) -> str:
+    """The running OpportunitySummary snapshot job that keeps the engagement's copy of
+    the opportunity current: the existing one, or one created and started now."""
+    existing = ResourceSnapshotJob.objects.filter(
+        engagement=engagement, opportunity=opportunity, template=OPPORTUNITY_SUMMARY
+    ).first()
+    if existing is not None:
+        return existing.public_id
+    catalog = opportunity.catalog
+    job = create_job(
+        actor, catalog, engagement.public_id, opportunity.public_id, OPPORTUNITY_SUMMARY,
+        permission=None,
+    )  # fmt: skip
+    start_job(actor, catalog, job.public_id, permission=None)
+    return job.public_id
+
+
 def _accept(actor: Actor, invitation: EngagementInvitation, task: EngagementTask) -> None:
     accept_in_place(actor, invitation)
     task.engagement_identifier = invitation.engagement.public_id
-    if invitation.payload_type == OPPORTUNITY:
+    if invitation.payload_type != OPPORTUNITY:
+        return
+    # A Sandbox referral was delivered with the opportunity it simulates.
+    opportunity = invitation.opportunity
+    if opportunity is None:
         opportunity = create_referral_opportunity(actor, invitation)
         invitation.opportunity = opportunity
         invitation.save(update_fields=["opportunity"])
-        task.opportunity_identifier = opportunity.public_id
+    task.opportunity_identifier = opportunity.public_id
+    task.job_identifier = _summary_job(actor, invitation.engagement, opportunity)
 
 
 def start_engagement_by_accepting_invitation(
@@ -152,7 +178,7 @@ def start_engagement_by_accepting_invitation(
             with transaction.atomic():
                 _accept(actor, invitation, task)
         except RuleViolation as error:
-            task.opportunity_identifier = task.engagement_identifier = ""
+            task.opportunity_identifier = task.engagement_identifier = task.job_identifier = ""
             _finish(task, error, "OpportunityValidationFailed")
         else:
             _finish(task)
@@ -228,11 +254,13 @@ def start_engagement_from_opportunity(
                 engagement = _engagement_for(actor, company, opportunity)
                 invitation = _invite_aws(actor, company, engagement, opportunity)
                 submit_opportunity(actor, catalog, identifier, involvement, visibility)
+                job = _summary_job(actor, engagement, opportunity)
         except RuleViolation as error:
             _finish(task, error, "OpportunitySubmissionFailed")
         else:
             task.engagement_identifier = engagement.public_id
             task.invitation_identifier = invitation.public_id
+            task.job_identifier = job
             _finish(task)
         _record(actor, task, opportunity.public_id)
     return task
@@ -277,7 +305,7 @@ def task_view(task: EngagementTask, account_id: str) -> dict[str, Any]:
     own members)."""
     value = {
         "TaskId": task.public_id,
-        "TaskArn": task_arn(task, account_id),
+        "TaskArn": task_arn(task),
         "StartTime": task.start_time,
         "TaskStatus": task.status,
         "Message": task.message,
@@ -285,5 +313,6 @@ def task_view(task: EngagementTask, account_id: str) -> dict[str, Any]:
         "OpportunityId": task.opportunity_identifier,
         "EngagementId": task.engagement_identifier if task.kind == FROM_OPPORTUNITY else "",
         "EngagementInvitationId": task.invitation_identifier,
+        "ResourceSnapshotJobId": task.job_identifier,
     }
     return {key: item for key, item in value.items() if item not in (None, "")}

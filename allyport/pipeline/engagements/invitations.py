@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,9 +38,9 @@ TYPE = "EngagementInvitation"
 
 
 def invitation_arn(invitation: EngagementInvitation) -> str:
-    """As the model writes it: no region, the sender's account, the catalog's name."""
+    """As the service answers it: the region, no account, the catalog's path."""
     return (
-        f"arn:aws:partnercentral::{invitation.sender_account_id}:{invitation.catalog}/"
+        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}::catalog/{invitation.catalog}/"
         f"engagement-invitation/{invitation.public_id}"
     )
 

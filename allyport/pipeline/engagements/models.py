@@ -244,6 +244,8 @@ class EngagementTask(models.Model):
     opportunity_identifier = models.CharField(max_length=20, blank=True)
     engagement_identifier = models.CharField(max_length=24, blank=True)
     invitation_identifier = models.CharField(max_length=24, blank=True)
+    # The snapshot job the task started (ResourceSnapshotJobId), once it completed.
+    job_identifier = models.CharField(max_length=24, blank=True)
     tags = models.JSONField(default=list, blank=True)
     start_time = models.DateTimeField()
     end_time = models.DateTimeField(null=True, blank=True)

@@ -11,6 +11,7 @@ The task is recorded whatever its outcome.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -29,8 +30,8 @@ from allyport.pipeline.engagements.selectors import find_engagement, plain_id
 from allyport.pipeline.engagements.services import insert_fresh
 from allyport.pipeline.leads.models import OpportunityFromEngagementTask
 from allyport.pipeline.opportunities.services import create_opportunity
-from allyport.pipeline.shared.arns import linked_account_id
 from allyport.pipeline.shared.console_audit import record_console
+from allyport.pipeline.shared.messages import failure_message
 from allyport.pipeline.shared.payload import clean
 from allyport.pipeline.shared.scope import check_catalog, company_of
 from allyport.pipeline.snapshots.services import OPPORTUNITY_SUMMARY, create_job, start_job
@@ -48,11 +49,12 @@ _TASK_FILTERS = (
 )
 
 
-def task_arn(task: OpportunityFromEngagementTask) -> str:
+def task_arn(task: OpportunityFromEngagementTask, account_id: str = "") -> str:
+    """As the service answers it: the region, no account (with `account_id`: the
+    taggable form, which names the caller's account)."""
     return (
-        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:"
-        f"{linked_account_id(task.company)}:catalog/{task.catalog}/"
-        f"opportunity-from-engagement-task/{task.public_id}"
+        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:{account_id}:"
+        f"catalog/{task.catalog}/opportunity-from-engagement-task/{task.public_id}"
     )
 
 
@@ -61,9 +63,14 @@ def _contact(contact: Mapping[str, Any]) -> dict[str, Any]:
     return {key: contact.get(key) for key in keys}
 
 
+CONVERTED_TITLE = "Converted from Lead"  # the title the service gives, whatever the lead
+CLOSE_AFTER = timedelta(days=30)  # the target close date the service sets
+
+
 def opportunity_payload(lead: Mapping[str, Any]) -> dict[str, Any]:
     """The CreateOpportunity payload a lead context becomes: its customer, its contacts,
-    its latest use case and business problem, at the first stage."""
+    its latest business problem, at the first stage, with what the service fills in
+    (Net New Business, no national security, a close date, no marketing source)."""
     customer = lead.get("Customer") or {}
     interactions = list(lead.get("Interactions") or [])
     industry = str(customer.get("Industry") or "")
@@ -74,16 +81,19 @@ def opportunity_payload(lead: Mapping[str, Any]) -> dict[str, Any]:
         contact = interaction.get("Contact") or {}
         if contact.get("Email"):
             contacts.setdefault(str(contact["Email"]), _contact(contact))
-    latest = interactions[-1] if interactions else {}
     problem = next(
         (i["BusinessProblem"] for i in reversed(interactions) if i.get("BusinessProblem")), None
     )
-    title = latest.get("Usecase") or _("Lead: %(name)s") % {"name": customer.get("CompanyName")}
+    name = customer.get("CompanyName")
+    title = f"{CONVERTED_TITLE}: {name}" if name else CONVERTED_TITLE
+    close = (timezone.now() + CLOSE_AFTER).date().isoformat()
     return clean(  # type: ignore[no-any-return]
         {
+            "OpportunityType": "Net New Business",
+            "NationalSecurity": "No",
             "Customer": {
                 "Account": {
-                    "CompanyName": customer.get("CompanyName"),
+                    "CompanyName": name,
                     "Industry": industry if known else ("Other" if industry else None),
                     "OtherIndustry": industry if industry and not known else None,
                     "WebsiteUrl": customer.get("WebsiteUrl"),
@@ -94,8 +104,9 @@ def opportunity_payload(lead: Mapping[str, Any]) -> dict[str, Any]:
                 },
                 "Contacts": list(contacts.values()),
             },
-            "Project": {"Title": str(title)[:255], "CustomerBusinessProblem": problem},
-            "LifeCycle": {"Stage": "Prospect"},
+            "Project": {"Title": title[:255], "CustomerBusinessProblem": problem},
+            "Marketing": {"Source": "None"},
+            "LifeCycle": {"Stage": "Prospect", "TargetCloseDate": close},
         }
     )
 
@@ -109,8 +120,7 @@ def _fail(task: OpportunityFromEngagementTask, reason: str, message: str) -> Non
 
 
 def _refusal_text(error: RuleViolation) -> str:
-    details = "; ".join(f"{e.field}: {e.message}" for e in error.errors)
-    return _("%(details)s. Correct this and start a new task.") % {"details": details}
+    return failure_message(error)
 
 
 def _convert(

@@ -27,6 +27,7 @@ from allyport.pipeline.engagements.selectors import (
     engagement_target,
     member_company,
 )
+from allyport.pipeline.leads.records import note_leads
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared import lead_rules
 from allyport.pipeline.shared.clock import now_ms
@@ -128,6 +129,8 @@ def add_member(engagement: Engagement, company: Company | None, actor: Actor | N
         member_count=F("member_count") + 1, modified_at=moment, modified_by=account_of(company)
     )
     engagement.refresh_from_db(fields=["member_count", "modified_at", "modified_by"])
+    if company is not None and actor is not None:
+        note_leads(actor, company, engagement)  # the new member's own record of each lead
     effects.engagement_announced(engagement, "Member Added", actor, member)
 
 
@@ -145,6 +148,7 @@ def create_engagement(actor: Actor, catalog: str, values: Mapping[str, Any]) -> 
             contexts=list(values.get("Contexts") or []),
             actor=actor,
         )
+        note_leads(actor, company, engagement)
         record_console(
             actor,
             "CreateEngagement",

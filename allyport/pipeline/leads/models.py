@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from allyport.core.ids import alnum
 from allyport.pipeline.engagements.models import task_id
 from allyport.pipeline.enums import Catalog
 
-__all__ = ["OpportunityFromEngagementTask"]
+__all__ = ["LeadRecord", "OpportunityFromEngagementTask"]
 
 
 class OpportunityFromEngagementTask(models.Model):
@@ -46,3 +47,51 @@ class OpportunityFromEngagementTask(models.Model):
 
     def __str__(self) -> str:
         return self.public_id
+
+
+def lead_id() -> str:
+    return f"lead-{alnum(13)}"
+
+
+class LeadRecord(models.Model):
+    """Who works one lead (a Lead context of the company's engagement) and why it was
+    qualified or disqualified. Leads made on the page or imported get one; the owner
+    sees it as an ACE user, its region's marketing staff see it too."""
+
+    public_id = models.CharField(max_length=20, unique=True, default=lead_id)
+    company = models.ForeignKey("accounts.Company", on_delete=models.CASCADE, related_name="+")
+    catalog = models.CharField(max_length=8, choices=Catalog.choices)
+    engagement = models.ForeignKey(
+        "pipeline.Engagement", on_delete=models.CASCADE, related_name="lead_records"
+    )
+    context_id = models.CharField(max_length=8)
+    owner = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    region = models.CharField(max_length=8, blank=True)
+    qualification_reason = models.TextField(blank=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "engagement", "context_id"], name="lead_record_unique"
+            )
+        ]
+        indexes = [
+            # One range scan per list: all, an owner's, a region's (newest first).
+            models.Index(
+                fields=["company", "catalog", "updated_at", "public_id"], name="lead_list_idx"
+            ),
+            models.Index(
+                fields=["company", "catalog", "owner", "updated_at", "public_id"],
+                name="lead_owner_idx",
+            ),
+            models.Index(
+                fields=["company", "catalog", "region", "updated_at", "public_id"],
+                name="lead_region_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.engagement_id}/{self.context_id}"

@@ -8,9 +8,10 @@ from functools import cache
 from typing import Any, Protocol
 
 from botocore.model import Shape
+from django.conf import settings
 
 from allyport.pipeline.opportunities.models import Opportunity
-from allyport.pipeline.shared.arns import opportunity_arn
+from allyport.pipeline.shared.arns import linked_account_id, opportunity_arn
 from allyport.pipeline.solutions.models import Solution
 from allyport.shapes.selling import shape
 from allyport.shapes.serialization import Wire, converter
@@ -79,11 +80,20 @@ def _envelope(opportunity: SummaryRow, account_id: str) -> dict[str, Any]:
     }
 
 
+# The lists GetOpportunity always carries, empty ones included (stored data drops them).
+EMPTY_RELATED = ("AwsMarketplaceOffers", "AwsProducts", "Solutions")
+
+
 def opportunity_view(opportunity: Opportunity, account_id: str) -> dict[str, Any]:
-    """The GetOpportunity answer (Origin is not returned; RelatedEntityIdentifiers is
-    always present)."""
+    """The GetOpportunity answer (Origin is not returned). As the service answers it:
+    RelatedEntityIdentifiers with its offer, product and solution lists, OpportunityTeam
+    and Project.ExpectedCustomerSpend, each `[]` when empty."""
     value = _envelope(opportunity, account_id)
-    value["RelatedEntityIdentifiers"] = dict(opportunity.related)
+    value["RelatedEntityIdentifiers"] = {key: [] for key in EMPTY_RELATED} | dict(
+        opportunity.related
+    )
+    value.setdefault("OpportunityTeam", [])
+    value["Project"] = {"ExpectedCustomerSpend": [], **(value.get("Project") or {})}
     return project(value, _shape("GetOpportunityResponse"))  # type: ignore[no-any-return]
 
 
@@ -99,12 +109,20 @@ def opportunity_summary_wire(opportunity: SummaryRow, account_id: str) -> Wire:
     return Wire(to_wire(_envelope(opportunity, account_id)))
 
 
+def solution_arn(solution: Solution) -> str:
+    return (
+        f"arn:aws:partnercentral:{settings.ALLYPORT_AWS_REGION}:"
+        f"{linked_account_id(solution.company)}:catalog/{solution.catalog}/solution/"
+        f"{solution.public_id}"
+    )
+
+
 def solution_summary(solution: Solution) -> dict[str, Any]:
-    """A ListSolutions item (SolutionBase; its Arn has the S- pattern in the model)."""
+    """A ListSolutions item (SolutionBase), its Arn in the service's form."""
     value: dict[str, Any] = {
         "Catalog": solution.catalog,
         "Id": solution.public_id,
-        "Arn": solution.public_id,
+        "Arn": solution_arn(solution),
         "Name": solution.name,
         "Status": solution.status,
         "Category": solution.category,

@@ -14,6 +14,7 @@ from allyport.access.actor import Actor
 from allyport.core.errors import NOT_PERMITTED, Conflict, FieldError, RuleViolation, refuse
 from allyport.pipeline import effects
 from allyport.pipeline.enums import Catalog, Origin, ReviewStatus
+from allyport.pipeline.leads.sandbox_referral import deliver_sandbox_referral, simulates_referral
 from allyport.pipeline.opportunities import review
 from allyport.pipeline.opportunities.models import Opportunity, opportunity_id
 from allyport.pipeline.opportunities.rules import consistency, normalize, parse_date
@@ -79,7 +80,11 @@ def _create_data(catalog: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         if data["Origin"] == Origin.AWS_REFERRAL
         else ReviewStatus.PENDING_SUBMISSION
     )
-    if any(key != "ReviewStatus" or value != status for key, value in taken.items()):
+    # The Sandbox takes "Pending Submission" on an AWS referral it is asked to simulate.
+    allowed = {status}
+    if data["Origin"] == Origin.AWS_REFERRAL:
+        allowed.add(ReviewStatus.PENDING_SUBMISSION)
+    if any(key != "ReviewStatus" or value not in allowed for key, value in taken.items()):
         raise refuse("LifeCycle.ReviewStatus", _("AWS sets the review fields."), NOT_PERMITTED)
     data.setdefault("LifeCycle", {})["ReviewStatus"] = status
     return data
@@ -121,7 +126,8 @@ def prepare_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) 
 
 
 def create_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -> Opportunity:
-    """A new opportunity, pending submission (an AWS referral in Sandbox: approved).
+    """A new opportunity, pending submission (an AWS referral in Sandbox: approved, and
+    delivered as AWS's engagement invitation).
     Portal members own what they create; API-created ones have no owner yet."""
     opportunity = prepare_opportunity(actor, catalog, payload)
     with transaction.atomic():
@@ -134,6 +140,8 @@ def create_opportunity(actor: Actor, catalog: str, payload: Mapping[str, Any]) -
             response={"id": opportunity.public_id},
         )
         effects.changed(actor, opportunity, "Created")
+        if simulates_referral(opportunity):
+            deliver_sandbox_referral(actor, opportunity)
     return opportunity
 
 

@@ -92,3 +92,97 @@ def check_lead_contexts(contexts: Any, prefix: str = "Contexts") -> None:
             errors += refused.errors
     if errors:
         raise RuleViolation(errors, reason=BUSINESS)
+
+
+# The AWS geography of a lead, by its customer's country (marketing staff see their
+# region's leads). Countries not listed fall in EMEA unless named below.
+_NAMER = frozenset({"US", "CA", "PR", "UM", "VI", "GU", "AS", "MP", "BM"})
+_LATAM = frozenset(
+    [
+        "AR",
+        "BO",
+        "BR",
+        "CL",
+        "CO",
+        "CR",
+        "CU",
+        "DO",
+        "EC",
+        "SV",
+        "GT",
+        "HN",
+        "MX",
+        "NI",
+        "PA",
+        "PY",
+        "PE",
+        "UY",
+        "VE",
+        "BZ",
+        "GY",
+        "SR",
+        "JM",
+        "TT",
+        "HT",
+        "BS",
+        "BB",
+    ]
+)
+_APJ = frozenset(
+    [
+        "AU",
+        "NZ",
+        "JP",
+        "CN",
+        "HK",
+        "MO",
+        "TW",
+        "KR",
+        "KP",
+        "IN",
+        "PK",
+        "BD",
+        "LK",
+        "NP",
+        "BT",
+        "MV",
+        "SG",
+        "MY",
+        "ID",
+        "TH",
+        "VN",
+        "PH",
+        "KH",
+        "LA",
+        "MM",
+        "BN",
+        "TL",
+        "MN",
+        "FJ",
+        "PG",
+        "SB",
+        "VU",
+        "WS",
+        "TO",
+        "KI",
+        "NR",
+        "TV",
+        "FM",
+        "MH",
+        "PW",
+        "NC",
+        "PF",
+    ]
+)
+
+
+def region_of(lead: Mapping[str, Any]) -> str:
+    """NAMER, LATAM, APJ or EMEA for the lead's country; "" without one."""
+    country = str(((lead.get("Customer") or {}).get("Address") or {}).get("CountryCode") or "")
+    if not country:
+        return ""
+    if country in _NAMER:
+        return "NAMER"
+    if country in _LATAM:
+        return "LATAM"
+    return "APJ" if country in _APJ else "EMEA"

@@ -32,7 +32,8 @@ LISTS = (
 
 def list_solutions(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
     """A page of the company's solutions in the catalog (ListSolutions' members)."""
-    queryset = solutions(actor, catalog)
+    # The company's linked account names each ARN: read it with the page.
+    queryset = solutions(actor, catalog).select_related("company__account_link__account")
     for member, column in LISTS:
         if request.get(member):
             queryset = queryset.filter(**{f"{column}__in": list(request[member])})

@@ -110,7 +110,13 @@ def test_it_creates_gets_and_updates_through_boto3(crm: Caller) -> None:
     assert created["Id"].startswith("O") and created["PartnerOpportunityIdentifier"] == "crm-1"
     view = crm.client.get_opportunity(Catalog="AWS", Identifier=created["Id"])
     assert view["LastModifiedDate"] == created["LastModifiedDate"]
-    assert view["RelatedEntityIdentifiers"] == {}
+    # The service answers the empty lists too.
+    assert view["RelatedEntityIdentifiers"] == {
+        "AwsMarketplaceOffers": [],
+        "AwsProducts": [],
+        "Solutions": [],
+    }
+    assert view["OpportunityTeam"] == []
     assert view["LifeCycle"]["ReviewStatus"] == "Pending Submission"
     assert view["Arn"].endswith(f":catalog/AWS/opportunity/{created['Id']}")
     assert "Origin" not in view
@@ -233,7 +239,11 @@ def test_it_submits_associates_assigns_and_summarises(crm: Caller) -> None:
                   "BusinessTitle": "OpportunityOwner"},
     )  # fmt: skip
     view = crm.client.get_opportunity(Catalog="AWS", Identifier=identifier)
-    assert view["RelatedEntityIdentifiers"] == {"Solutions": [solution]}
+    assert view["RelatedEntityIdentifiers"] == {
+        "AwsMarketplaceOffers": [],
+        "AwsProducts": [],
+        "Solutions": [solution],
+    }
     assert view["LifeCycle"]["ReviewStatus"] == "Submitted"
     assert view["OpportunityTeam"][0]["Email"] == member.email
     summary = crm.client.get_aws_opportunity_summary(

@@ -47,7 +47,11 @@ def test_it_associates_an_active_solution_and_moves_the_date(api: Any, opportuni
     assert updated.related == {"Solutions": [solution.public_id]}
     assert updated.last_modified_date > opportunity.last_modified_date
     view = services.opportunity_view(updated, "123456789012")
-    assert view["RelatedEntityIdentifiers"] == {"Solutions": [solution.public_id]}
+    assert view["RelatedEntityIdentifiers"] == {
+        "AwsMarketplaceOffers": [],
+        "AwsProducts": [],
+        "Solutions": [solution.public_id],
+    }
 
 
 @pytest.mark.parametrize("case", ["inactive", "draft", "other company", "other catalog", "missing"])

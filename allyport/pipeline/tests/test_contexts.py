@@ -160,7 +160,8 @@ def test_a_lead_context_becomes_an_opportunity_with_a_running_snapshot_job(
     view = crm.client.get_opportunity(Catalog="AWS", Identifier=task["OpportunityId"])
     assert view["Customer"]["Account"]["CompanyName"] == "Lead Corp"
     assert view["Customer"]["Contacts"][0]["Email"] == "cto@lead.example"
-    assert view["Project"]["Title"] == "Analytics platform"
+    assert view["Project"]["Title"] == "Converted from Lead: Lead Corp"
+    assert view["Project"]["CustomerBusinessProblem"].startswith("They need one place")
     assert view["LifeCycle"]["Stage"] == "Prospect"
     job = crm.client.get_resource_snapshot_job(
         Catalog="AWS", ResourceSnapshotJobIdentifier=task["ResourceSnapshotJobId"]
@@ -172,7 +173,10 @@ def test_a_lead_context_becomes_an_opportunity_with_a_running_snapshot_job(
         ResourceSnapshotTemplateIdentifier="OpportunitySummary",
     )  # fmt: skip
     assert snapshot["Revision"] == 1
-    tags = crm.client.list_tags_for_resource(ResourceArn=task["TaskArn"])["Tags"]
+    account = crm.company.account_link.account.account_id
+    assert task["TaskArn"].startswith("arn:aws:partnercentral:us-east-1::catalog/AWS/")
+    taggable = task["TaskArn"].replace("::catalog/", f":{account}:catalog/")
+    tags = crm.client.list_tags_for_resource(ResourceArn=taggable)["Tags"]
     assert tags == [{"Key": "from", "Value": "lead"}]
     again = start(crm, engagement, "2", "t2")
     assert again["TaskStatus"] == "FAILED" and again["ReasonCode"] == "OpportunityConflict"
@@ -223,7 +227,8 @@ def test_another_companys_keys_get_not_found_for_every_identifier(
             Catalog="AWS", EngagementIdentifier=engagement["Id"], ContextIdentifier="1",
             EngagementLastModifiedAt=moment, Type="CustomerProject", Payload=PROJECT),
         lambda: start(other, engagement["Id"], "1", "y"),
-        lambda: other.client.list_tags_for_resource(ResourceArn=task["TaskArn"]),
+        lambda: other.client.list_tags_for_resource(ResourceArn=task["TaskArn"].replace(
+            "::catalog/", f":{crm.company.account_link.account.account_id}:catalog/")),
     ]  # fmt: skip
     for call in calls:
         assert code_of(call) == "ResourceNotFoundException"

@@ -46,7 +46,7 @@ def test_it_lists_and_gets_the_referrals_a_partner_received(crm: Caller) -> None
     assert view["ExistingMembers"] == [
         {"CompanyName": "AWS", "WebsiteUrl": "https://aws.amazon.com"}
     ]
-    assert view["Arn"].endswith(f":AWS/engagement-invitation/{first.public_id}")
+    assert view["Arn"].endswith(f":catalog/AWS/engagement-invitation/{first.public_id}")
     by_arn = crm.client.get_engagement_invitation(Catalog="AWS", Identifier=view["Arn"])
     assert by_arn["Id"] == first.public_id
     lead_view = crm.client.get_engagement_invitation(Catalog="AWS", Identifier=second.public_id)
@@ -195,7 +195,9 @@ def test_it_creates_engagements_lists_them_and_their_members(
         Invitation={"Message": "Join us", "Receiver": {"Account": {"AwsAccountId": receiver}},
                     "Payload": {"LeadInvitation": lead()}},
     )  # fmt: skip
-    assert invited["Arn"].split(":")[4] == got["CreatedBy"]
+    assert invited["Arn"] == (
+        f"arn:aws:partnercentral:us-east-1::catalog/AWS/engagement-invitation/{invited['Id']}"
+    )
     partner.client.accept_engagement_invitation(Catalog="AWS", Identifier=invited["Id"])
     pages = partner.client.get_paginator("list_engagement_members").paginate(
         Catalog="AWS", Identifier=created["Id"], PaginationConfig={"PageSize": 1}

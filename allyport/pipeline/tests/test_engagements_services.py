@@ -142,10 +142,8 @@ def test_it_hides_another_companys_invitation(company: Any, outsider: Any) -> No
 def test_it_finds_an_invitation_by_its_arn(company: Any, api: Any) -> None:
     invitation = share(company)
     arn = invitations.invitation_arn(invitation)
-    assert (
-        arn
-        == f"arn:aws:partnercentral::000000000000:AWS/engagement-invitation/{invitation.public_id}"
-    )
+    regional = "arn:aws:partnercentral:us-east-1::catalog/AWS"
+    assert arn == f"{regional}/engagement-invitation/{invitation.public_id}"
     assert invitations.find_invitation(api, "AWS", arn) == invitation
 
 

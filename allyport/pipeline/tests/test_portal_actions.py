@@ -205,7 +205,11 @@ def test_it_associates_and_disassociates_an_offering(ana: Any) -> None:
     assert response.status_code == 302
     read = services.get_opportunity(actors.for_user(ana), "AWS", opportunity.public_id)
     view = services.opportunity_view(read, "")
-    assert view["RelatedEntityIdentifiers"] == {"Solutions": [active.public_id]}
+    assert view["RelatedEntityIdentifiers"] == {
+        "AwsMarketplaceOffers": [],
+        "AwsProducts": [],
+        "Solutions": [active.public_id],
+    }
     assert f"Octank Analytics ({active.public_id})" in text(client.get(response["Location"]))
     response = client.post(
         url("pipeline:opportunity_disassociate", opportunity),

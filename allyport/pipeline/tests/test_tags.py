@@ -53,6 +53,12 @@ def code_of(call: Callable[[], Any]) -> str:
     return str(error_of(caught)["Code"])
 
 
+def taggable(crm: Caller, task_arn: str) -> str:
+    """A task's ARN as tag operations take it: with the caller's account."""
+    account = crm.company.account_link.account.account_id
+    return task_arn.replace("::catalog/", f":{account}:catalog/")
+
+
 def test_it_serves_create_opportunitys_tags_and_changes_them(crm: Caller) -> None:
     created = crm.client.create_opportunity(
         Catalog="AWS", Tags=[{"Key": "crm", "Value": "sf-1"}], **complete()
@@ -92,9 +98,12 @@ def test_it_tags_engagement_tasks(crm: Caller) -> None:
         AwsSubmission={"InvolvementType": "Co-Sell", "Visibility": "Full"},
         Tags=[{"Key": "origin", "Value": "crm"}],
     )  # fmt: skip
-    assert tags_of(crm, task["TaskArn"]) == {"origin": "crm"}
-    crm.client.tag_resource(ResourceArn=task["TaskArn"], Tags=[{"Key": "b", "Value": "2"}])
-    assert tags_of(crm, task["TaskArn"]) == {"origin": "crm", "b": "2"}
+    # The service answers the task's ARN without an account; tags name the caller's.
+    assert task["TaskArn"].startswith("arn:aws:partnercentral:us-east-1::catalog/AWS/")
+    arn = taggable(crm, task["TaskArn"])
+    assert tags_of(crm, arn) == {"origin": "crm"}
+    crm.client.tag_resource(ResourceArn=arn, Tags=[{"Key": "b", "Value": "2"}])
+    assert tags_of(crm, arn) == {"origin": "crm", "b": "2"}
 
 
 def test_it_keeps_the_limits(crm: Caller) -> None:
@@ -177,7 +186,7 @@ def test_another_companys_keys_get_not_found_for_every_arn(
     )
     other = connect()
     theirs = other.company.account_link.account.account_id
-    arns = [opportunity_arn, engagement_arn, job["Arn"], task["TaskArn"]]
+    arns = [opportunity_arn, engagement_arn, job["Arn"], taggable(crm, task["TaskArn"])]
     # Their own account in the ARN changes nothing.
     arns += [arn.replace(f":{account}:", f":{theirs}:") for arn in arns]
     for arn in arns:

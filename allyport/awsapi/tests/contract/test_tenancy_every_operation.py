@@ -104,7 +104,9 @@ def world(db: None) -> World:
         Identifier=w.submitted, AwsSubmission={"InvolvementType": "Co-Sell"},
     )  # fmt: skip
     assert task["TaskStatus"] == "COMPLETE", task
-    w.task, w.engaged, w.task_arn = task["TaskId"], task["EngagementId"], task["TaskArn"]
+    w.task, w.engaged = task["TaskId"], task["EngagementId"]
+    # Tag operations name the task with the owner's account (the answer names none).
+    w.task_arn = task["TaskArn"].replace("::catalog/", f":{a.user.account.account_id}:catalog/")
     w.sent_invitation = task["EngagementInvitationId"]
     w.engagement = w.as_a("CreateEngagement", Catalog="AWS", ClientToken="a-4", Title="Joint")["Id"]
     w.as_a("CreateEngagementContext", Catalog="AWS", EngagementIdentifier=w.engagement,
@@ -116,10 +118,8 @@ def world(db: None) -> World:
     w.as_a("CreateResourceSnapshot", Catalog="AWS", EngagementIdentifier=w.engaged,
            ResourceType="Opportunity", ResourceIdentifier=w.submitted,
            ResourceSnapshotTemplateIdentifier=SUMMARY, ClientToken="a-5")  # fmt: skip
-    w.job = w.as_a("CreateResourceSnapshotJob", Catalog="AWS", ClientToken="a-6",
-                   EngagementIdentifier=w.engaged, ResourceType="Opportunity",
-                   ResourceIdentifier=w.submitted,
-                   ResourceSnapshotTemplateIdentifier=SUMMARY)["Id"]  # fmt: skip
+    # The engagement task started the opportunity's summary job.
+    w.job = task["ResourceSnapshotJobId"]
     w.opportunity_arn = opportunity_arn("AWS", w.opportunity, a.user.account.account_id)
     w.as_a("TagResource", ResourceArn=w.opportunity_arn, Tags=[{"Key": "k", "Value": "v"}])
     w.customer_account = w.as_a(

@@ -5,6 +5,7 @@ from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
 from allyport.home.demo.content import load_content_demo
+from allyport.home.demo.channel import load_channel_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.funding import load_funding_demo
 from allyport.home.demo.marketplace import load_seller_demo
@@ -32,7 +33,7 @@ class Command(JsonCommand):
             first, _, last = user.email.split("@")[0].partition("_")
             user.first_name, user.last_name = first.capitalize(), last.capitalize()
             user.save(update_fields=["first_name", "last_name"])
-        create_company(
+        northwind, _northwind_lead = create_company(
             "northwind.example", "Northwind Consulting", "lead@northwind.example", PASSWORD,
             solution_type="CONSULTING_SERVICES", mfa=True,
         )  # fmt: skip
@@ -54,5 +55,6 @@ class Command(JsonCommand):
                 *load_funding_demo(octank, "alliance_lead@octank.example"),
                 *load_profiles_demo(PASSWORD),
                 *load_support_demo(PASSWORD),
+                *load_channel_demo(octank, northwind),
             ],
         }
