@@ -10,7 +10,12 @@ from django.apps import AppConfig, apps
 # Modules that register operation handlers (`registry.operation`), imported at start.
 # A module whose app is not installed yet is left out, so the endpoint runs before
 # every handler has landed; an installed app's module must import cleanly.
-HANDLER_MODULES = ("allyport.pipeline.api", "allyport.customers.api", "allyport.bulk.api")
+HANDLER_MODULES = (
+    "allyport.pipeline.api",
+    "allyport.customers.api",
+    "allyport.bulk.api",
+    "allyport.connections.api",
+)
 
 
 def import_handler_modules(modules: tuple[str, ...] = HANDLER_MODULES) -> list[str]:

@@ -11,6 +11,7 @@ from botocore.exceptions import UnknownServiceError
 from botocore.model import NoShapeFoundError, StructureShape
 from django.http import HttpResponse
 
+from allyport.awsapi import error_shapes
 from allyport.awsapi.registry import ApiError
 from allyport.shapes import loader
 
@@ -31,7 +32,8 @@ def ok(body: dict[str, Any], request_id: str) -> HttpResponse:
 def error(err: ApiError, request_id: str, service: str = "") -> HttpResponse:
     """`__type` in the body (the only place boto3 reads it), the header as AWS sends it,
     and the message under the member name the service's error shape uses."""
-    body = {"__type": err.code, message_key(service, err.code): err.message, **err.extra}
+    extra = error_shapes.adapt(service, err.code, err.extra)
+    body = {"__type": err.code, message_key(service, err.code): err.message, **extra}
     response = _json(body, err.status, request_id)
     response["x-amzn-ErrorType"] = err.code
     retry_after = getattr(err, "retry_after", None)
