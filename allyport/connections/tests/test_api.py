@@ -100,7 +100,9 @@ def test_it_cancels_one_connection_type(pair: Pair) -> None:
     detail = canceled["ConnectionTypes"]["OPPORTUNITY_COLLABORATION"]
     assert detail["Status"] == "CANCELED"
     assert detail["CanceledBy"] == pair.a.user.account.account_id
-    active = pair.as_b("ListConnections", Catalog="AWS", ConnectionType="OPPORTUNITY_COLLABORATION:ACTIVE")
+    active = pair.as_b(
+        "ListConnections", Catalog="AWS", ConnectionType="OPPORTUNITY_COLLABORATION:ACTIVE"
+    )
     assert active.body["ConnectionSummaries"] == []
     again = pair.as_b(
         "CancelConnection", Catalog="AWS", Identifier=connection["Id"],
@@ -118,7 +120,9 @@ def test_preferences_guard_their_revision_and_block_invitations(pair: Pair) -> N
         AccessType="ALLOW_BY_DEFAULT_DENY_SOME", ExcludedParticipantIdentifiers=[pair.a_id],
     ).body  # fmt: skip
     assert updated["Revision"] == 2 and updated["ExcludedParticipantIds"] == [pair.a_id]
-    stale = pair.as_b("UpdateConnectionPreferences", Catalog="AWS", Revision=1, AccessType="DENY_ALL")
+    stale = pair.as_b(
+        "UpdateConnectionPreferences", Catalog="AWS", Revision=1, AccessType="DENY_ALL"
+    )
     assert stale.code == "ConflictException"
     assert stale.body["Reason"] == "INCOMPATIBLE_CONNECTION_PREFERENCES_REVISION"
     blocked = pair.as_a("CreateConnectionInvitation", **invite_params(pair.b_id))
