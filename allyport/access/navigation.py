@@ -36,6 +36,7 @@ PAGES: dict[str, str] = {
 # item (the access model has no item of their own): label, URL name.
 ALSO_UNDER: dict[str, tuple[tuple[str, str], ...]] = {
     "Sell/Opportunity Management": (("Customer accounts", "customers:list"),),
+    "Market/Find Partners": (("Connections", "connections:list"),),
 }
 
 
