@@ -28,6 +28,7 @@ from allyport.bulk import services as bulk_services
 from allyport.bulk.tests.conftest import csv_bytes, good_row
 from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
+from allyport.connections.tests import audit_cases as connection_cases
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import payload as account_payload
 from allyport.marketplace.services.linking import link_for_operator
@@ -69,6 +70,7 @@ SCANNED: dict[str, ModuleType] = {
     "prospecting.services": prospecting,
     "shared.selling_settings": selling_settings,
     "shared.tags": tags,
+    **connection_cases.MODULES,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
@@ -381,6 +383,7 @@ SERVICES = [
             _put_settings),
     Service("shared.tags.tag_resource", "TagResource", (MEMBER, IAM), _tag),
     Service("shared.tags.untag_resource", "UntagResource", (MEMBER, IAM), _untag),
+    *[Service(*case) for case in connection_cases.SERVICES],
 ]  # fmt: skip
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 
