@@ -46,6 +46,7 @@ from allyport.pipeline.snapshots import jobs as snapshot_jobs
 from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, lead, share
 from allyport.pipeline.tests.test_system_settings import TRUST
+from allyport.profiles.tests import audit_cases as profile_cases
 from allyport.testing import make_company, make_credentials, make_user
 
 pytestmark = pytest.mark.django_db
@@ -71,9 +72,11 @@ SCANNED: dict[str, ModuleType] = {
     "shared.selling_settings": selling_settings,
     "shared.tags": tags,
     **connection_cases.MODULES,
+    **profile_cases.SCANNED,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
+    **profile_cases.NOT_CHANGES,
     "pipeline.services.record_console": "writes the audit record of a change",
     "engagements.invitation_answers.accept_in_place": "a step of the accepting services",
 }
@@ -385,6 +388,7 @@ SERVICES = [
     Service("shared.tags.untag_resource", "UntagResource", (MEMBER, IAM), _untag),
     *[Service(*case) for case in connection_cases.SERVICES],
 ]  # fmt: skip
+SERVICES += [Service(*case) for case in profile_cases.CASES]
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 
 
