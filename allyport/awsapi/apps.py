@@ -14,6 +14,7 @@ HANDLER_MODULES = (
     "allyport.pipeline.api",
     "allyport.customers.api",
     "allyport.bulk.api",
+    "allyport.profiles.api",
     "allyport.connections.api",
 )
 

@@ -57,8 +57,8 @@ def adapt(service: str, code: str, extra: dict[str, Any]) -> dict[str, Any]:
 
 
 def _details(list_shape: Shape, items: list[dict[str, str]]) -> list[dict[str, Any]]:
-    """ErrorList items as ValidationError unions: a named field is a field error, an
-    item naming no field a business rule's."""
+    """ErrorList items as ValidationError unions: a business rule's code is a
+    BusinessValidationError, anything else a field error ("request" when it names none)."""
     union = getattr(list_shape, "member", None)
     members = getattr(union, "members", {})
     field_codes = _enum(members.get("FieldValidationError"), "Code")
@@ -66,21 +66,21 @@ def _details(list_shape: Shape, items: list[dict[str, str]]) -> list[dict[str, A
     details: list[dict[str, Any]] = []
     for item in items:
         code = item.get("Code", "")
-        if item.get("FieldName") or not business_codes:
+        # A business rule's code is a business error even where the rule names a field.
+        if code in business_codes:
             details.append(
-                {
-                    "FieldValidationError": {
-                        "Name": item.get("FieldName", ""),
-                        "Message": item.get("Message", ""),
-                        "Code": code if code in field_codes else "INVALID_VALUE",
-                    }
+                {"BusinessValidationError": {"Message": item.get("Message", ""), "Code": code}}
+            )
+            continue
+        details.append(
+            {
+                "FieldValidationError": {
+                    "Name": item.get("FieldName") or "request",
+                    "Message": item.get("Message", ""),
+                    "Code": code if code in field_codes else "INVALID_VALUE",
                 }
-            )
-        else:
-            chosen = code if code in business_codes else business_codes[0]
-            details.append(
-                {"BusinessValidationError": {"Message": item.get("Message", ""), "Code": chosen}}
-            )
+            }
+        )
     return details
 
 

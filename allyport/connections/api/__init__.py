@@ -9,6 +9,7 @@ from typing import Any
 from allyport.awsapi.idempotency import with_client_token
 from allyport.awsapi.registry import ApiContext, operation
 from allyport.connections import output, selectors
+from allyport.connections.api import partners  # noqa: F401 - registers CreatePartner
 from allyport.connections.services import connections, invitations, preferences, tags
 from allyport.connections.services.scope import connection_arn, invitation_arn
 

@@ -90,3 +90,11 @@ def untag_resource(actor: Actor, arn: str, keys: list[str]) -> list[dict[str, st
     held.save(update_fields=["tags"])
     _record(actor, "UntagResource", company, arn, {"tagKeys": list(keys)})
     return held.tags
+
+
+def set_created_tags(company: Company, arn: str, given: list[dict[str, str]]) -> None:
+    """The Tags a resource was created with (CreatePartner): part of that creation,
+    which records itself."""
+    AccountResourceTags.objects.update_or_create(
+        company=company, resource_arn=arn, defaults={"tags": given}
+    )

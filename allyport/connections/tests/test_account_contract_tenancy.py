@@ -55,7 +55,7 @@ class World:
 
     @property
     def secrets(self) -> list[str]:
-        return [self.connection, self.invitation]
+        return [self.connection, self.invitation, self.partner_id]
 
 
 @pytest.fixture
@@ -97,6 +97,40 @@ CASES: dict[str, Callable[[World], list[dict[str, Any]]]] = {
         {"ResourceArn": arn} for arn in (w.partner_arn(), w.preferences_arn())
     ],
 }
+
+
+def _partner(w: World, **extra: Any) -> list[dict[str, Any]]:
+    """A's partner by its id and by its ARN."""
+    return [{"Identifier": w.partner_id, **extra}, {"Identifier": w.partner_arn(), **extra}]
+
+
+TASK_DETAILS = {
+    "DisplayName": "Outsider", "Description": "Not theirs", "WebsiteUrl": "https://x.example",
+    "LogoUrl": "https://x.example/l.png", "PrimarySolutionType": "SOFTWARE_PRODUCTS",
+    "IndustrySegments": ["OTHER"], "TranslationSourceLocale": "en-US",
+}  # fmt: skip
+CONTACT = {"FirstName": "O", "LastName": "U", "Email": "o@outsider.example", "BusinessTitle": "X"}
+CASES.update({
+    "GetPartner": _partner,
+    "GetAllianceLeadContact": _partner,
+    "PutAllianceLeadContact": lambda w: _partner(w, AllianceLeadContact=CONTACT),
+    "GetProfileVisibility": _partner,
+    "PutProfileVisibility": lambda w: _partner(w, Visibility="PRIVATE"),
+    "StartProfileUpdateTask": lambda w: _partner(w, TaskDetails=TASK_DETAILS),
+    "GetProfileUpdateTask": _partner,
+    "CancelProfileUpdateTask": lambda w: _partner(w, TaskId="pprofiletask-0000000000000"),
+    "AssociateAwsTrainingCertificationEmailDomain": lambda w: _partner(
+        w, Email="x@outsider.example", EmailVerificationCode="123456"),
+    "DisassociateAwsTrainingCertificationEmailDomain": lambda w: _partner(
+        w, DomainName="outsider.example"),
+    "StartQualificationsAssociationTask": lambda w: _partner(
+        w, PrimaryPartner={"AccountId": w.outsider.user.account.account_id}),
+    "StartQualificationsDisassociationTask": lambda w: _partner(
+        w, AssociatedPartner={"AccountId": w.outsider.user.account.account_id}),
+    "GetQualificationsAssociationTask": _partner,
+    "GetQualificationsDisassociationTask": _partner,
+    "GetQualificationsAssociationDetails": _partner,
+})  # fmt: skip
 NO_CATALOG = {"TagResource", "UntagResource", "ListTagsForResource"}
 
 # Operations taking no identifier of another company's records: creations, the
@@ -104,11 +138,16 @@ NO_CATALOG = {"TagResource", "UntagResource", "ListTagsForResource"}
 LISTS: dict[str, Callable[[World], dict[str, Any]]] = {
     "ListConnections": lambda w: {},
     "ListConnectionInvitations": lambda w: {},
+    "ListPartners": lambda w: {},
 }
 OWN_ONLY = {
     "CreateConnectionInvitation",  # inviting A is what an outsider may do
     "GetConnectionPreferences",
     "UpdateConnectionPreferences",
+    "CreatePartner",  # the caller's own creation
+    "SendEmailVerificationCode",  # a code to an address, for the caller's own use
+    "StartVerification",  # no identifier: the caller's own partner
+    "GetVerification",
     *LISTS,
 }
 
