@@ -10,6 +10,7 @@ from django.test import Client
 
 from allyport.access.actor import Actor
 from allyport.awsapi.tests.contract.conftest import Answer, call
+from allyport.profiles.api.tests.conftest import account_client  # noqa: F401 - a fixture here too
 from allyport.testing import ApiCredentials, make_credentials, make_user
 
 ACCOUNT = "partnercentral-account"

@@ -5,41 +5,17 @@ API did."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from allyport.connections.models import ConnectionInvitation
 from allyport.pipeline.tests.test_portal_support import member, signed_in, text
-from allyport.testing import ApiCredentials, make_credentials
+from allyport.testing import make_credentials
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ACCOUNT = "partnercentral-account"
-
-
-@pytest.fixture
-def account_client(live_server: Any, settings: Any) -> Iterator[Callable[..., Any]]:
-    settings.ALLYPORT_API_THROTTLING = False
-    clients: list[Any] = []
-
-    def build(creds: ApiCredentials) -> Any:
-        client = boto3.client(
-            ACCOUNT, endpoint_url=f"{live_server.url}/api/aws", region_name="us-east-1",
-            aws_access_key_id=creds.key_id, aws_secret_access_key=creds.secret,
-            config=Config(retries={"total_max_attempts": 1}),
-        )  # fmt: skip
-        clients.append(client)
-        return client
-
-    yield build
-    for client in clients:
-        client.close()
-    gc.collect()
 
 
 def _invite(client: Any, receiver: str, kind: str = "OPPORTUNITY_COLLABORATION") -> Any:
