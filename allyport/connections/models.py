@@ -107,6 +107,18 @@ class ConnectionInvitation(models.Model):
     def is_pending(self) -> bool:
         return self.status == InvitationStatus.PENDING and self.expires_at > timezone.now()
 
+    @property
+    def current_status(self) -> str:
+        """The status as of now: a pending invitation past its expiry is Expired even
+        before the sweep (or the next change) writes it."""
+        if self.status == InvitationStatus.PENDING and not self.is_pending:
+            return InvitationStatus.EXPIRED
+        return str(self.status)
+
+    @property
+    def current_status_display(self) -> str:
+        return str(InvitationStatus(self.current_status).label)
+
 
 class Connection(models.Model):
     """Two companies in one catalog; `first` has the lower key, so a pair has one row."""

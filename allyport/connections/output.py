@@ -33,7 +33,7 @@ def invitation_summary(invitation: ConnectionInvitation, company: Company) -> di
         "ExpiresAt": invitation.expires_at,
         "OtherParticipantIdentifier": other.public_id,
         "ParticipantType": "SENDER" if sent else "RECEIVER",
-        "Status": invitation.status,
+        "Status": invitation.current_status,
     }
     if invitation.connection is not None:
         view["ConnectionId"] = invitation.connection.public_id

@@ -41,7 +41,7 @@ def invitation_rows(
     if connection_type:
         rows = rows.filter(connection_type=connection_type)
     if status:
-        rows = rows.filter(status=status)
+        rows = rows.filter(invitations.status_q(status))
     if others:
         rows = rows.filter(
             (Q(sender=company) & participants_q(others, "receiver"))

@@ -48,18 +48,12 @@ def connection_list(request: ActorRequest) -> HttpResponse:
     actor = request.actor
     company = company_of(actor)
     linked = selectors.list_connections(actor, catalog, size=SHOWN).items
-    pending = InvitationStatus.PENDING
-    received = selectors.list_invitations(
-        actor, catalog, size=SHOWN, participant_type="RECEIVER", status=pending
-    ).items
-    sent = selectors.list_invitations(
-        actor, catalog, size=SHOWN, participant_type="SENDER", status=pending
-    ).items
-    answered = [
-        item
-        for item in selectors.list_invitations(actor, catalog, size=SHOWN).items
-        if item.status != pending
-    ]
+    # One read of the invitations, split here: waiting for us, waiting for them, answered.
+    recent = selectors.list_invitations(actor, catalog, size=3 * SHOWN).items
+    pending = [item for item in recent if item.current_status == InvitationStatus.PENDING]
+    received = [item for item in pending if item.receiver_id == company.pk]
+    sent = [item for item in pending if item.sender_id == company.pk]
+    answered = [item for item in recent if item.current_status != InvitationStatus.PENDING]
     context = {
         "catalog": catalog,
         "catalog_query": catalog_query(catalog),

@@ -55,11 +55,20 @@ def expire_due(queryset: QuerySet[ConnectionInvitation] | None = None) -> int:
 
 
 def of_company(company: Company, catalog: str) -> QuerySet[ConnectionInvitation]:
-    """The invitations either side of which is the company, after expiring the due ones."""
+    """The invitations either side of which is the company (reads write nothing: an
+    overdue pending one shows as Expired through `current_status`)."""
     mine = ConnectionInvitation.objects.filter(Q(sender=company) | Q(receiver=company))
-    mine = mine.filter(catalog=catalog)
-    expire_due(mine)
-    return mine
+    return mine.filter(catalog=catalog)
+
+
+def status_q(status: str) -> Q:
+    """Invitations whose status as of now is `status`."""
+    now = timezone.now()
+    if status == InvitationStatus.PENDING:
+        return Q(status=status, expires_at__gt=now)
+    if status == InvitationStatus.EXPIRED:
+        return Q(status=status) | Q(status=InvitationStatus.PENDING, expires_at__lte=now)
+    return Q(status=status)
 
 
 def find(
@@ -73,6 +82,9 @@ def find(
     found = rows.filter(public_id=identifier).first()
     if found is None:
         raise NotFound(RESOURCE, identifier, NOT_FOUND)
+    if lock and found.current_status != found.status:  # a change settles the expiry first
+        expire_due(ConnectionInvitation.objects.filter(pk=found.pk))
+        found.status = found.current_status
     return found
 
 
@@ -130,11 +142,9 @@ def _check_not_connected(company: Company, other: Company, catalog: str, kind: s
             other.public_id,
             "DUPLICATE_CONNECTION",
         )
-    pending = of_company(company, catalog).filter(
-        Q(sender=other) | Q(receiver=other),
-        connection_type=kind,
-        status=InvitationStatus.PENDING,
-    )
+    between = of_company(company, catalog).filter(Q(sender=other) | Q(receiver=other))
+    expire_due(between)  # an overdue one no longer blocks a new invitation
+    pending = between.filter(connection_type=kind, status=InvitationStatus.PENDING)
     if pending.exists():
         raise Conflict(
             _("An invitation between your companies for this connection is already pending."),
@@ -208,10 +218,10 @@ def _answerable(invitation: ConnectionInvitation, company: Company, *, as_sender
         raise _conflict(
             message, invitation.public_id, "INCOMPATIBLE_CONNECTION_INVITATION_RECEIVER"
         )
-    if invitation.status != InvitationStatus.PENDING:
+    if invitation.current_status != InvitationStatus.PENDING:
         raise _conflict(
             _("The invitation is %(status)s, no longer pending.")
-            % {"status": invitation.get_status_display()},
+            % {"status": invitation.current_status_display},
             invitation.public_id,
             "INCOMPATIBLE_CONNECTION_INVITATION_STATE",
         )

@@ -163,3 +163,26 @@ def test_tags_on_the_partner_and_preferences(pair: Pair) -> None:
     assert pair.as_b("ListTagsForResource", ResourceArn=arn).code == "ResourceNotFoundException"
     pair.as_a("UntagResource", ResourceArn=arn, TagKeys=["team"])
     assert pair.as_a("ListTagsForResource", ResourceArn=arn).body["Tags"] == []
+
+
+def test_an_overdue_invitation_is_expired_and_can_no_longer_be_accepted(pair: Pair) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from allyport.connections.models import ConnectionInvitation
+    from allyport.connections.services.invitations import expire_due
+
+    sent = pair.invite()
+    ConnectionInvitation.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    shown = pair.as_b("GetConnectionInvitation", Catalog="AWS", Identifier=sent["Id"]).body
+    assert shown["Status"] == "EXPIRED"
+    expired = pair.as_b("ListConnectionInvitations", Catalog="AWS", Status="EXPIRED").body
+    assert [item["Id"] for item in expired["ConnectionInvitationSummaries"]] == [sent["Id"]]
+    late = pair.as_b(
+        "AcceptConnectionInvitation", Catalog="AWS", Identifier=sent["Id"], ClientToken="late"
+    )
+    assert late.code == "ConflictException"
+    assert late.body["Reason"] == "INCOMPATIBLE_CONNECTION_INVITATION_STATE"
+    assert pair.invite(ClientToken="new")["Status"] == "PENDING"  # no longer blocks a new one
+    assert expire_due() == 0  # creating the new one settled the overdue one

@@ -4,6 +4,7 @@ from allyport.access.model import access_model
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
+from allyport.home.demo.connections import load_connections_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.marketplace import load_seller_demo
 
@@ -41,5 +42,9 @@ class Command(JsonCommand):
             "Loaded": True,
             "Password": PASSWORD,
             "SignIns": sign_ins,
-            "Notes": [*load_seller_demo(PASSWORD), *load_directory_demo()],
+            "Notes": [
+                *load_seller_demo(PASSWORD),
+                *load_directory_demo(),
+                *load_connections_demo(PASSWORD),
+            ],
         }
