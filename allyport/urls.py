@@ -29,6 +29,7 @@ urlpatterns = [
     path("sell/customers/", include("allyport.customers.urls")),
     path("market/leads/", include("allyport.pipeline.urls_leads")),
     path("market/connections/", include("allyport.connections.urls")),
+    path("", include("allyport.profiles.urls")),
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
     path("favicon.ico", FaviconRedirect.as_view()),

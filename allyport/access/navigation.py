@@ -31,12 +31,17 @@ PAGES: dict[str, str] = {
     "Build/Offerings": "pipeline:offerings",
     "Market/Offerings": "pipeline:offerings",
     "Market/Leads Management": "leads:list",
+    "My Company/Company Profile": "profiles:company",
+    "My Profile/Partner Terms and Conditions": "profiles:terms",
+    "Market/Find Partners": "profiles:find_partners",
+    "Market/My Solutions Finder Listing": "profiles:my_listing",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name.
 ALSO_UNDER: dict[str, tuple[tuple[str, str], ...]] = {
     "Sell/Opportunity Management": (("Customer accounts", "customers:list"),),
     "Market/Find Partners": (("Connections", "connections:list"),),
+    "My Company/Partner Scorecard": (("Program fee", "profiles:fee"),),
 }
 
 

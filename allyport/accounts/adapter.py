@@ -14,7 +14,7 @@ from allyport.access import actor as actors
 from allyport.accounts.domains import clean_business_email
 from allyport.accounts.models import User
 from allyport.audit import services as audit
-from allyport.core import mail
+from allyport.core import contributions, mail
 from allyport.core.client_address import client_ip
 
 # allauth mail templates whose sending is a security event, by audit event name.
@@ -36,6 +36,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # People register through the company/user registration flows instead.
         return False
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Where a sign-in lands: a page an app above asks for first (the "signin.redirect"
+        slot: fn(request) -> URL or None; e.g. new partner terms for the alliance lead)."""
+        for ask in contributions.contributed("signin.redirect"):
+            url = ask(request)
+            if url:
+                return str(url)
+        return str(super().get_login_redirect_url(request))
 
     def get_client_ip(self, request: HttpRequest) -> str:
         """allauth's limits (failed sign-ins) count by the address our limits use."""

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.http import QueryDict
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
@@ -24,6 +25,7 @@ from allyport.accounts.choices import (
 from allyport.accounts.domains import clean_business_email
 from allyport.accounts.models import User
 from allyport.accounts.services.registration import CompanyDetails, Person
+from allyport.core import contributions
 
 
 class SignInForm(LoginForm):
@@ -174,6 +176,29 @@ class CompanyDetailsForm(PasswordFields, ContactFields):
         choices=CustomerSegment.choices,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The partner terms, when the program has published some (the "terms.current"
+        # slot: fn() -> {version, title, url} or None): the registrant accepts them here.
+        current = next(
+            (c for ask in contributions.contributed("terms.current") if (c := ask())), None
+        )
+        self.terms = current
+        if current is not None:
+            self.fields["accept_terms"] = forms.BooleanField(
+                label=gettext_lazy(
+                    "I accept the Partner Terms and Conditions on behalf of my company"
+                ),
+                help_text=format_html(
+                    '<a href="{}" target="_blank" rel="noopener">{}</a>',
+                    current["url"],
+                    gettext_lazy("Read version %(n)s") % {"n": current["version"]},
+                ),
+            )
+
+    def terms_version(self) -> int | None:
+        return int(self.terms["version"]) if self.terms else None
 
     def company(self) -> CompanyDetails:
         data = self.cleaned_data

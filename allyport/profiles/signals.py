@@ -1,29 +1,50 @@
-"""Receivers of the profile, connected in `ProfilesConfig.ready`: at sign-in an
-alliance lead whose company has not accepted the current partner terms is asked to
-(the session remembers it, so other requests cost nothing)."""
+"""What the profile contributes to lower apps' slots, connected in `ProfilesConfig.ready`:
+at sign-in an alliance lead whose company has not accepted the current partner terms
+lands on the terms page first ("signin.redirect"); registration shows and records the
+current terms ("terms.current", "terms.accepted")."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.signals import user_logged_in
+from django.urls import reverse
 
-TERMS_PENDING = "profiles.terms_pending"
+from allyport.core import contributions
 
 
-def _ask_for_terms(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def terms_first(request: Any) -> str | None:
     from allyport.access.models import RoleAssignment  # noqa: PLC0415
     from allyport.profiles.selectors.company import terms_pending  # noqa: PLC0415
 
+    user = getattr(request, "user", None)
     company = getattr(user, "company", None)
-    if company is None or request is None or not hasattr(request, "session"):
-        return
+    if company is None or terms_pending(company) is None:
+        return None
     if not RoleAssignment.objects.filter(user=user, role="alliance_lead").exists():
-        return
-    pending = terms_pending(company)
-    if pending is not None:
-        request.session[TERMS_PENDING] = pending.version
+        return None
+    return reverse("profiles:terms") + "?next=/"
+
+
+def current_terms() -> dict[str, Any] | None:
+    """The contract of "terms.current": fn() -> {version, title, url} or None."""
+    from allyport.profiles.selectors.company import current_terms as current  # noqa: PLC0415
+
+    found = current()
+    if found is None:
+        return None
+    return {"version": found.version, "title": found.title, "url": reverse("profiles:public_terms")}
+
+
+def terms_accepted(user: Any, version: int, source: str) -> None:
+    """The contract of "terms.accepted": fn(user, version, source) -> None; the
+    registrant accepted `version` for the company just registered."""
+    from allyport.access import actor as actors  # noqa: PLC0415
+    from allyport.profiles.services.terms import accept_terms  # noqa: PLC0415
+
+    accept_terms(actors.for_user(user), user.company, version, source=source)
 
 
 def connect() -> None:
-    user_logged_in.connect(_ask_for_terms, dispatch_uid="profiles.terms_at_sign_in")
+    contributions.contribute("signin.redirect", terms_first, name="profiles.terms_first")
+    contributions.contribute("terms.current", current_terms, name="profiles.current_terms")
+    contributions.contribute("terms.accepted", terms_accepted, name="profiles.terms_accepted")

@@ -15,6 +15,8 @@ from allyport.accounts.domains import company_for_domain, domain_of
 from allyport.accounts.models import Company, CompanyDomain, User
 from allyport.accounts.services.roles import RoleLimitReached, add_roles
 from allyport.audit import services as audit
+from allyport.core import contributions
+from allyport.core.errors import Conflict
 
 
 class RegistrationError(Exception):
@@ -99,8 +101,23 @@ def _create_user(person: Person, company: Company, *, invited: bool = False) -> 
     return user
 
 
-def register_company(actor: Actor, person: Person, details: CompanyDetails) -> User:
-    """Create the company, its domain and its alliance lead in one transaction."""
+def _accept_terms(user: User, version: int | None) -> None:
+    """The registrant's acceptance of the partner terms shown (the "terms.accepted" slot:
+    fn(user, version, source)); a newer version published meanwhile is refused."""
+    if version is None:
+        return
+    for accept in contributions.contributed("terms.accepted"):
+        try:
+            accept(user, version, "registration")
+        except Conflict as exc:
+            raise RegistrationError(str(exc), "accept_terms") from exc
+
+
+def register_company(
+    actor: Actor, person: Person, details: CompanyDetails, *, terms_version: int | None = None
+) -> User:
+    """Create the company, its domain and its alliance lead in one transaction (with the
+    acceptance of the partner terms when some are published)."""
     domain = domain_of(person.email)
     try:
         with transaction.atomic():
@@ -116,6 +133,7 @@ def register_company(actor: Actor, person: Person, details: CompanyDetails) -> U
             CompanyDomain.objects.create(company=company, domain=domain)
             user = _create_user(person, company)
             add_roles(company, user, ["alliance_lead"])
+            _accept_terms(user, terms_version)
             audit.record(
                 actors.for_user(user, actor.source_ip, actor.user_agent),
                 "CreatePartner",

@@ -228,7 +228,9 @@ def details(request: ActorRequest, kind: str) -> HttpResponse:
 def _register(request: ActorRequest, kind: str, form: Any, state: dict[str, Any]) -> Any:
     person = form.person(state)
     if kind == "company":
-        return register_company(request.actor, person, form.company())
+        return register_company(
+            request.actor, person, form.company(), terms_version=form.terms_version()
+        )
     company = company_for_domain(domain_of(state["email"]))
     if company is None:
         raise RegistrationError(_("No company is registered for this domain any more."))

@@ -15,7 +15,12 @@ from allyport.profiles.models.profile import (
     ProfileVersion,
     SolutionDescription,
 )
-from allyport.profiles.models.program import PathEnrollment, ProgramFee, StageChange
+from allyport.profiles.models.program import (
+    PartnerStanding,
+    PathEnrollment,
+    ProgramFee,
+    StageChange,
+)
 from allyport.profiles.models.terms import TermsAcceptance, TermsVersion
 
 __all__ = [
@@ -26,6 +31,7 @@ __all__ = [
     "FinderFacet",
     "FinderListing",
     "Location",
+    "PartnerStanding",
     "PathEnrollment",
     "ProfileLogo",
     "ProfileVersion",

@@ -18,7 +18,8 @@ class FinderListing(models.Model):
     public_id = models.CharField(max_length=32, unique=True)
     sort_name = models.CharField(max_length=80)
     display_name = models.CharField(max_length=80)
-    summary = models.CharField(max_length=600, blank=True)
+    slug = models.SlugField(max_length=80, default="partner")  # the page's address ends in it
+    summary = models.CharField(max_length=250, blank=True)  # the description, cut for lists
     logo_url = models.CharField(max_length=256, blank=True)
     headquarters = models.CharField(max_length=120, blank=True)
     data = models.JSONField(default=dict)

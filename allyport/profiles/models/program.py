@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from allyport.accounts.models import Company
 from allyport.profiles.enums import FeeStatus
 
 
@@ -92,3 +93,12 @@ class ProgramFee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company_id} {self.period_start} {self.status}"
+
+
+class PartnerStanding(Company):  # type: ignore[misc]
+    """The admin's view of a company's path, stage and fee (a proxy: no table)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("partner standing")
+        verbose_name_plural = _("partner standings")

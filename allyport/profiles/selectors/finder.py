@@ -54,7 +54,7 @@ class FinderQuery:
 
 @dataclass
 class FinderPage:
-    listings: list[FinderListing]
+    listings: list[dict[str, Any]]
     next_cursor: str | None
     query: FinderQuery = field(default_factory=FinderQuery)
 
@@ -101,9 +101,10 @@ def search(query: FinderQuery, cursor: str | None = None, size: int = PAGE_SIZE)
     keys = _company_ids(query, _position(cursor), size)
     more = len(keys) > size
     keys = keys[:size]
-    by_id = FinderListing.objects.only(
-        "company_id", "public_id", "display_name", "summary", "logo_url", "headquarters"
-    ).in_bulk([company_id for _name, company_id in keys])
+    rows = FinderListing.objects.filter(company_id__in=[key for _name, key in keys]).values(
+        "company_id", "public_id", "display_name", "slug", "summary", "logo_url", "headquarters"
+    )
+    by_id = {row["company_id"]: row for row in rows}
     listings = [by_id[company_id] for _name, company_id in keys if company_id in by_id]
     next_cursor = signing.dumps(list(keys[-1]), salt=_SALT) if more and keys else None
     return FinderPage(listings, next_cursor, query)
@@ -111,11 +112,11 @@ def search(query: FinderQuery, cursor: str | None = None, size: int = PAGE_SIZE)
 
 def listing(public_id: str) -> FinderListing | None:
     """One partner's public page, or None (not listed, private, or missing: the same)."""
-    return FinderListing.objects.filter(public_id=public_id).first()
+    return FinderListing.objects.select_related("company").filter(public_id=public_id).first()
 
 
 def listing_of(company_id: int) -> FinderListing | None:
-    return FinderListing.objects.filter(company_id=company_id).first()
+    return FinderListing.objects.select_related("company").filter(company_id=company_id).first()
 
 
 def facet_values(kind: str) -> list[str]:
@@ -126,7 +127,3 @@ def facet_values(kind: str) -> list[str]:
         .distinct()
         .order_by("value")[:300]
     )
-
-
-def summary(listing_: FinderListing) -> dict[str, Any]:
-    return {"id": listing_.public_id, "name": listing_.display_name, "summary": listing_.summary}

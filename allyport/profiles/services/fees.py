@@ -221,3 +221,28 @@ def _bill_yearly(actor: Actor) -> int:
             )
         count += 1
     return count
+
+
+def import_fee_payments(actor: Actor, text: str) -> list[str]:
+    """Payments from the billing system's CSV (`partner id,reference` a line): each
+    company's open fee is recorded paid as by `record_fee_payment`. Returns one line of
+    outcome per row; a refused row does not stop the others."""
+    require(actor, perms.REVIEW)
+    outcomes = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        cells = [cell.strip() for cell in line.split(",")]
+        if not cells[0] or cells[0].lower() in ("partner id", "partner_id"):
+            continue
+        fee = (
+            ProgramFee.objects.filter(
+                company__public_id=cells[0], status__in=(FeeStatus.DUE, FeeStatus.LAPSED)
+            )
+            .order_by("period_start")
+            .first()
+        )
+        if fee is None:
+            outcomes.append(f"{number}: {cells[0]}: no open fee")
+            continue
+        record_fee_payment(actor, fee, cells[1] if len(cells) > 1 else "", source="import")
+        outcomes.append(f"{number}: {cells[0]}: paid")
+    return outcomes

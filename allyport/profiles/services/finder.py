@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from allyport.accounts.models import Company
 from allyport.core import contributions
@@ -50,6 +51,13 @@ def qualifications_of(company: Company) -> list[dict[str, Any]]:
     for source in contributions.contributed(QUALIFICATIONS):
         rows += list(source(company) or [])
     return rows
+
+
+def summary_of(description: str, limit: int = 240) -> str:
+    """The description cut at a word for result lists."""
+    if len(description) <= limit:
+        return description
+    return description[:limit].rsplit(" ", 1)[0].rstrip(",.;: ") + "…"
 
 
 def is_listed(company: Company, visibility: str) -> bool:
@@ -120,7 +128,8 @@ def refresh_listing(company: Company) -> FinderListing | None:
             "public_id": company.public_id,
             "sort_name": sort_name,
             "display_name": data["display_name"],
-            "summary": data["description"][:600],
+            "slug": slugify(data["display_name"])[:80] or "partner",
+            "summary": summary_of(data["description"]),
             "logo_url": data["logo_url"],
             "headquarters": f"{hq['city']}, {hq['country']}".strip(", ") if hq else "",
             "data": data,

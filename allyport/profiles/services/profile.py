@@ -82,12 +82,19 @@ def _as_form_errors(refused: RuleViolation) -> RuleViolation:
 
 
 def update_company_profile(
-    actor: Actor, company: Company, values: Mapping[str, Any]
+    actor: Actor, company: Company, values: Mapping[str, Any], *, logo: bytes | None = None
 ) -> ProfileChange:
-    """Company tab: the company's own fields apply at once; the listing's fields are a
-    profile update (waiting for approval when the company is listed)."""
+    """Company tab: the company's own fields apply at once; the listing's fields (an
+    uploaded logo among them) are a profile update, waiting for approval when the
+    company is listed."""
     require_on(actor, perms.EDIT_PROFILE, company)
     _check_company(values)
+    if logo is not None:
+        kind = _check_logo(logo)
+        new_logo = ProfileLogo(
+            company=company, content_type=LOGO_TYPES[kind], data=logo, size=len(logo)
+        )
+        values = {**values, "logo_url": logo_url(new_logo)}
     details = _listing_details(company, values)
     if details is not None:
         try:
@@ -96,6 +103,9 @@ def update_company_profile(
             raise _as_form_errors(refused) from None
     with transaction.atomic():
         company = lock(company)
+        if logo is not None:
+            new_logo.save()
+            record(actor, "UploadProfileLogo", company, {"size": len(logo), "type": kind})
         profile = ensure_profile(company)
         before = {f: getattr(company, f) for f in COMPANY_FIELDS} | {
             f: getattr(profile, f) for f in PROFILE_FIELDS
@@ -244,18 +254,10 @@ def _logo_kind(data: bytes) -> str:
 
 
 def logo_url(logo: ProfileLogo) -> str:
-    return settings.ALLYPORT_PUBLIC_URL + reverse("finder:logo", args=[logo.token])
+    return settings.ALLYPORT_PUBLIC_URL + reverse("profiles:logo", args=[logo.token])
 
 
-def upload_logo(actor: Actor, company: Company, data: bytes) -> ProfileLogo:
-    """Keep a checked logo; the listing shows it once a profile update names its URL."""
-    require_on(actor, perms.EDIT_PROFILE, company)
+def _check_logo(data: bytes) -> str:
     if len(data) > LOGO_MAX_BYTES:
         raise RuleViolation([FieldError("logo", _("The logo may be at most 1 MB."))])
-    kind = _logo_kind(data)
-    with transaction.atomic():
-        logo = ProfileLogo.objects.create(
-            company=company, content_type=LOGO_TYPES[kind], data=data, size=len(data)
-        )
-        record(actor, "UploadProfileLogo", company, {"size": len(data), "type": kind})
-    return logo
+    return _logo_kind(data)

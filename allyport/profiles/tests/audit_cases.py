@@ -113,6 +113,11 @@ def _fee(world: Any, actor: Actor) -> None:
     fees.submit_fee_upgrade(actor, world.company, "123456789012")
 
 
+def _import_fees(world: Any, actor: Actor) -> None:
+    _fee(world, world.actors[MEMBER])
+    fees.import_fee_payments(actor, f"partner id,reference\n{world.company.public_id},WIRE-1\n")
+
+
 def _accept_terms(world: Any, actor: Actor) -> None:
     """Only the alliance lead accepts for the company: the member case is the lead."""
     from allyport.access import actor as actors
@@ -293,4 +298,5 @@ CASES: list[tuple[str, str, tuple[str, ...], Run]] = [
     ),
     ("profiles.fees.submit_fee_upgrade", "SubmitProgramFeeUpgrade", (MEMBER,), _fee),
     ("profiles.terms.accept_terms", "AcceptPartnerTerms", (MEMBER,), _accept_terms),
+    ("profiles.fees.import_fee_payments", "RecordProgramFeePayment", (STAFF, SYSTEM), _import_fees),
 ]

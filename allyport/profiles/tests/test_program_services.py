@@ -123,3 +123,22 @@ def test_terms_versions_and_acceptance() -> None:
         terms.accept_terms(member(company, "alliance_team"), company, v2.version)
     terms.accept_terms(lead_actor(lead), company, v2.version)
     assert TermsAcceptance.objects.filter(company=company).count() == 2
+
+
+def test_payments_import_from_csv(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    company, lead = make_company(stage="Enrolled")
+    fees.submit_fee_upgrade(lead_actor(lead), company, "123456789012")
+    source = tmp_path / "payments.csv"
+    source.write_text(
+        f"partner id,reference\n{company.public_id},WIRE-9\npartner-zzzzzzzzzzzzz,X\n"
+    )
+    out = __import__("io").StringIO()
+    call_command("import_fee_payments", str(source), stdout=out)
+    assert out.getvalue().splitlines() == [
+        f"2: {company.public_id}: paid",
+        "3: partner-zzzzzzzzzzzzz: no open fee",
+    ]
+    fee = ProgramFee.objects.get(company=company)
+    assert (fee.status, fee.payment_source, fee.payment_reference) == ("PAID", "import", "WIRE-9")

@@ -7,6 +7,7 @@ from allyport.core.commands import JsonCommand
 from allyport.home.demo.connections import load_connections_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.marketplace import load_seller_demo
+from allyport.home.demo.profiles import load_profiles_demo
 
 PASSWORD = "Demo!Pass1"
 
@@ -46,5 +47,6 @@ class Command(JsonCommand):
                 *load_seller_demo(PASSWORD),
                 *load_directory_demo(),
                 *load_connections_demo(PASSWORD),
+                *load_profiles_demo(PASSWORD),
             ],
         }
