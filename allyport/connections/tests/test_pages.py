@@ -207,3 +207,9 @@ def test_an_ace_user_reads_but_may_not_change(ours: Any, theirs: Any) -> None:
     refused = client.post(reverse("connections:accept", args=[invitation.public_id]))
     assert refused.status_code == 403
     assert reason_of(user, "manage_connections") in text(refused)
+
+
+def test_find_partners_leads_to_connections(ours: Any) -> None:
+    page = signed_in(member(ours, "ace_user")).get("/market/find-partners/")
+    assert f'href="{LIST}"' in page.content.decode()
+    assert f'href="{INVITE}"' in page.content.decode()
