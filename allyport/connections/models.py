@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import secrets
 import string
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import models
 from django.db.models import Q
@@ -62,7 +62,7 @@ class AccessType(models.TextChoices):
     ALLOW_BY_DEFAULT_DENY_SOME = "ALLOW_BY_DEFAULT_DENY_SOME", _("Anyone except those excluded")
 
 
-def _expiry() -> timezone.datetime:
+def _expiry() -> datetime:
     return timezone.now() + INVITATION_LIFETIME
 
 

@@ -70,6 +70,13 @@ def partner(ctx: ApiContext, params: dict[str, Any], permission: Permission) -> 
     return partner_for(ctx.actor, params["Identifier"], permission, catalog=catalog)
 
 
+def own_company(ctx: ApiContext) -> Company:
+    """The partner the key acts for (the endpoint refuses keys of unlinked accounts)."""
+    company = ctx.actor.company
+    assert company is not None, "the endpoint answers only keys of a linked account"
+    return company
+
+
 def once(ctx: ApiContext, params: dict[str, Any], run: Callable[[], dict[str, Any]]) -> Any:
     """`run` once per ClientToken, where the request carries one."""
     token = params.get("ClientToken")

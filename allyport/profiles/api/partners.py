@@ -11,7 +11,7 @@ from allyport.awsapi.registry import ApiContext
 from allyport.core.errors import REQUEST, refuse
 from allyport.pipeline.services import check_catalog
 from allyport.profiles import permissions as perms
-from allyport.profiles.api.common import account_operation, once, partner
+from allyport.profiles.api.common import account_operation, once, own_company, partner
 from allyport.profiles.selectors import company as company_selectors
 from allyport.profiles.selectors.partner import alliance_lead_contact, partner_view
 from allyport.profiles.services import codes, domains, profile
@@ -42,7 +42,7 @@ def list_partners(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     ctx.authorize(catalog=catalog)
     if params.get("NextToken"):  # this list is always one page: no token was ever given
         raise refuse("NextToken", _("The NextToken is not valid for this request."), reason=REQUEST)
-    company = ctx.actor.company
+    company = own_company(ctx)
     summary = {
         "Catalog": catalog,
         "Arn": partner_arn(company, catalog, ctx.account_id),

@@ -6,7 +6,7 @@ from typing import Any
 
 from allyport.awsapi.registry import ApiContext
 from allyport.profiles import permissions as perms
-from allyport.profiles.api.common import account_operation, once, partner
+from allyport.profiles.api.common import account_operation, once, own_company, partner
 from allyport.profiles.selectors import partner as views
 from allyport.profiles.services import listing, qualifications, verification
 
@@ -54,7 +54,7 @@ def start_verification(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
 
     def start() -> dict[str, Any]:
         found = verification.start_verification(
-            ctx.actor, ctx.actor.company, params.get("VerificationDetails") or {}
+            ctx.actor, own_company(ctx), params.get("VerificationDetails") or {}
         )
         return views.verification_answer(found)
 
@@ -64,7 +64,7 @@ def start_verification(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
 @account_operation("GetVerification")
 def get_verification(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     ctx.authorize()
-    return views.verification_view(ctx.actor.company, params["VerificationType"])
+    return views.verification_view(own_company(ctx), params["VerificationType"])
 
 
 def _qualifications_task(ctx: ApiContext, params: dict[str, Any], task: Any) -> dict[str, Any]:
