@@ -20,9 +20,22 @@ from allyport.connections.services.scope import (
 )
 
 
+def _value(row: Any, annotated: str, fallback: Any) -> Any:
+    """A list's annotated value of the other party, or the relation's (one record)."""
+    return getattr(row, annotated) if hasattr(row, annotated) else fallback()
+
+
 def invitation_summary(invitation: ConnectionInvitation, company: Company) -> dict[str, Any]:
     sent = invitation.sender_id == company.pk
-    other = invitation.receiver if sent else invitation.sender
+
+    def other_id() -> str:
+        return str((invitation.receiver if sent else invitation.sender).public_id)
+
+    connection_id = _value(
+        invitation,
+        "connection_public_id",
+        lambda: invitation.connection.public_id if invitation.connection else None,
+    )
     view: dict[str, Any] = {
         "Catalog": invitation.catalog,
         "Id": invitation.public_id,
@@ -31,12 +44,12 @@ def invitation_summary(invitation: ConnectionInvitation, company: Company) -> di
         "CreatedAt": invitation.created_at,
         "UpdatedAt": invitation.updated_at,
         "ExpiresAt": invitation.expires_at,
-        "OtherParticipantIdentifier": other.public_id,
+        "OtherParticipantIdentifier": _value(invitation, "other_public_id", other_id),
         "ParticipantType": "SENDER" if sent else "RECEIVER",
         "Status": invitation.current_status,
     }
-    if invitation.connection is not None:
-        view["ConnectionId"] = invitation.connection.public_id
+    if connection_id:
+        view["ConnectionId"] = connection_id
     return view
 
 
@@ -49,48 +62,61 @@ def invitation_view(invitation: ConnectionInvitation, company: Company) -> dict[
     }
 
 
-def _participant(other: Company) -> dict[str, Any]:
-    return {"Account": {"Name": other.legal_name[:80]}}
+def _participant(name: str) -> dict[str, Any]:
+    return {"Account": {"Name": name[:80]}}
 
 
-def _detail(detail: ConnectionTypeDetail, other: Company) -> dict[str, Any]:
+def _detail(detail: ConnectionTypeDetail, name: str) -> dict[str, Any]:
     view: dict[str, Any] = {
         "CreatedAt": detail.created_at,
         "InviterEmail": detail.inviter_email,
         "InviterName": detail.inviter_name,
         "Status": detail.status,
-        "OtherParticipant": _participant(other),
+        "OtherParticipant": _participant(name),
     }
     if detail.canceled_at is not None:
         view["CanceledAt"] = detail.canceled_at
-    if detail.canceled_by is not None and account_id_of(detail.canceled_by):
-        view["CanceledBy"] = account_id_of(detail.canceled_by)
+    canceled_by = _value(
+        detail,
+        "canceled_by_account",
+        lambda: account_id_of(detail.canceled_by) if detail.canceled_by else "",
+    )
+    if canceled_by:
+        view["CanceledBy"] = canceled_by
     return view
 
 
-def _head(connection: Connection, other: Company) -> dict[str, Any]:
+def _other(connection: Connection, company: Company) -> tuple[str, str]:
+    """The other party's (name, account id): annotated by the selectors' reads."""
+    if hasattr(connection, "other_name"):
+        return connection.other_name, connection.other_account or ""
+    other = connection.other(company)
+    return other.legal_name, account_id_of(other)
+
+
+def _head(connection: Connection, account: str) -> dict[str, Any]:
     return {
         "Catalog": connection.catalog,
         "Id": connection.public_id,
         "Arn": connection_arn(connection.catalog, connection.public_id),
-        "OtherParticipantAccountId": account_id_of(other),
+        "OtherParticipantAccountId": account,
         "UpdatedAt": connection.updated_at,
     }
 
 
 def connection_view(connection: Connection, company: Company) -> dict[str, Any]:
-    other = connection.other(company)
-    types = {d.connection_type: _detail(d, other) for d in connection.types.all()}
-    return {**_head(connection, other), "ConnectionTypes": types}
+    name, account = _other(connection, company)
+    types = {d.connection_type: _detail(d, name) for d in connection.types.all()}
+    return {**_head(connection, account), "ConnectionTypes": types}
 
 
 def connection_summary(connection: Connection, company: Company) -> dict[str, Any]:
-    other = connection.other(company)
+    name, account = _other(connection, company)
     types = {
-        d.connection_type: {"Status": d.status, "OtherParticipant": _participant(other)}
+        d.connection_type: {"Status": d.status, "OtherParticipant": _participant(name)}
         for d in connection.types.all()
     }
-    return {**_head(connection, other), "ConnectionTypes": types}
+    return {**_head(connection, account), "ConnectionTypes": types}
 
 
 def preferences_view(prefs: ConnectionPreferences, account_id: str) -> dict[str, Any]:

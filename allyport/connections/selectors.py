@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, F, Prefetch, Q, QuerySet, When
 
 from allyport.access.actor import Actor
 from allyport.connections import permissions as perms
@@ -21,7 +21,23 @@ from allyport.core.keyset import Page, SortKey, paginate
 DEFAULT_PAGE = 50
 NEWEST = SortKey("created_at", "datetime")
 RECENT = SortKey("updated_at", "datetime")
-_PARTIES = ("sender__account_link__account", "receiver__account_link__account")
+ACCOUNT = "account_link__account__account_id"
+
+
+def _other(company: Any, mine: str, theirs: str, path: str) -> Case:
+    """The other party's `path` in SQL: `theirs` when the company is `mine`. Lists read
+    the few values they show this way instead of loading both companies' rows."""
+    return Case(
+        When(**{mine: company.pk}, then=F(f"{theirs}__{path}")), default=F(f"{mine}__{path}")
+    )
+
+
+def _invitation_values(rows: QuerySet[ConnectionInvitation], company: Any) -> QuerySet[Any]:
+    return rows.annotate(
+        other_public_id=_other(company, "sender", "receiver", "public_id"),
+        other_name=_other(company, "sender", "receiver", "legal_name"),
+        connection_public_id=F("connection__public_id"),
+    )
 
 
 def invitation_rows(
@@ -33,7 +49,7 @@ def invitation_rows(
     participant_type: str | None = None,
     status: str | None = None,
 ) -> QuerySet[ConnectionInvitation]:
-    rows = invitations.of_company(company, catalog).select_related(*_PARTIES, "connection")
+    rows = _invitation_values(invitations.of_company(company, catalog), company)
     if participant_type == "SENDER":
         rows = rows.filter(sender=company)
     elif participant_type == "RECEIVER":
@@ -65,12 +81,14 @@ def list_invitations(
     return paginate(rows, NEWEST, descending=True, size=size, token=token, query=query)
 
 
-def _with_types(rows: QuerySet[Connection]) -> QuerySet[Connection]:
-    ordered = ConnectionTypeDetail.objects.select_related(
-        "canceled_by__account_link__account"
+def _with_types(rows: QuerySet[Connection], company: Any) -> QuerySet[Connection]:
+    ordered = ConnectionTypeDetail.objects.annotate(
+        canceled_by_account=F(f"canceled_by__{ACCOUNT}")
     ).order_by("connection_type")
-    return rows.select_related(
-        "first__account_link__account", "second__account_link__account"
+    return rows.annotate(
+        other_public_id=_other(company, "first", "second", "public_id"),
+        other_name=_other(company, "first", "second", "legal_name"),
+        other_account=_other(company, "first", "second", ACCOUNT),
     ).prefetch_related(Prefetch("types", queryset=ordered))
 
 
@@ -95,7 +113,7 @@ def connection_rows(
             (Q(first=company) & participants_q(others, "second"))
             | (Q(second=company) & participants_q(others, "first"))
         )
-    return _with_types(rows)
+    return _with_types(rows, company)
 
 
 def list_connections(
@@ -114,13 +132,15 @@ def list_connections(
 
 
 def get_invitation(actor: Actor, catalog: str, identifier: str) -> ConnectionInvitation:
-    return invitations.find(actor, catalog, identifier, perms.GET_CONNECTION_INVITATION)
+    found = invitations.find(actor, catalog, identifier, perms.GET_CONNECTION_INVITATION)
+    rows = ConnectionInvitation.objects.filter(pk=found.pk).select_related("sender", "receiver")
+    return _invitation_values(rows, actor.company).get()  # type: ignore[no-any-return]
 
 
-def loaded(connection: Connection) -> Connection:
-    """The connection again with its parties and types, for its full view."""
-    return _with_types(Connection.objects.filter(pk=connection.pk)).get()
+def loaded(connection: Connection, company: Any) -> Connection:
+    """The connection again with the other party's values and its types, for its view."""
+    return _with_types(Connection.objects.filter(pk=connection.pk), company).get()
 
 
 def get_connection(actor: Actor, catalog: str, identifier: str) -> Connection:
-    return loaded(connections.get_connection(actor, catalog, identifier))
+    return loaded(connections.get_connection(actor, catalog, identifier), actor.company)

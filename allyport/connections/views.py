@@ -33,7 +33,7 @@ from allyport.core.errors import Conflict, NotFound, QuotaExceeded, RuleViolatio
 from allyport.pipeline.web import catalog_of, catalog_query, posted
 
 FIND_PARTNERS = "Market/Find Partners"
-SHOWN = 100  # rows a section shows; the API pages through more
+SHOWN = 50  # rows a section shows; the API pages through more
 
 
 def list_url(catalog: str) -> str:
@@ -49,7 +49,7 @@ def connection_list(request: ActorRequest) -> HttpResponse:
     company = company_of(actor)
     linked = selectors.list_connections(actor, catalog, size=SHOWN).items
     # One read of the invitations, split here: waiting for us, waiting for them, answered.
-    recent = selectors.list_invitations(actor, catalog, size=3 * SHOWN).items
+    recent = selectors.list_invitations(actor, catalog, size=2 * SHOWN).items
     pending = [item for item in recent if item.current_status == InvitationStatus.PENDING]
     received = [item for item in pending if item.receiver_id == company.pk]
     sent = [item for item in pending if item.sender_id == company.pk]
@@ -57,18 +57,21 @@ def connection_list(request: ActorRequest) -> HttpResponse:
     context = {
         "catalog": catalog,
         "catalog_query": catalog_query(catalog),
-        "connections": [_row(connection, company) for connection in linked],
+        "connections": [_row(connection) for connection in linked],
         "received": received,
         "sent": sent,
         "answered": [(item, item.sender_id == company.pk) for item in answered],
         "may_manage": bool(authorize(actor, perms.MANAGE)),
+        # Row links are this prefix and the record's id (urls.py), not a reverse() a row.
+        "base": reverse("connections:list"),
+        "shown": SHOWN,
     }
     return render(request, "connections/list.html", context)
 
 
-def _row(connection: Any, company: Any) -> dict[str, Any]:
-    return {"connection": connection, "other": connection.other(company),
-            "types": list(connection.types.all())}  # fmt: skip
+def _row(connection: Any) -> dict[str, Any]:
+    other = {"legal_name": connection.other_name, "public_id": connection.other_public_id}
+    return {"connection": connection, "other": other, "types": list(connection.types.all())}
 
 
 def _show_refusal(form: Any, refused: Exception, fields: dict[str, str]) -> None:

@@ -26,6 +26,11 @@ def _company(ctx: ApiContext) -> Any:
     return ctx.actor.company
 
 
+def _connection_view(ctx: ApiContext, connection: Any) -> dict[str, Any]:
+    company = _company(ctx)
+    return output.connection_view(selectors.loaded(connection, company), company)
+
+
 @operation(SERVICE, "CreateConnectionInvitation")
 def create_connection_invitation(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
@@ -78,7 +83,7 @@ def accept_connection_invitation(ctx: ApiContext, params: dict[str, Any]) -> dic
     return _answer(  # type: ignore[no-any-return]
         ctx, params,
         lambda: invitations.accept_invitation(ctx.actor, params["Catalog"], params["Identifier"]),
-        lambda made: {"Connection": output.connection_view(selectors.loaded(made), _company(ctx))},
+        lambda made: {"Connection": _connection_view(ctx, made)},
     )  # fmt: skip
 
 
@@ -130,7 +135,7 @@ def cancel_connection(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]
         canceled = connections.cancel_connection(
             ctx.actor, catalog, identifier, params["ConnectionType"], params["Reason"]
         )
-        return output.connection_view(selectors.loaded(canceled), _company(ctx))
+        return _connection_view(ctx, canceled)
 
     return _once(ctx, params, cancel)  # type: ignore[no-any-return]
 
