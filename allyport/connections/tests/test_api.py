@@ -3,6 +3,8 @@ each side's view, the refusals with the account service's error shapes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from allyport.audit.models import AuditEvent
@@ -186,3 +188,14 @@ def test_an_overdue_invitation_is_expired_and_can_no_longer_be_accepted(pair: Pa
     assert late.body["Reason"] == "INCOMPATIBLE_CONNECTION_INVITATION_STATE"
     assert pair.invite(ClientToken="new")["Status"] == "PENDING"  # no longer blocks a new one
     assert expire_due() == 0  # creating the new one settled the overdue one
+
+
+def test_account_calls_are_throttled_per_operation(pair: Pair, settings: Any) -> None:
+    settings.ALLYPORT_API_THROTTLING = True
+    settings.ALLYPORT_API_QUOTAS = {
+        "partnercentral-account": {"each": {"operations": ["*"], "rates": ["2/m"]}}
+    }
+    answers = [pair.as_a("ListConnections", Catalog="AWS") for _ in range(3)]
+    assert [answer.status for answer in answers] == [200, 200, 429]
+    assert answers[2].code == "ThrottlingException"
+    assert pair.as_a("GetConnectionPreferences", Catalog="AWS").status == 200  # its own count
