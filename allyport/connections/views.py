@@ -33,7 +33,7 @@ from allyport.core.errors import Conflict, NotFound, QuotaExceeded, RuleViolatio
 from allyport.pipeline.web import catalog_of, catalog_query, posted
 
 FIND_PARTNERS = "Market/Find Partners"
-SHOWN = 50  # rows a section shows; the API pages through more
+SHOWN = 25  # rows a section shows (the most recent); the API pages through all
 
 
 def list_url(catalog: str) -> str:
