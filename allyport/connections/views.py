@@ -29,6 +29,7 @@ from allyport.connections.forms import (
 from allyport.connections.models import InvitationStatus
 from allyport.connections.services import connections, invitations, preferences
 from allyport.connections.services.scope import company_of
+from allyport.connections.table import Tables
 from allyport.core.errors import Conflict, NotFound, QuotaExceeded, RuleViolation
 from allyport.pipeline.web import catalog_of, catalog_query, posted
 
@@ -54,24 +55,22 @@ def connection_list(request: ActorRequest) -> HttpResponse:
     received = [item for item in pending if item.receiver_id == company.pk]
     sent = [item for item in pending if item.sender_id == company.pk]
     answered = [item for item in recent if item.current_status != InvitationStatus.PENDING]
+    may_manage = bool(authorize(actor, perms.MANAGE))
+    # Row links are this prefix and the record's id (urls.py), not a reverse() a row.
+    tables = Tables(
+        request, reverse("connections:list"), catalog_query(catalog), may_manage=may_manage
+    )
     context = {
         "catalog": catalog,
         "catalog_query": catalog_query(catalog),
-        "connections": [_row(connection) for connection in linked],
-        "received": received,
-        "sent": sent,
-        "answered": [(item, item.sender_id == company.pk) for item in answered],
-        "may_manage": bool(authorize(actor, perms.MANAGE)),
-        # Row links are this prefix and the record's id (urls.py), not a reverse() a row.
-        "base": reverse("connections:list"),
+        "connections": tables.connections(linked),
+        "received": tables.received(received),
+        "sent": tables.sent(sent),
+        "answered": tables.answered(answered, company),
+        "may_manage": may_manage,
         "shown": SHOWN,
     }
     return render(request, "connections/list.html", context)
-
-
-def _row(connection: Any) -> dict[str, Any]:
-    other = {"legal_name": connection.other_name, "public_id": connection.other_public_id}
-    return {"connection": connection, "other": other, "types": list(connection.types.all())}
 
 
 def _show_refusal(form: Any, refused: Exception, fields: dict[str, str]) -> None:
