@@ -89,7 +89,7 @@ def _detail(detail: ConnectionTypeDetail, name: str) -> dict[str, Any]:
 def _other(connection: Connection, company: Company) -> tuple[str, str]:
     """The other party's (name, account id): annotated by the selectors' reads."""
     if hasattr(connection, "other_name"):
-        return connection.other_name, connection.other_account or ""
+        return str(connection.other_name), str(getattr(connection, "other_account", "") or "")
     other = connection.other(company)
     return other.legal_name, account_id_of(other)
 
