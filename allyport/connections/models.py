@@ -186,6 +186,7 @@ class ConnectionPreferences(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["company", "catalog"], name="connections_one_pref")
         ]
+        verbose_name_plural = "connection preferences"
 
     def __str__(self) -> str:
         return f"{self.company_id} {self.catalog} {self.access_type}"
@@ -203,6 +204,7 @@ class AccountResourceTags(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["company", "resource_arn"], name="connections_one_tags")
         ]
+        verbose_name_plural = "account resource tags"
 
     def __str__(self) -> str:
         return self.resource_arn

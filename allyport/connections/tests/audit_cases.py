@@ -84,6 +84,11 @@ def _untag(world: Any, actor: Actor) -> None:
     tags.untag_resource(actor, _arn(world), ["k"])
 
 
+# Writing-looking functions that record nothing themselves, and why.
+NOT_CHANGES = {
+    "connections.tags.set_created_tags": "stores CreatePartner's Tags inside that call, "
+    "whose change profiles' create_partner records",
+}
 CASES = [
     ("connections.invitations.create_invitation", "CreateConnectionInvitation", _create),
     ("connections.invitations.accept_invitation", "AcceptConnectionInvitation", _accept),

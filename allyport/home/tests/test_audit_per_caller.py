@@ -79,6 +79,7 @@ NOT_CHANGES = {
     **profile_cases.NOT_CHANGES,
     "pipeline.services.record_console": "writes the audit record of a change",
     "engagements.invitation_answers.accept_in_place": "a step of the accepting services",
+    **connection_cases.NOT_CHANGES,
 }
 
 
