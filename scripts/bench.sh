@@ -182,6 +182,8 @@ else
   echo "!! BENCH_OPPORTUNITIES=0: the API benchmark was SKIPPED"
 fi
 
+if [ -z "$ONLY" ]; then BENCH_FINDER_DB="" DATABASE_URL="" $PY -m bench.finder "$OUT/result-finder.json"; fi  # Partner Solutions Finder (own SQLite file)
+
 echo
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then commit="$commit + uncommitted changes"; fi

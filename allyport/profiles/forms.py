@@ -4,7 +4,7 @@ next to the fields (`show_refusal`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,10 @@ def show_refusal(form: forms.Form, refused: RuleViolation) -> None:
     for error in refused.errors:
         field = error.field if error.field in form.fields else None
         form.add_error(field, error.message)
+
+
+def _choice(form: forms.Form, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
 
 
 def _select() -> list[tuple[str, Any]]:
@@ -49,7 +53,7 @@ class CompanyForm(forms.Form):
     )
     countries_served = forms.MultipleChoiceField(
         label=_("Countries you serve"),
-        choices=list(countries),
+        choices=lambda: list(countries),
         widget=forms.SelectMultiple(attrs={"size": 8}),
         required=False,
     )
@@ -61,7 +65,7 @@ class CompanyForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employee_count"].choices = _select() + list(EmployeeCount.choices)
+        _choice(self, "employee_count").choices = _select() + list(EmployeeCount.choices)
 
     def clean_industry_segments(self) -> list[str]:
         chosen: list[str] = self.cleaned_data["industry_segments"]
@@ -105,7 +109,7 @@ class LocationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _select() + list(countries)
+        _choice(self, "country").choices = _select() + list(countries)
 
 
 class OfferingTypesForm(forms.Form):
@@ -160,7 +164,7 @@ class BusinessVerificationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _select() + list(countries)
+        _choice(self, "country").choices = _select() + list(countries)
 
     def details(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -185,7 +189,7 @@ class FinderSearchForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         anything = [("", _("Any"))]
-        self.fields["solution"].choices = anything + list(SolutionArea.choices)
-        self.fields["industry"].choices = anything + list(INDUSTRY_SEGMENT_CHOICES)
-        self.fields["country"].choices = anything + list(countries)
-        self.fields["path"].choices = anything + PATH_CHOICES
+        _choice(self, "solution").choices = anything + list(SolutionArea.choices)
+        _choice(self, "industry").choices = anything + list(INDUSTRY_SEGMENT_CHOICES)
+        _choice(self, "country").choices = anything + list(countries)
+        _choice(self, "path").choices = anything + PATH_CHOICES

@@ -16,6 +16,11 @@ GUIDE_NAMES = [
     "Contact Support", "Leads Management", "Link Account", "My AWS Certifications",
     "My Certifications", "My Profile", "Opportunity Management", "Partner Central",
     "Request Change", "Submit Later", "User Management", "My Company",
+    # Company Profile, its tabs, the finder, terms and the fee (issue 12)
+    "Company Profile", "Case Studies", "My Domains", "Find Partners",
+    "My Solutions Finder Listing", "Partner Solutions Finder", "Partner Terms and Conditions",
+    "Products & Services", "Solutions/Practices", "APN Program Fee and Renewal",
+    "Downgrade my APN Membership", "Build > Offerings", "Validated",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 

@@ -54,7 +54,7 @@ class FinderQuery:
 
 @dataclass
 class FinderPage:
-    listings: list[dict[str, Any]]
+    listings: list[Any]  # rows: company_id, public_id, display_name, slug, summary, …
     next_cursor: str | None
     query: FinderQuery = field(default_factory=FinderQuery)
 
@@ -81,8 +81,8 @@ def _company_ids(
 ) -> list[tuple[str, int]]:
     criteria = query.criteria()
     if not criteria:
-        rows = FinderListing.objects.filter(_after(position)).order_by("sort_name", "company_id")
-        return list(rows.values_list("sort_name", "company_id")[: size + 1])
+        listed = FinderListing.objects.filter(_after(position)).order_by("sort_name", "company_id")
+        return list(listed.values_list("sort_name", "company_id")[: size + 1])
     (kind, value), *others = criteria
     rows = FinderFacet.objects.filter(_after(position), kind=kind, value=value)
     for other_kind, other_value in others:

@@ -4,6 +4,7 @@ Identifier names (the caller's own only), and API-shaped views of its records.""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from allyport.access.actor import Actor
@@ -25,6 +26,7 @@ from allyport.profiles.services.qualifications import partner_reference
 from allyport.profiles.services.verification import completion_url
 from allyport.profiles.services.versions import ensure_profile, listing_values
 
+_DAY = timedelta(days=1)
 _PARTNER = re.compile(
     r"^(?:arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog/[A-Za-z-_]+/partner/)?(partner-[A-Za-z0-9]{13})$"
 )
@@ -255,6 +257,25 @@ def qualifications_details(
     }
 
 
-from datetime import timedelta  # noqa: E402
+def list_partners(actor: Actor, after: str = "", size: int = 50) -> tuple[list[Company], str]:
+    """ListPartners: a partner (member or IAM principal) sees itself; staff and the
+    system see every partner, a keyset page at a time by id. Returns the page and the
+    id to continue after ("" at the end)."""
+    if actor.kind in ("user", "iam"):
+        own = [actor.company] if actor.company is not None and not after else []
+        return own, ""
+    rows = list(Company.objects.filter(public_id__gt=after).order_by("public_id")[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return rows, rows[-1].public_id if more else ""
 
-_DAY = timedelta(days=1)
+
+def partner_summary(company: Company, catalog: str = "AWS", account_id: str = "") -> dict[str, Any]:
+    """A PartnerSummary of ListPartners."""
+    return {
+        "Catalog": catalog,
+        "Arn": partner_arn(company, catalog, account_id),
+        "Id": company.public_id,
+        "LegalName": company.legal_name,
+        "CreatedAt": company.created_at,
+    }

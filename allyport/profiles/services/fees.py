@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -164,7 +165,7 @@ def waive_fee(actor: Actor, fee: ProgramFee, reason: str) -> ProgramFee:
     return fee
 
 
-def _remind(actor: Actor, fee: ProgramFee, now: timezone.datetime) -> None:
+def _remind(actor: Actor, fee: ProgramFee, now: datetime) -> None:
     days = (now - fee.billed_at).days
     if fee.reminders_sent < len(REMINDER_DAYS) and days >= REMINDER_DAYS[fee.reminders_sent]:
         address = lead_address(fee.company)
@@ -175,7 +176,7 @@ def _remind(actor: Actor, fee: ProgramFee, now: timezone.datetime) -> None:
         fee.save(update_fields=["reminders_sent", "last_reminder_at"])
 
 
-def _lapse(actor: Actor, fee: ProgramFee, now: timezone.datetime) -> None:
+def _lapse(actor: Actor, fee: ProgramFee, now: datetime) -> None:
     company = lock(fee.company)
     fee.status, fee.lapsed_at = FeeStatus.LAPSED, now
     fee.save(update_fields=["status", "lapsed_at"])
@@ -246,3 +247,19 @@ def import_fee_payments(actor: Actor, text: str) -> list[str]:
         record_fee_payment(actor, fee, cells[1] if len(cells) > 1 else "", source="import")
         outcomes.append(f"{number}: {cells[0]}: paid")
     return outcomes
+
+
+CANCEL_CATEGORY = "APN Program Fee and Renewal: Downgrade my APN Membership"
+
+
+def request_membership_cancellation(actor: Actor, company: Company, message: str) -> Any:
+    """Cancelling the membership is a support case of the type the FAQ names (APN
+    Program Fee and Renewal, Downgrade my APN Membership); staff act on it."""
+    require_on(actor, perms.SUBMIT_FEE_UPGRADE, company)
+    from allyport.support.services import open_case  # noqa: PLC0415
+
+    body = message.strip() or _("Please downgrade our APN membership.")
+    with transaction.atomic():
+        case = open_case(actor, _("Downgrade my APN Membership"), CANCEL_CATEGORY, body)
+        record(actor, "RequestMembershipCancellation", company, {"caseId": case.case_id})
+    return case

@@ -20,6 +20,7 @@ from allyport.accounts.models import Company
 from allyport.core import contributions
 from allyport.profiles.enums import LISTED_FROM, Visibility, stage_rank
 from allyport.profiles.models import FinderFacet, FinderListing, Location
+from allyport.profiles.selectors.solutions import published_solutions
 from allyport.profiles.services.versions import ensure_profile
 
 QUALIFICATIONS = "company.qualifications"
@@ -66,8 +67,6 @@ def is_listed(company: Company, visibility: str) -> bool:
 
 def _published(company: Company) -> dict[str, Any]:
     """What the public page shows, as the company published it."""
-    from allyport.profiles.selectors.solutions import published_solutions  # noqa: PLC0415
-
     profile = ensure_profile(company)
     offices = list(Location.objects.filter(company=company))
     return {

@@ -21,6 +21,7 @@ from allyport.profiles import permissions as perms
 from allyport.profiles.enums import QualificationsTaskStatus
 from allyport.profiles.models import CompanyProfile, QualificationsAssociation, QualificationsTask
 from allyport.profiles.services.common import lock, record, require_on
+from allyport.profiles.services.versions import ensure_profile
 
 SUBSIDIARY_SLOT = "company.subsidiary_of"
 MAX_ASSOCIATED = 6
@@ -56,8 +57,6 @@ def is_subsidiary(company: Company, primary: Company) -> bool:
 
 
 def partner_reference(company: Company) -> dict[str, str]:
-    from allyport.profiles.services.versions import ensure_profile  # noqa: PLC0415
-
     reference = {"ProfileId": ensure_profile(company).profile_id}
     account = linked_account_id(company)
     if account:

@@ -298,5 +298,11 @@ CASES: list[tuple[str, str, tuple[str, ...], Run]] = [
     ),
     ("profiles.fees.submit_fee_upgrade", "SubmitProgramFeeUpgrade", (MEMBER,), _fee),
     ("profiles.terms.accept_terms", "AcceptPartnerTerms", (MEMBER,), _accept_terms),
+    (
+        "profiles.fees.request_membership_cancellation",
+        "RequestMembershipCancellation",
+        (MEMBER,),
+        lambda w, a: fees.request_membership_cancellation(a, w.company, "Please"),
+    ),
     ("profiles.fees.import_fee_payments", "RecordProgramFeePayment", (STAFF, SYSTEM), _import_fees),
 ]

@@ -49,6 +49,7 @@ def test_editing_the_company_applies_and_keeps_a_version(
     assert "Your company profile was saved." in page
     assert CompanyProfile.objects.get(company=company).display_name == "Octank Cloud"
     assert "Octank Cloud" in page and "+1 555 0100" in page
+    assert "IndustrySegments</strong>: — → RETAIL" in page  # the version, as people read it
     assert ProfileVersion.objects.filter(company=company).count() == 2  # company + listing
 
 
@@ -221,3 +222,65 @@ def test_registration_accepts_the_current_terms_for_the_company() -> None:
         1, "ana@newpartner.example", "registration",
     )  # fmt: skip
     assert Client().get(reverse("profiles:public_terms")).content.decode().count("Text") >= 1
+
+
+def test_cancelling_the_membership_opens_the_faq_s_support_case(
+    client_for: Callable[[User], Client],
+) -> None:
+    from allyport.support.models import SupportCase
+
+    company, lead = make_company(stage="Confirmed")
+    client = client_for(lead)
+    page = client.post(reverse("profiles:fee"), {"action": "cancel", "confirm": "no"}, follow=True)
+    assert "Type &quot;confirm&quot; to continue." in page.content.decode()
+    assert not SupportCase.objects.exists()
+    page = client.post(
+        reverse("profiles:fee"), {"action": "cancel", "confirm": "confirm"}, follow=True
+    )
+    case = SupportCase.objects.get(company=company)
+    assert case.category == "APN Program Fee and Renewal: Downgrade my APN Membership"
+    assert f"Support case {case.case_id} asks to downgrade" in page.content.decode()
+
+
+def test_the_menus_link_the_profile_pages(client_for: Callable[[User], Client]) -> None:
+    _company, lead = make_company(stage="Validated")
+    page = client_for(lead).get("/").content.decode()
+    for url in ("/company/profile/", "/profile/terms/", "/market/find-partners/",
+                "/market/solutions-finder-listing/", "/company/program-fee/"):  # fmt: skip
+        assert f'href="{url}"' in page, url
+
+
+def test_an_offering_s_text_reaches_the_public_page(client_for: Callable[[User], Client]) -> None:
+    from allyport.pipeline.tests.conftest import make_solution
+
+    company, lead = make_company("Shown Co", stage="Validated")
+    solution = make_solution(company, name="Risk Insights")
+    client = client_for(lead)
+    page = client.post(
+        reverse("profiles:solutions"),
+        {"solution": solution.public_id, "text": "Scores credit risk in real time."},
+        follow=True,
+    ).content.decode()
+    assert "The description was saved." in page
+    public = Client().get(f"/partners/{company.public_id}/", follow=True).content.decode()
+    assert "Risk Insights" in public and "Scores credit risk in real time." in public
+
+
+def test_business_verification_from_the_page(client_for: Callable[[User], Client]) -> None:
+    company, lead = make_company()
+    client = client_for(lead)
+    page = client.post(
+        reverse("profiles:verification"), {"action": "business", "legal_name": "", "country": ""}
+    ).content.decode()
+    assert "Correct the 3 fields marked below." in page
+    page = client.post(
+        reverse("profiles:verification"),
+        {
+            "action": "business",
+            "legal_name": "Octank LLC",
+            "registration_id": "C-1",
+            "country": "US",
+        },
+        follow=True,
+    ).content.decode()
+    assert "Your business details were sent for review." in page and "In review" in page

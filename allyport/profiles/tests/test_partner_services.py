@@ -98,3 +98,15 @@ def test_create_partner_for_the_program() -> None:
         partner.create_partner(
             lead_actor(make_company()[1]), "X", "SOFTWARE_PRODUCTS", CONTACT, "123456"
         )
+
+
+def test_list_partners_a_partner_sees_itself_staff_see_all() -> None:
+    first, lead = make_company()
+    make_company()
+    own, token = reads.list_partners(lead_actor(lead))
+    assert (own, token) == ([first], "")
+    page, token = reads.list_partners(staff(), size=1)
+    assert len(page) == 1 and token == page[0].public_id
+    rest, end = reads.list_partners(staff(), after=token, size=10)
+    assert end == "" and page[0] not in rest and len(rest) >= 1
+    assert reads.partner_summary(first)["Id"] == first.public_id

@@ -46,7 +46,7 @@ def _search_fields(language: str) -> tuple[tuple[str, str, str | None, frozenset
     None for a text box) and the values it accepts. A search page shows hundreds of
     options (every country): rendering them through form widgets on every request would
     cost more than the search."""
-    fields = []
+    fields: list[tuple[str, str, str | None, frozenset[str]]] = []
     for name, field in FinderSearchForm().fields.items():
         choices = getattr(field, "choices", None)
         if choices is None:
@@ -62,7 +62,8 @@ def _search_fields(language: str) -> tuple[tuple[str, str, str | None, frozenset
 
 def _parse(params: QueryDict) -> tuple[finder.FinderQuery, list[dict[str, object]]]:
     """The query and the filter bar as submitted; a value no filter offers is ignored."""
-    values, shown = {}, []
+    values: dict[str, str] = {}
+    shown: list[dict[str, object]] = []
     for name, label, options, accepted in _search_fields(get_language() or ""):
         value = params.get(name, "").strip()[:80]
         if options is None:

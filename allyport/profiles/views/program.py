@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import forbidden, member_page, service_refusals
+from allyport.core.confirm import CONFIRM_WORD
 from allyport.core.errors import Conflict, NotFound, RuleViolation
 from allyport.profiles.enums import VerificationType
 from allyport.profiles.forms import BusinessVerificationForm, FeeUpgradeForm, show_refusal
@@ -32,6 +33,8 @@ def program_fee(request: ActorRequest) -> HttpResponseBase:
     if not decision:
         return forbidden(request, decision)
     company = company_of(request)
+    if request.POST.get("action") == "cancel":
+        return _cancel_membership(request)
     form = FeeUpgradeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,6 +58,21 @@ def program_fee(request: ActorRequest) -> HttpResponseBase:
         "days": fees.DAYS_TO_PAY,
     }
     return render(request, "profiles/fee.html", context)
+
+
+def _cancel_membership(request: ActorRequest) -> HttpResponseBase:
+    if request.POST.get("confirm", "").strip() != CONFIRM_WORD:
+        messages.error(request, _('Type "confirm" to continue.'))
+        return redirect("profiles:fee")
+    case = fees.request_membership_cancellation(
+        request.actor, company_of(request), request.POST.get("message", "")
+    )
+    messages.success(
+        request,
+        _("Support case %(id)s asks to downgrade your membership; our staff answer there.")
+        % {"id": case.case_id},
+    )
+    return redirect("profiles:fee")
 
 
 @member_page(TERMS_PAGE)

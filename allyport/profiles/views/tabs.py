@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
 from allyport.core.errors import RuleViolation
-from allyport.profiles.enums import SolutionArea, paths_for_types
+from allyport.profiles.enums import paths_for_types
 from allyport.profiles.forms import (
     OfferingTypesForm,
     SolutionAreasForm,
@@ -133,6 +133,3 @@ def enroll(request: ActorRequest) -> HttpResponseBase:
     else:
         messages.success(request, _("You are enrolled in the %(path)s path.") % {"path": path})
     return redirect("profiles:products")
-
-
-SOLUTION_AREA_LABELS = dict(SolutionArea.choices)
