@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core import signing
 from django.utils.translation import gettext as _
 
 from allyport.awsapi.registry import ApiContext
 from allyport.core.errors import REQUEST, refuse
 from allyport.pipeline.services import check_catalog
 from allyport.profiles import permissions as perms
-from allyport.profiles.api.common import account_operation, once, own_company, partner
+from allyport.profiles.api.common import account_operation, once, partner
 from allyport.profiles.selectors import company as company_selectors
+from allyport.profiles.selectors import partner as partner_views
 from allyport.profiles.selectors.partner import alliance_lead_contact, partner_view
 from allyport.profiles.services import codes, domains, profile
 from allyport.profiles.services.common import partner_arn
 from allyport.profiles.services.partner import put_alliance_lead_contact
+
+TOKEN_SALT = "allyport.profiles.api.list_partners"
 
 
 def _head(ctx: ApiContext, params: dict[str, Any], company: Any) -> dict[str, Any]:
@@ -36,21 +40,29 @@ def get_partner(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @account_operation("ListPartners")
 def list_partners(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
-    """A partner's keys see the one partner they act for (the program's operators see
-    every partner in the admin)."""
+    """A partner's keys see the one partner they act for (profiles' `list_partners`,
+    which pages every partner for the program's operators)."""
     catalog = check_catalog(params["Catalog"])
     ctx.authorize(catalog=catalog)
-    if params.get("NextToken"):  # this list is always one page: no token was ever given
-        raise refuse("NextToken", _("The NextToken is not valid for this request."), reason=REQUEST)
-    company = own_company(ctx)
-    summary = {
-        "Catalog": catalog,
-        "Arn": partner_arn(company, catalog, ctx.account_id),
-        "Id": company.public_id,
-        "LegalName": company.legal_name,
-        "CreatedAt": company.created_at,
+    rows, last = partner_views.list_partners(ctx.actor, _after(params.get("NextToken")))
+    return {
+        "PartnerSummaryList": [
+            partner_views.partner_summary(company, catalog, ctx.account_id) for company in rows
+        ],
+        "NextToken": signing.dumps(last, salt=TOKEN_SALT) if last else None,
     }
-    return {"PartnerSummaryList": [summary]}
+
+
+def _after(token: str | None) -> str:
+    """The partner id a NextToken continues after (signed, so it is opaque)."""
+    if not token:
+        return ""
+    try:
+        return str(signing.loads(token, salt=TOKEN_SALT))
+    except signing.BadSignature:
+        raise refuse(
+            "NextToken", _("The NextToken is not valid for this request."), reason=REQUEST
+        ) from None
 
 
 @account_operation("GetAllianceLeadContact")
