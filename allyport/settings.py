@@ -316,6 +316,8 @@ ALLYPORT_API_QUOTAS = {
     "partnercentral-benefits": {"each": {"operations": ["*"], "rates": ["10/s"]}},
     # Not published for the Channel API: each operation at the Selling API's read rate.
     "partnercentral-channel": {"other": {"operations": ["*"], "rates": ["10/s"]}},
+    # The Account API publishes no rates: each operation at the selling read rate.
+    "partnercentral-account": {"each": {"operations": ["*"], "rates": ["10/s"]}},
 }  # fmt: skip
 
 # Background jobs: a database queue and a worker (`manage.py worker`, a db_worker

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("allyport.programs.urls")),
     path("", include("allyport.content.urls")),
     path("funding/", include("allyport.funding.urls")),
+    path("market/connections/", include("allyport.connections.urls")),
     path("", include("allyport.profiles.urls")),
     path("channel/", include("allyport.channel.urls")),
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),

@@ -65,6 +65,7 @@ PAGES: dict[str, str] = {
 # item (the access model has no item of their own): label, URL name.
 ALSO_UNDER: dict[str, tuple[tuple[str, str], ...]] = {
     "Sell/Opportunity Management": (("Customer accounts", "customers:list"),),
+    "Market/Find Partners": (("Connections", "connections:list"),),
     "My Company/Partner Scorecard": (("Program fee", "profiles:fee"),),
 }
 

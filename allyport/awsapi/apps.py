@@ -16,6 +16,8 @@ HANDLER_MODULES = (
     "allyport.bulk.api",
     "allyport.funding.api",
     "allyport.channel.api",
+    "allyport.profiles.api",
+    "allyport.connections.api",
 )
 
 

@@ -1,6 +1,7 @@
-"""`docs/api-compatibility.md`: every operation of the served models, and whether
-Allyport handles it, rendered from the installed botocore and the registry.
-A test compares the committed file with this rendering, so the page cannot lie."""
+"""`docs/api-compatibility.md`: every Partner Central model botocore installs, every
+operation of each, and whether Allyport handles it, rendered from the installed
+botocore and the registry. A test compares the committed file with this rendering,
+so the page cannot lie."""
 
 from __future__ import annotations
 
@@ -14,16 +15,55 @@ def render() -> str:
     lines = [
         "# API compatibility",
         "",
-        "Operations of the Partner Central AWS JSON services as the installed botocore "
+        "Operations of the Partner Central services as the installed botocore "
         f"({loader.botocore_version()}) models them, and whether Allyport's endpoint "
         "(`/api/aws`) handles each. Generated; do not edit. Regenerate with",
         f"`{COMMAND}`",
         "(`allyport/awsapi/tests/test_compatibility_doc.py` fails while this file differs).",
+        "",
+        *_summary(),
     ]
     # The selling API first: it is the one CRM connectors call.
     for service in sorted(service_models.json_services(), key=lambda name: name != selling.SERVICE):
         lines += ["", *_service_section(service)]
+    for service in _other_services():
+        lines += ["", *_unserved_section(service)]
     return "\n".join(lines) + "\n"
+
+
+def _other_services() -> list[str]:
+    """The installed models this endpoint does not speak (not AWS JSON)."""
+    return [name for name in loader.services() if name not in service_models.json_services()]
+
+
+def _protocol(service: str) -> str:
+    metadata = loader.service_model(service).metadata
+    return ", ".join(metadata.get("protocols") or [metadata.get("protocol", "")])
+
+
+def _summary() -> list[str]:
+    lines = ["| Service | Protocol | Operations | Supported |", "|---|---|---|---|"]
+    served = service_models.json_services()
+    for service in sorted(loader.services(), key=lambda name: name != selling.SERVICE):
+        total = len(loader.service_model(service).operation_names)
+        count = len(registry.supported(service)) if service in served else 0
+        lines.append(f"| {service} | {_protocol(service)} | {total} | {count} |")
+    return lines
+
+
+def _unserved_section(service: str) -> list[str]:
+    model = loader.service_model(service)
+    names = sorted(model.operation_names)
+    return [
+        f"## {service}",
+        "",
+        f"0 of {len(names)} operations supported (API version {model.api_version}, protocol "
+        f"`{_protocol(service)}`, which the AWS JSON endpoint does not speak).",
+        "",
+        "| Operation | Supported |",
+        "|---|---|",
+        *[f"| {name} | no |" for name in names],
+    ]
 
 
 def _service_section(service: str) -> list[str]:
@@ -32,12 +72,14 @@ def _service_section(service: str) -> list[str]:
     supported = registry.supported(service)
     paginated = loader.paginated_operations(service)
     count = sum(name in supported for name in names)
+    modules = sorted({_module(service, name) for name in supported})
     lines = [
         f"## {service}",
         "",
         f"{count} of {len(names)} operations supported "
         f"(API version {model.api_version}, target prefix `{model.metadata['targetPrefix']}`).",
         "",
+        *([f"Handlers: {', '.join(f'`{m}`' for m in modules)}.", ""] if modules else []),
         "| Operation | Supported | Paginator |",
         "|---|---|---|",
     ]
@@ -45,6 +87,11 @@ def _service_section(service: str) -> list[str]:
         f"| {name} | {_yes(name in supported)} | {_yes(name in paginated)} |" for name in names
     ]
     return lines
+
+
+def _module(service: str, name: str) -> str:
+    handler = registry.handler_for(service, name)
+    return getattr(handler, "__module__", "") if handler is not None else ""
 
 
 def _yes(value: bool) -> str:

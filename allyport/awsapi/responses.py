@@ -11,6 +11,7 @@ from botocore.exceptions import UnknownServiceError
 from botocore.model import NoShapeFoundError, StructureShape
 from django.http import HttpResponse
 
+from allyport.awsapi import error_shapes
 from allyport.awsapi.registry import ApiError
 from allyport.shapes import loader
 
@@ -31,7 +32,7 @@ def ok(body: dict[str, Any], request_id: str) -> HttpResponse:
 def error(err: ApiError, request_id: str, service: str = "") -> HttpResponse:
     """`__type` in the body (the only place boto3 reads it), the header as AWS sends it,
     and the message under the member name the service's error shape uses."""
-    extra = field_list(service, err.extra) if err.code == "ValidationException" else err.extra
+    extra = error_shapes.adapt(service, err.code, err.extra)
     body = {"__type": err.code, message_key(service, err.code): err.message, **extra}
     response = _json(body, err.status, request_id)
     response["x-amzn-ErrorType"] = err.code
@@ -55,27 +56,3 @@ def message_key(service: str, code: str) -> str:
         return "message"
     return "Message"
 
-
-# Benefits names its refused fields `FieldList: [{Name, Message, Code}]` and its reasons
-# in Smithy's words; the others `ErrorList: [{FieldName, Message, Code}]`.
-_REASONS = {"REQUEST_VALIDATION_FAILED": "fieldValidationFailed"}
-
-
-def field_list(service: str, extra: dict[str, Any]) -> dict[str, Any]:
-    """ValidationException's members as the service's own shape names them."""
-    try:
-        shape = loader.shape(service, "ValidationException") if service else None
-    except (NoShapeFoundError, UnknownServiceError):
-        shape = None
-    if not isinstance(shape, StructureShape) or "FieldList" not in shape.members:
-        return extra
-    adapted = {k: v for k, v in extra.items() if k != "ErrorList"}
-    reasons = shape.members["Reason"].metadata.get("enum") or ()
-    if adapted.get("Reason") not in reasons:
-        adapted["Reason"] = _REASONS.get(adapted.get("Reason", ""), "other")
-    if "ErrorList" in extra:
-        adapted["FieldList"] = [
-            {"Name": item.get("FieldName", ""), "Message": item["Message"], "Code": item["Code"]}
-            for item in extra["ErrorList"]
-        ]
-    return adapted

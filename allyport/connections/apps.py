@@ -10,3 +10,12 @@ class ConnectionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.connections"
     verbose_name = _("Partner connections")
+
+    def ready(self) -> None:
+        from allyport.connections.services import invitations
+        from allyport.connections.services.subsidiaries import is_subsidiary_of
+        from allyport.core import contributions, maintenance
+
+        # Profiles asks whether a company may share its qualifications with a primary.
+        contributions.contribute("company.subsidiary_of", is_subsidiary_of)
+        maintenance.register("connection_invitations", invitations.expire_due)

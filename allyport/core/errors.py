@@ -37,19 +37,30 @@ class DomainError(Exception):
 class NotFound(DomainError):
     """Missing, another company's, or the other catalog's: one answer for all three."""
 
-    def __init__(self, resource_type: str, identifier: str) -> None:
+    def __init__(self, resource_type: str, identifier: str, reason: str = "") -> None:
         super().__init__(f"{resource_type} {identifier} not found")
         self.resource_type = resource_type
         self.identifier = identifier
+        self.reason = reason  # the API's Reason where its error shape has one (account)
 
 
 class Conflict(DomainError):
     """The record changed since the caller read it (stale LastModifiedDate)."""
 
-    def __init__(self, message: str, resource_type: str, identifier: str) -> None:
+    def __init__(self, message: str, resource_type: str, identifier: str, reason: str = "") -> None:
         super().__init__(message)
         self.resource_type = resource_type
         self.identifier = identifier
+        self.reason = reason  # the API's Reason where its error shape has one (account)
+
+
+class QuotaExceeded(DomainError):
+    """A limit on how many (invitations a day, open invitations, domains) was reached."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.reason = reason
 
 
 class RuleViolation(DomainError):

@@ -86,7 +86,11 @@ def test_it_reads_the_published_quotas_by_default() -> None:
         "other.ListEngagements",
         ["10/s"],
     )
-    assert throttling.quota_group("partnercentral-account", "GetPartner", quotas) is None
+    # The Account API publishes no rates: each operation on its own, at the read rate.
+    assert throttling.quota_group("partnercentral-account", "GetPartner", quotas) == (
+        "each.GetPartner",
+        ["10/s"],
+    )
 
 
 def test_the_readme_lists_every_quota() -> None:

@@ -34,6 +34,7 @@ from allyport.channel.services import tags as channel_tags
 from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
 from allyport.content.tests import audit_cases as content_cases
+from allyport.connections.tests import audit_cases as connection_cases
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import payload as account_payload
 from allyport.funding.services import applications as funding_applications
@@ -101,6 +102,7 @@ SCANNED: dict[str, ModuleType] = {
     "funding.review": funding_review,
     "funding.tags": funding_tags,
     "funding.files": funding_files,
+    **connection_cases.MODULES,
     **profile_cases.SCANNED,
     "support.services": support,
     "channel.accounts": channel_accounts,
@@ -116,6 +118,7 @@ NOT_CHANGES = {
     "pipeline.services.record_console": "writes the audit record of a change",
     "engagements.invitation_answers.accept_in_place": "a step of the accepting services",
     **content_cases.NOT_CHANGES,
+    **connection_cases.NOT_CHANGES,
 }
 
 
@@ -893,6 +896,7 @@ SERVICES = [
             lambda world, actor: support.add_note(actor, _support_case(world), "Note")),
     *CHANNEL_SERVICES,
     *LEAD_SERVICES,
+    *[Service(*case) for case in connection_cases.SERVICES],
 ]  # fmt: skip
 SERVICES += [Service(*case) for case in content_cases.SERVICES]
 SERVICES += [Service(*case) for case in profile_cases.CASES]

@@ -6,6 +6,7 @@ from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
 from allyport.home.demo.channel import load_channel_demo
 from allyport.home.demo.content import load_content_demo
+from allyport.home.demo.connections import load_connections_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.funding import load_funding_demo
 from allyport.home.demo.marketplace import load_seller_demo
@@ -53,6 +54,7 @@ class Command(JsonCommand):
                 *load_programs_demo(octank),
                 *load_content_demo(),
                 *load_funding_demo(octank, "alliance_lead@octank.example"),
+                *load_connections_demo(PASSWORD),
                 *load_profiles_demo(PASSWORD),
                 *load_support_demo(PASSWORD),
                 *load_channel_demo(octank, northwind),
