@@ -100,7 +100,9 @@ _SMITHY_REASONS = {"REQUEST_VALIDATION_FAILED": "fieldValidationFailed"}
 def _field_list(shape: StructureShape, extra: dict[str, Any]) -> dict[str, Any]:
     """A ValidationException's members as a FieldList service's shape names them."""
     adapted = {k: v for k, v in extra.items() if k != "ErrorList"}
-    reasons = shape.members["Reason"].metadata.get("enum") or () if "Reason" in shape.members else ()
+    reasons = (
+        shape.members["Reason"].metadata.get("enum") or () if "Reason" in shape.members else ()
+    )
     if reasons and adapted.get("Reason") not in reasons:
         adapted["Reason"] = _SMITHY_REASONS.get(adapted.get("Reason", ""), "other")
     if "ErrorList" in extra:

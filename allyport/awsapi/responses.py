@@ -55,4 +55,3 @@ def message_key(service: str, code: str) -> str:
     if isinstance(shape, StructureShape) and "message" in shape.members:
         return "message"
     return "Message"
-

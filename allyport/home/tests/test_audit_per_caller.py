@@ -33,8 +33,8 @@ from allyport.channel.services import handshakes as channel_handshakes
 from allyport.channel.services import tags as channel_tags
 from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
-from allyport.content.tests import audit_cases as content_cases
 from allyport.connections.tests import audit_cases as connection_cases
+from allyport.content.tests import audit_cases as content_cases
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import payload as account_payload
 from allyport.funding.services import applications as funding_applications

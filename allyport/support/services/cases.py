@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -206,7 +207,13 @@ def _staff_side(actor: Actor) -> bool:
 
 def _notify(case: SupportCase, message: CaseMessage) -> None:
     """The other side hears of each reply (the mail task joins this transaction)."""
-    context = {"case": case, "message": message}
+    context = {
+        "case": case,
+        "message": message,
+        # Paths made here, so the mail templates reverse nothing.
+        "partner_path": reverse("support:case", args=[case.case_id]),
+        "staff_path": reverse("support_staff:case", args=[case.case_id]),
+    }
     if message.from_staff:
         to = case.opened_by.email if case.opened_by is not None else case.contact_email
         if to:

@@ -5,8 +5,8 @@ from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
 from allyport.home.demo.channel import load_channel_demo
-from allyport.home.demo.content import load_content_demo
 from allyport.home.demo.connections import load_connections_demo
+from allyport.home.demo.content import load_content_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.funding import load_funding_demo
 from allyport.home.demo.marketplace import load_seller_demo
