@@ -28,6 +28,7 @@ urlpatterns = [
     path("sell/bulk/", include("allyport.bulk.urls")),
     path("sell/customers/", include("allyport.customers.urls")),
     path("market/leads/", include("allyport.pipeline.urls_leads")),
+    path("tasks/", include("allyport.worklist.urls")),
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
     path("favicon.ico", FaviconRedirect.as_view()),

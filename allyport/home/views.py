@@ -12,6 +12,8 @@ from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.core.models import DevMail
 from allyport.marketplace.selectors import home_summary
+from allyport.worklist.selectors import summary as task_summary
+from allyport.worklist.services.tasks import sees_all as sees_all_tasks
 
 
 def home(request: ActorRequest) -> HttpResponse:
@@ -24,6 +26,8 @@ def home(request: ActorRequest) -> HttpResponse:
         "role_names": roles,
         "marketplace": home_summary(actor),
         "can_manage_webhooks": bool(authorize(actor, "manage_webhooks")),
+        # The guide's Tasks section is for the alliance lead and alliance team.
+        "tasks": task_summary(actor) if sees_all_tasks(actor) else None,
     }
     return render(request, "home/home.html", context)
 
