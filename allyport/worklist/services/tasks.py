@@ -149,7 +149,6 @@ def assign_tasks(actor: Actor, public_ids: Iterable[str], user_id: str) -> list[
         message = _("Select between 1 and %(n)d tasks.") % {"n": MAX_SELECTED}
         raise RuleViolation([FieldError("tasks", message, REQUIRED)])
     with transaction.atomic():
-        user = _assignee(actor, user_id)
         tasks = list(
             Task.objects.select_for_update()
             .select_related("definition", "solution", "company", "assignee")
@@ -157,6 +156,7 @@ def assign_tasks(actor: Actor, public_ids: Iterable[str], user_id: str) -> list[
         )
         if len(tasks) != len(ids):
             raise NotFound("Task", ", ".join(sorted(set(ids) - {t.public_id for t in tasks})))
+        user = _assignee(actor, user_id)
         for task in tasks:
             previous = task.assignee.public_id if task.assignee else None
             task.assignee = user
