@@ -46,6 +46,8 @@ from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, lead, share
 from allyport.pipeline.tests.test_system_settings import TRUST
 from allyport.testing import make_company, make_credentials, make_user
+from allyport.worklist.services import recommend as worklist_recommend
+from allyport.worklist.services import tasks as worklist_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +71,7 @@ SCANNED: dict[str, ModuleType] = {
     "prospecting.services": prospecting,
     "shared.selling_settings": selling_settings,
     "shared.tags": tags,
+    "worklist.tasks": worklist_tasks,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
@@ -321,6 +324,33 @@ def _untag(world: World, actor: Actor) -> None:
     tags.untag_resource(actor, resource, ["team"])
 
 
+def _task(world: World) -> str:
+    worklist_recommend.refresh_company(Actor.system(), world.company, force=True)
+    return worklist_tasks.Task.objects.get(
+        company=world.company, definition__key="describe-company"
+    ).public_id
+
+
+def _submit_task(world: World, actor: Actor) -> None:
+    worklist_tasks.submit_task(actor, _task(world), {"description": "We build data lakes."})
+
+
+def _confirm_task(world: World, actor: Actor) -> None:
+    task = _task(world)
+    worklist_tasks.submit_task(world.actors[MEMBER], task, {"description": "Data lakes."})
+    worklist_tasks.confirm_task(actor, task)
+
+
+def _dismiss_task(world: World, actor: Actor) -> None:
+    worklist_tasks.dismiss_task(actor, _task(world), "Not mine")
+
+
+def _assign_task(world: World, actor: Actor) -> None:
+    lead = worklist_recommend.alliance_lead_of(world.company)
+    actor = Actor.for_member(lead) if actor.is_member else actor
+    worklist_tasks.assign_tasks(actor, [_task(world)], lead.public_id)
+
+
 @dataclass(frozen=True)
 class Service:
     name: str  # <scanned module key>.<function>
@@ -381,6 +411,12 @@ SERVICES = [
             _put_settings),
     Service("shared.tags.tag_resource", "TagResource", (MEMBER, IAM), _tag),
     Service("shared.tags.untag_resource", "UntagResource", (MEMBER, IAM), _untag),
+    Service("worklist.tasks.submit_task", "SubmitTask", (MEMBER, STAFF), _submit_task),
+    Service("worklist.tasks.confirm_task", "ConfirmTask", (MEMBER, STAFF), _confirm_task),
+    Service("worklist.tasks.dismiss_task", "DismissTask", (MEMBER, STAFF), _dismiss_task),
+    Service("worklist.tasks.assign_tasks", "AssignTask", (MEMBER, STAFF), _assign_task),
+    Service("worklist.recommend.refresh_company", "RecommendTasks", (SYSTEM,),
+            lambda world, actor: worklist_recommend.refresh_company(actor, world.company)),
 ]  # fmt: skip
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 

@@ -131,9 +131,9 @@ def dismiss_task(actor: Actor, public_id: str, reason: str) -> Task:
     return task
 
 
-def _assignee(actor: Actor, user_id: str) -> User:
+def _assignee(company: Any, user_id: str) -> User:
     user = User.objects.filter(
-        public_id=user_id, company=actor.company, status=User.Status.ACTIVE
+        public_id=user_id, company=company, status=User.Status.ACTIVE
     ).first()
     if user is None:
         raise RuleViolation([FieldError("assignee", _("Choose a user of your company."), REQUIRED)])
@@ -149,14 +149,14 @@ def assign_tasks(actor: Actor, public_ids: Iterable[str], user_id: str) -> list[
         message = _("Select between 1 and %(n)d tasks.") % {"n": MAX_SELECTED}
         raise RuleViolation([FieldError("tasks", message, REQUIRED)])
     with transaction.atomic():
-        tasks = list(
-            Task.objects.select_for_update()
-            .select_related("definition", "solution", "company", "assignee")
-            .filter(company=actor.company, public_id__in=ids)
-        )
-        if len(tasks) != len(ids):
+        found = Task.objects.select_for_update().filter(public_id__in=ids)
+        if actor.company is not None:  # staff act for any company, one at a time
+            found = found.filter(company=actor.company)
+        tasks = list(found.select_related("definition", "solution", "company", "assignee"))
+        companies = {task.company_id for task in tasks}
+        if len(tasks) != len(ids) or len(companies) != 1:
             raise NotFound("Task", ", ".join(sorted(set(ids) - {t.public_id for t in tasks})))
-        user = _assignee(actor, user_id)
+        user = _assignee(tasks[0].company, user_id)
         for task in tasks:
             previous = task.assignee.public_id if task.assignee else None
             task.assignee = user
