@@ -158,7 +158,7 @@ def task_dismiss(request: ActorRequest, public_id: str) -> HttpResponseBase:
             form.add_error("reason", refused.errors[0].message)
         else:
             messages.success(request, _("The task went back to your alliance lead."))
-            return redirect(tasks_url(task.type))
+            return redirect(tasks_url(task.type, scope="mine"))
     status = 400 if form.errors else 200
     return render(request, "worklist/dismiss.html", {"task": task, "form": form}, status=status)
 

@@ -137,3 +137,12 @@ def test_every_member_has_the_my_tasks_menu(client_for, standard, octank):
     text = _text(client_for(standard).get(reverse("accounts:profile")))
     assert "My tasks" in text
     assert reverse("worklist:list") + "?type=solution&amp;scope=mine" in text
+
+
+def test_home_counts_the_tasks_assigned_to_the_member(client_for, lead, team, describe):
+    from allyport.access import actor as actors
+    from allyport.worklist.services.tasks import assign_tasks
+
+    assign_tasks(actors.for_user(lead), [describe.public_id], team.public_id)
+    text = _text(client_for(team).get("/"))
+    assert 'aria-label="1 account tasks"' in text and "Add a company description" in text
