@@ -127,8 +127,12 @@ class Task(models.Model):
         indexes = [
             # The Tasks page: one tab of a company, newest first, a page at a time.
             models.Index(fields=["company", "type", "id"], name="task_company_type_idx"),
-            # My tasks and the home page counts.
-            models.Index(fields=["assignee", "type", "status"], name="task_assignee_idx"),
+            # My tasks (a tab, newest first), the home page's counts and newest tasks.
+            models.Index(fields=["assignee", "type", "id"], name="task_assignee_type_idx"),
+            models.Index(
+                fields=["assignee", "status", "type", "company"], name="task_assignee_status_idx"
+            ),
+            models.Index(fields=["assignee", "id"], name="task_assignee_newest_idx"),
             models.Index(fields=["company", "type", "status"], name="task_status_idx"),
         ]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
@@ -17,6 +17,12 @@ from allyport.worklist.services.recommend import refresh_if_changed
 from allyport.worklist.services.tasks import sees_all
 
 PAGE_SIZE = 50
+# What a row of the Tasks page shows: a page loads nothing else.
+ROW_COLUMNS = (
+    "id", "public_id", "status", "solution_id", "updated_at", "dismissed_reason",
+    "definition__title", "solution__name", "assignee__first_name", "assignee__last_name",
+    "assignee__email",
+)  # fmt: skip
 STATUS_FILTERS = {"open": (TaskStatus.OPEN, TaskStatus.WORK_DONE), **{
     status.value: (status.value,) for status in TaskStatus
 }}  # fmt: skip
@@ -70,16 +76,16 @@ def summary(actor: Actor) -> Summary:
 
 @dataclass
 class TaskPage:
-    tasks: list[Task]
+    rows: list[dict[str, Any]]  # ROW_COLUMNS and "stage", newest first
     next_after: int | None
-    stages: dict[int, str]
 
 
 def task_page(
     actor: Actor, task_type: str, *, mine: bool, status: str = "", after: int | None = None,
     query: str = "",
 ) -> TaskPage:  # fmt: skip
-    """One page of a tab, newest first, by keyset on the id (no COUNT, no OFFSET)."""
+    """One page of a tab, newest first, by keyset on the id (no COUNT, no OFFSET); rows
+    are plain values (a page builds no model objects)."""
     refresh_if_changed(actor.company)  # type: ignore[arg-type]
     tasks = _visible(actor, mine).filter(type=task_type)
     if status in STATUS_FILTERS:
@@ -88,16 +94,15 @@ def task_page(
         tasks = tasks.filter(Q(definition__title__icontains=query) | Q(solution__name__icontains=query))
     if after is not None:
         tasks = tasks.filter(id__lt=after)
+    stage = OfferingStage.objects.filter(solution_id=OuterRef("solution_id")).values("stage")[:1]
     rows = list(
-        tasks.select_related("definition", "solution", "assignee").order_by("-id")[: PAGE_SIZE + 1]
+        tasks.annotate(stage=Subquery(stage)).order_by("-id").values(*ROW_COLUMNS, "stage")[
+            : PAGE_SIZE + 1
+        ]
     )
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
-    solution_ids = {task.solution_id for task in rows if task.solution_id}
-    stages = dict(
-        OfferingStage.objects.filter(solution_id__in=solution_ids).values_list("solution_id", "stage")
-    ) if solution_ids else {}  # fmt: skip
-    return TaskPage(rows, rows[-1].id if more else None, stages)
+    return TaskPage(rows, rows[-1]["id"] if more else None)
 
 
 def get_task(actor: Actor, public_id: str) -> Task:

@@ -27,6 +27,7 @@ from allyport.worklist.forms import DismissForm, TaskForm
 from allyport.worklist.models import Task, TaskStatus, TaskType
 from allyport.worklist.permissions import ASSIGN_TASKS, VIEW_ALL_TASKS
 from allyport.worklist.services import tasks as task_services
+from allyport.worklist.table import TaskRows
 
 TYPES = [kind.value for kind in TaskType]
 
@@ -53,6 +54,7 @@ def task_list(request: ActorRequest) -> HttpResponseBase:
     scope = request.GET.get("scope") or ("all" if sees_all else "mine")
     if scope == "all" and not sees_all:
         return forbidden(request, authorize(request.actor, VIEW_ALL_TASKS, Target(company=request.actor.company)))
+    can_assign = _may(request, ASSIGN_TASKS)
     status = request.GET.get("status", "")
     query = request.GET.get("q", "").strip()[:100]
     page = selectors.task_page(
@@ -64,12 +66,14 @@ def task_list(request: ActorRequest) -> HttpResponseBase:
         "type": task_type,
         "scope": scope,
         "sees_all": sees_all,
-        "can_assign": _may(request, ASSIGN_TASKS),
+        "can_assign": can_assign,
         "status": status,
         "statuses": [("open", _("Open")), *TaskStatus.choices],
         "q": query,
         "page": page,
-        "rows": [(task, page.stages.get(task.solution_id or 0, "")) for task in page.tasks],
+        "rows": TaskRows(can_assign=can_assign, with_offering=task_type == "solution").render(
+            page.rows
+        ),
     }
     return render(request, "worklist/list.html", context)
 

@@ -15,6 +15,7 @@ import hashlib
 import json
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -39,6 +40,7 @@ from allyport.worklist.permissions import REFRESH_TASKS
 from allyport.worklist.rules import applies, number
 
 REFERRAL_ELIGIBLE = "referral_eligible"
+CHECK_EVERY = 30  # seconds
 TASKS_SOURCE = "partnercentral-account-management.amazonaws.com"
 
 
@@ -184,6 +186,15 @@ def refresh_company(actor: Actor, company: Company, *, force: bool = False) -> i
     return created
 
 
+def _checked_key(company: Company) -> str:
+    return f"worklist:checked:{company.pk}"
+
+
 def refresh_if_changed(company: Company) -> None:
-    """For reads: the system recomputes when what the rules read has changed."""
+    """For reads: the system recomputes when what the rules read has changed, looking
+    at most once per CHECK_EVERY seconds per company (the check itself is a handful of
+    aggregate queries; opportunity changes refresh at once through the signal)."""
+    if cache.get(_checked_key(company)):
+        return
     refresh_company(Actor.system(), company)
+    cache.set(_checked_key(company), True, CHECK_EVERY)

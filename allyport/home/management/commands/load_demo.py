@@ -6,6 +6,7 @@ from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.marketplace import load_seller_demo
+from allyport.home.demo.worklist import load_tasks_demo
 
 PASSWORD = "Demo!Pass1"
 
@@ -41,5 +42,5 @@ class Command(JsonCommand):
             "Loaded": True,
             "Password": PASSWORD,
             "SignIns": sign_ins,
-            "Notes": [*load_seller_demo(PASSWORD), *load_directory_demo()],
+            "Notes": [*load_seller_demo(PASSWORD), *load_directory_demo(), *load_tasks_demo(octank)],
         }
