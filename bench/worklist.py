@@ -38,11 +38,15 @@ CATEGORIES = ("Software Product", "Consulting Service", "Managed Service")
 def _environment(var_dir: str, database_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
-        ALLYPORT_ENV="development", DEBUG="false", LOG_LEVEL="WARNING", ALLYPORT_CAPTCHA="off",
-        ALLYPORT_VAR_DIR=var_dir, DATABASE_URL=database_url,
+        ALLYPORT_ENV="development",
+        DEBUG="false",
+        LOG_LEVEL="WARNING",
+        ALLYPORT_CAPTCHA="off",
+        ALLYPORT_VAR_DIR=var_dir,
+        DATABASE_URL=database_url,
         ALLYPORT_TASK_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
         DJANGO_SETTINGS_MODULE="allyport.settings",
-    )  # fmt: skip
+    )
     env.pop("REDIS_URL", None)
     return env
 
@@ -64,13 +68,25 @@ def seed(offerings: int, tasks: int) -> dict[str, Any]:
     from allyport.worklist.services.recommend import refresh_company
 
     call_command("migrate", verbosity=0)
-    company, lead = create_company("bench.example", "Bench Corp", "lead@bench.example",
-                                   "Bench!Pass1", stage="Validated", paths=["Software"])  # fmt: skip
+    company, lead = create_company(
+        "bench.example",
+        "Bench Corp",
+        "lead@bench.example",
+        "Bench!Pass1",
+        stage="Validated",
+        paths=["Software"],
+    )
     Solution.objects.bulk_create(
-        Solution(company=company, catalog="AWS", name=f"Offering {n}", created_date=now_ms(),
-                 category=CATEGORIES[n % 3], status="Active" if n % 2 else "Draft")
+        Solution(
+            company=company,
+            catalog="AWS",
+            name=f"Offering {n}",
+            created_date=now_ms(),
+            category=CATEGORIES[n % 3],
+            status="Active" if n % 2 else "Draft",
+        )
         for n in range(offerings)
-    )  # fmt: skip
+    )
     started = time.perf_counter()
     refresh_company(Actor.system(), company, force=True)
     refresh_s = time.perf_counter() - started
@@ -80,8 +96,16 @@ def seed(offerings: int, tasks: int) -> dict[str, Any]:
         definition = TaskDefinition.objects.create(
             key=f"bench-{n}", type="solution", stage="Grow", title=f"Bench task {n}", active=False
         )
-        extra += [Task(company=company, definition=definition, type="solution", solution_id=pk,
-                       assignee=lead) for pk in solutions]  # fmt: skip
+        extra += [
+            Task(
+                company=company,
+                definition=definition,
+                type="solution",
+                solution_id=pk,
+                assignee=lead,
+            )
+            for pk in solutions
+        ]
         n += 1
     missing = tasks - Task.objects.filter(company=company).count()
     Task.objects.bulk_create(extra[:missing], batch_size=2000)
@@ -91,15 +115,23 @@ def seed(offerings: int, tasks: int) -> dict[str, Any]:
     session[BACKEND_SESSION_KEY] = "allyport.accounts.backends.MemberBackend"
     session[HASH_SESSION_KEY] = lead.get_session_auth_hash()
     session.create()
-    return {"session": session.session_key, "tasks": Task.objects.filter(company=company).count(),
-            "offerings": offerings, "first_refresh_s": round(refresh_s, 2)}  # fmt: skip
+    return {
+        "session": session.session_key,
+        "tasks": Task.objects.filter(company=company).count(),
+        "offerings": offerings,
+        "first_refresh_s": round(refresh_s, 2),
+    }
 
 
 def _summary(samples: Samples) -> dict[str, float]:
     ordered = sorted(samples.latencies)
-    return {"requests": len(ordered), "errors": samples.errors,
-            "rps": len(ordered) / samples.elapsed if samples.elapsed else 0.0,
-            "p50_ms": percentile(ordered, 50) * 1000, "p95_ms": percentile(ordered, 95) * 1000}  # fmt: skip
+    return {
+        "requests": len(ordered),
+        "errors": samples.errors,
+        "rps": len(ordered) / samples.elapsed if samples.elapsed else 0.0,
+        "p50_ms": percentile(ordered, 50) * 1000,
+        "p95_ms": percentile(ordered, 95) * 1000,
+    }
 
 
 def measure(base: str, path: str, cookie: str, cfg: Settings) -> dict[str, Any]:
@@ -109,16 +141,26 @@ def measure(base: str, path: str, cookie: str, cfg: Settings) -> dict[str, Any]:
     for n in range(cfg.rounds):
         phases = {}
         for target in (path, BASELINE)[:: 1 if n % 2 == 0 else -1]:
-            phases[target] = Phase(base, target, cookie, cfg.requests, cfg.seconds).run(cfg.concurrency)
+            phases[target] = Phase(base, target, cookie, cfg.requests, cfg.seconds).run(
+                cfg.concurrency
+            )
         page.add(phases[path])
         ping.add(phases[BASELINE])
         rounds.append(throughput_ratio(phases[BASELINE], phases[path]))
     page_s, ping_s = _summary(page), _summary(ping)
-    ratios = {"throughput": ping_s["rps"] / page_s["rps"] if page_s["rps"] else float("inf"),
-              "p50": page_s["p50_ms"] / ping_s["p50_ms"]}  # fmt: skip
+    ratios = {
+        "throughput": ping_s["rps"] / page_s["rps"] if page_s["rps"] else float("inf"),
+        "p50": page_s["p50_ms"] / ping_s["p50_ms"],
+    }
     met = ratios["throughput"] <= GOAL and ratios["p50"] <= GOAL
-    return {"path": path, "page": page_s, "baseline": ping_s, "ratios": ratios, "met": met,
-            "round_ratios": sorted(rounds)}  # fmt: skip
+    return {
+        "path": path,
+        "page": page_s,
+        "baseline": ping_s,
+        "ratios": ratios,
+        "met": met,
+        "round_ratios": sorted(rounds),
+    }
 
 
 def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
@@ -145,17 +187,36 @@ def run(args: argparse.Namespace, var_dir: str) -> None:
     env = _environment(var_dir, url)
     _scratch(url, "create")
     try:
-        code = f"import json, bench.worklist as b; print(json.dumps(b.seed({args.offerings}, {args.tasks})))"
-        seeded = json.loads(subprocess.run([sys.executable, "-c", code], env=env, check=True,
-                                           capture_output=True, text=True).stdout.splitlines()[-1])  # fmt: skip
+        code = (
+            "import json, bench.worklist as b; "
+            f"print(json.dumps(b.seed({args.offerings}, {args.tasks})))"
+        )
+        seeded = json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+            ).stdout.splitlines()[-1]
+        )
         port = 8700 + os.getpid() % 200
         base = f"http://127.0.0.1:{port}"
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-        server = subprocess.Popen([gunicorn, "allyport.wsgi", "-w", str(args.workers), "-b",
-                                   f"127.0.0.1:{port}", "--timeout", "120"], env=env)  # fmt: skip
+        server = subprocess.Popen(
+            [
+                gunicorn,
+                "allyport.wsgi",
+                "-w",
+                str(args.workers),
+                "-b",
+                f"127.0.0.1:{port}",
+                "--timeout",
+                "120",
+            ],
+            env=env,
+        )
         try:
             _wait(base, server)
-            _report(seeded, [measure(base, path, seeded["session"], Settings()) for path, _t in PAGES])
+            _report(
+                seeded, [measure(base, path, seeded["session"], Settings()) for path, _t in PAGES]
+            )
         finally:
             server.terminate()
             server.wait()
@@ -164,15 +225,22 @@ def run(args: argparse.Namespace, var_dir: str) -> None:
 
 
 def _report(seeded: dict[str, Any], results: list[dict[str, Any]]) -> None:
-    print(f"{seeded['offerings']} offerings, {seeded['tasks']:,} tasks "
-          f"(first recommendation: {seeded['first_refresh_s']} s)")  # fmt: skip
+    print(
+        f"{seeded['offerings']} offerings, {seeded['tasks']:,} tasks "
+        f"(first recommendation: {seeded['first_refresh_s']} s)"
+    )
     for (path, title), res in zip(PAGES, results, strict=True):
         page, ping, r = res["page"], res["baseline"], res["ratios"]
         print(f"\n{title} ({path}) against {BASELINE}")
-        print(f"  page     {page['rps']:7.1f} req/s  p50 {page['p50_ms']:6.1f} ms  p95 {page['p95_ms']:6.1f} ms")
-        print(f"  baseline {ping['rps']:7.1f} req/s  p50 {ping['p50_ms']:6.1f} ms  p95 {ping['p95_ms']:6.1f} ms")
-        print(f"  ratio: throughput {r['throughput']:.2f}x, p50 {r['p50']:.2f}x (goal <= {GOAL:.0f}x): "
-              f"{'goal met' if res['met'] else 'GOAL MISSED'}")  # fmt: skip
+        for name, row in (("page", page), ("baseline", ping)):
+            print(
+                f"  {name:<9}{row['rps']:7.1f} req/s  p50 {row['p50_ms']:6.1f} ms"
+                f"  p95 {row['p95_ms']:6.1f} ms"
+            )
+        print(
+            f"  ratio: throughput {r['throughput']:.2f}x, p50 {r['p50']:.2f}x"
+            f" (goal <= {GOAL:.0f}x): {'goal met' if res['met'] else 'GOAL MISSED'}"
+        )
 
 
 def main() -> None:

@@ -21,7 +21,8 @@ from allyport.worklist.services.catalogue import (
 class TaskDefinitionForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = TaskDefinition
-        fields = "__all__"
+        fields = ["key", "type", "stage", "title", "description", "form_fields", "link",
+                  "link_label", "done_rule", "rule", "order", "active"]  # fmt: skip
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -116,7 +116,9 @@ def _attached(company: Company) -> tuple[Counter[str], Counter[str]]:
     return attached, launched
 
 
-def offering_facts(company: Company, stages: dict[int, str]) -> list[tuple[Solution, dict[str, Any]]]:
+def offering_facts(
+    company: Company, stages: dict[int, str]
+) -> list[tuple[Solution, dict[str, Any]]]:
     """Each AWS-catalog offering of the company with its facts; `stages` maps a
     solution's pk to its stored growth stage."""
     attached, launched = _attached(company)

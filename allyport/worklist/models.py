@@ -177,6 +177,9 @@ class OfferingStage(models.Model):
     stage = models.CharField(max_length=8, choices=GrowthStage.choices, default=GrowthStage.BUILD)
     changed_at = models.DateTimeField(default=timezone.now)
 
+    def __str__(self) -> str:
+        return f"{self.solution_id}: {self.stage}"
+
 
 class CompanyGrowth(models.Model):
     """A company's standing for the rules, and the fingerprint of what the last
@@ -186,3 +189,6 @@ class CompanyGrowth(models.Model):
     referral_eligible_at = models.DateTimeField(null=True, blank=True)
     fingerprint = models.CharField(max_length=200, blank=True)
     refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.company_id}: eligible since {self.referral_eligible_at}"

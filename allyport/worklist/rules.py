@@ -107,9 +107,13 @@ def rule_problems(rule: Any, task_type: str) -> list[str]:
             problems.append(f"{name!r} applies to solution tasks only.")
         elif name == "min_stage" and value not in access_model().stages:
             problems.append(f"min_stage must be one of {', '.join(access_model().stages)}.")
-        elif name == "offering_kinds" and not (_list_of_text(value) and set(value) <= set(OFFERING_KINDS)):
+        elif name == "offering_kinds" and not (
+            _list_of_text(value) and set(value) <= set(OFFERING_KINDS)
+        ):
             problems.append(f"offering_kinds lists some of {', '.join(OFFERING_KINDS)}.")
-        elif name == "offering_stages" and not (_list_of_text(value) and set(value) <= set(STAGE_ORDER)):
+        elif name == "offering_stages" and not (
+            _list_of_text(value) and set(value) <= set(STAGE_ORDER)
+        ):
             problems.append(f"offering_stages lists some of {', '.join(STAGE_ORDER)}.")
         elif name in ("paths_any", "facts_true", "facts_missing") and not _list_of_text(value):
             problems.append(f"{name} is a list of names.")

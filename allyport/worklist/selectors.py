@@ -91,14 +91,16 @@ def task_page(
     if status in STATUS_FILTERS:
         tasks = tasks.filter(status__in=STATUS_FILTERS[status])
     if query:
-        tasks = tasks.filter(Q(definition__title__icontains=query) | Q(solution__name__icontains=query))
+        tasks = tasks.filter(
+            Q(definition__title__icontains=query) | Q(solution__name__icontains=query)
+        )
     if after is not None:
         tasks = tasks.filter(id__lt=after)
     stage = OfferingStage.objects.filter(solution_id=OuterRef("solution_id")).values("stage")[:1]
     rows = list(
-        tasks.annotate(stage=Subquery(stage)).order_by("-id").values(*ROW_COLUMNS, "stage")[
-            : PAGE_SIZE + 1
-        ]
+        tasks.annotate(stage=Subquery(stage))
+        .order_by("-id")
+        .values(*ROW_COLUMNS, "stage")[: PAGE_SIZE + 1]
     )
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]

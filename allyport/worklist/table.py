@@ -34,7 +34,9 @@ class TaskRows:
     def _row(self, row: dict[str, Any]) -> str:
         public_id, title = row["public_id"], row["definition__title"]
         offering = row["solution__name"]
-        cells = [f'<td><a href="{self.detail_url.replace(_ID, public_id)}">{escape(title)}</a></td>']
+        cells = [
+            f'<td><a href="{self.detail_url.replace(_ID, public_id)}">{escape(title)}</a></td>'
+        ]
         if self.can_assign:
             name = f"{title} ({offering})" if offering else title
             label = escape(self.select % {"name": name})
@@ -42,11 +44,15 @@ class TaskRows:
                             f' id="select-{public_id}" aria-label="{label}"></td>')  # fmt: skip
         if self.with_offering:
             stage = row["stage"] or GrowthStage.BUILD
-            cells.append(f"<td>{escape(offering or '')}</td><td>{self.stages.get(stage, escape(stage))}</td>")
+            cells.append(
+                f"<td>{escape(offering or '')}</td><td>{self.stages.get(stage, escape(stage))}</td>"
+            )
         status = self.statuses.get(row["status"], escape(row["status"]))
         if row["status"] == TaskStatus.DISMISSED:
             status += f'<br><span class="hint">{escape(row["dismissed_reason"][:80])}</span>'
-        cells.append(f"<td>{status}</td><td>{self._who(row)}</td><td>{row['updated_at']:%Y-%m-%d}</td>")
+        cells.append(
+            f"<td>{status}</td><td>{self._who(row)}</td><td>{row['updated_at']:%Y-%m-%d}</td>"
+        )
         return "<tr>" + "".join(cells) + "</tr>"
 
     def _who(self, row: dict[str, Any]) -> str:

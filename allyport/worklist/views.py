@@ -53,7 +53,9 @@ def task_list(request: ActorRequest) -> HttpResponseBase:
     sees_all = _may(request, VIEW_ALL_TASKS)
     scope = request.GET.get("scope") or ("all" if sees_all else "mine")
     if scope == "all" and not sees_all:
-        return forbidden(request, authorize(request.actor, VIEW_ALL_TASKS, Target(company=request.actor.company)))
+        return forbidden(
+            request, authorize(request.actor, VIEW_ALL_TASKS, Target(company=request.actor.company))
+        )
     can_assign = _may(request, ASSIGN_TASKS)
     status = request.GET.get("status", "")
     query = request.GET.get("q", "").strip()[:100]
@@ -181,7 +183,9 @@ def _assign_context(request: ActorRequest, ids: list[str], name: str) -> dict[st
 def assign(request: ActorRequest) -> HttpResponseBase:
     """The Assign task dialog: the selected tasks, users searched by name, Confirm."""
     if not _may(request, ASSIGN_TASKS):
-        raise PermissionDenied(authorize(request.actor, ASSIGN_TASKS, Target(company=request.actor.company)))
+        raise PermissionDenied(
+            authorize(request.actor, ASSIGN_TASKS, Target(company=request.actor.company))
+        )
     data = request.POST if request.method == "POST" else request.GET
     ids = data.getlist("task")
     context = _assign_context(request, ids, data.get("q", "").strip()[:80])

@@ -10,10 +10,10 @@ from allyport.access.actor import Actor
 from allyport.access.decisions import require
 from allyport.audit import services as audit
 from allyport.worklist.models import GrowthRule, TaskDefinition
+from allyport.worklist.permissions import EDIT_CATALOGUE
 from allyport.worklist.rules import rule_problems
 from allyport.worklist.services.forms import field_problems
 from allyport.worklist.services.recommend import TASKS_SOURCE
-from allyport.worklist.permissions import EDIT_CATALOGUE
 
 
 def definition_problems(definition: TaskDefinition) -> dict[str, list[str]]:

@@ -77,7 +77,9 @@ def _reached(rules: list[GrowthRule], facts: dict[str, Any]) -> list[str]:
     return [rule.target for rule in rules if number(facts.get(rule.measure)) >= rule.threshold]
 
 
-def _company_move(actor: Actor, company: Company, growth: CompanyGrowth, facts: dict[str, Any]) -> bool:
+def _company_move(
+    actor: Actor, company: Company, growth: CompanyGrowth, facts: dict[str, Any]
+) -> bool:
     """Referral eligibility, once reached, stays (AWS does not take it back)."""
     if growth.referral_eligible_at is not None:
         return True
@@ -90,7 +92,9 @@ def _company_move(actor: Actor, company: Company, growth: CompanyGrowth, facts: 
     return True
 
 
-def _offering_moves(actor: Actor, company: Company, offerings: list[tuple[Any, dict[str, Any]]]) -> None:
+def _offering_moves(
+    actor: Actor, company: Company, offerings: list[tuple[Any, dict[str, Any]]]
+) -> None:
     """Each offering moves to the furthest stage its rules reach (never back)."""
     rules = [r for r in _rules(GrowthRule.Subject.OFFERING) if r.target in STAGE_ORDER]
     stored = {row.solution_id: row for row in OfferingStage.objects.filter(company=company)}
@@ -129,10 +133,10 @@ def _wanted(
     return wanted
 
 
-def _create_tasks(company: Company, wanted: list[tuple[TaskDefinition, Any, dict[str, Any]]]) -> int:
-    existing = set(
-        Task.objects.filter(company=company).values_list("definition_id", "solution_id")
-    )
+def _create_tasks(
+    company: Company, wanted: list[tuple[TaskDefinition, Any, dict[str, Any]]]
+) -> int:
+    existing = set(Task.objects.filter(company=company).values_list("definition_id", "solution_id"))
     lead = alliance_lead_of(company)
     new = [
         Task(company=company, definition=definition, type=definition.type, solution=solution,
@@ -172,7 +176,9 @@ def refresh_company(actor: Actor, company: Company, *, force: bool = False) -> i
     with transaction.atomic():
         growth = CompanyGrowth.objects.select_for_update().get(pk=growth.pk)
         facts["worklist.referral_eligible"] = _company_move(actor, company, growth, facts)
-        stages = dict(OfferingStage.objects.filter(company=company).values_list("solution_id", "stage"))
+        stages = dict(
+            OfferingStage.objects.filter(company=company).values_list("solution_id", "stage")
+        )
         offerings = fact_source.offering_facts(company, stages)
         _offering_moves(actor, company, offerings)
         wanted = _wanted(company, facts, offerings)

@@ -16,7 +16,7 @@ from allyport.access.decisions import Permission, Target, authorize, require
 from allyport.accounts.models import User
 from allyport.audit import services as audit
 from allyport.core import mail
-from allyport.core.errors import REQUIRED, BAD_STATE, FieldError, NotFound, RuleViolation, refuse
+from allyport.core.errors import BAD_STATE, REQUIRED, FieldError, NotFound, RuleViolation, refuse
 from allyport.worklist.models import Task, TaskStatus
 from allyport.worklist.permissions import (
     ASSIGN_TASKS,
@@ -165,5 +165,7 @@ def assign_tasks(actor: Actor, public_ids: Iterable[str], user_id: str) -> list[
             _record(actor, "AssignTask", task, {"assignee": user.public_id, "previous": previous})
         open_tasks = [task for task in tasks if task.is_open]
         if open_tasks:
-            mail.send("worklist/email/task_assigned", user.email, {"user": user, "tasks": open_tasks})
+            mail.send(
+                "worklist/email/task_assigned", user.email, {"user": user, "tasks": open_tasks}
+            )
     return tasks

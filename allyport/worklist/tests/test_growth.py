@@ -39,7 +39,9 @@ def test_it_makes_a_company_eligible_for_referrals_after_ten_validated_opportuni
     assert task_of(octank, "specialization-program").status == TaskStatus.OPEN
 
 
-def test_it_moves_an_offering_through_the_stages_to_grow(octank, django_capture_on_commit_callbacks):
+def test_it_moves_an_offering_through_the_stages_to_grow(
+    octank, django_capture_on_commit_callbacks
+):
     actor = seller(octank)
     solution = make_solution(octank, status="Draft", category="Software Product")
     refresh(octank)
@@ -65,11 +67,16 @@ def test_it_moves_an_offering_through_the_stages_to_grow(octank, django_capture_
     assert launch.status == TaskStatus.WORK_DONE
     grow = Task.objects.filter(solution=solution, definition__stage="Grow")
     assert {t.definition.key for t in grow.select_related("definition")} >= {
-        "grow-specialization", "grow-pilots", "grow-private-offers", "grow-channel-partners"
+        "grow-specialization",
+        "grow-pilots",
+        "grow-private-offers",
+        "grow-channel-partners",
     }
     moves = AuditEvent.objects.filter(company=octank, event_name="MoveOfferingStage")
     assert [m.record["requestParameters"]["to"] for m in moves.order_by("event_time", "id")] == [
-        "Market", "Sell", "Grow"
+        "Market",
+        "Sell",
+        "Grow",
     ]
 
 

@@ -120,8 +120,8 @@ def test_change_assignee_searches_users_by_name_and_confirms(client_for, lead, t
     dialog = _text(client.get(reverse("worklist:assign") + f"?task={describe.public_id}&q=ramirez"))
     assert "Tess Ramirez" in dialog and f'value="{lead.public_id}"' not in dialog
     mail.outbox.clear()
-    done = client.post(reverse("worklist:assign"),
-                       {"task": describe.public_id, "assignee": team.public_id}, follow=True)  # fmt: skip
+    chosen = {"task": describe.public_id, "assignee": team.public_id}
+    done = client.post(reverse("worklist:assign"), chosen, follow=True)
     assert "1 tasks assigned." in _text(done)
     assert Task.objects.get(pk=describe.pk).assignee == team
     assert any(team.email in m.to for m in mail.outbox)

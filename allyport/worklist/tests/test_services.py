@@ -39,7 +39,9 @@ def test_submit_reports_every_field_at_once_then_confirm_completes(octank, lead,
     with pytest.raises(RuleViolation, match="Submit the form first"):
         tasks.confirm_task(actor, describe.public_id)
     done = tasks.submit_task(
-        actor, describe.public_id, {"description": "We build data lakes.", "website": "https://octank.example"}
+        actor,
+        describe.public_id,
+        {"description": "We build data lakes.", "website": "https://octank.example"},
     )
     assert done.status == TaskStatus.WORK_DONE
     assert done.answers["description"] == "We build data lakes."

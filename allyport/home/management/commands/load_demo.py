@@ -42,5 +42,9 @@ class Command(JsonCommand):
             "Loaded": True,
             "Password": PASSWORD,
             "SignIns": sign_ins,
-            "Notes": [*load_seller_demo(PASSWORD), *load_directory_demo(), *load_tasks_demo(octank)],
+            "Notes": [
+                *load_seller_demo(PASSWORD),
+                *load_directory_demo(),
+                *load_tasks_demo(octank),
+            ],
         }
