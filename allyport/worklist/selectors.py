@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
 from allyport.core.errors import NotFound
+from allyport.worklist import counts
 from allyport.worklist.models import OfferingStage, Task, TaskStatus, TaskType
 from allyport.worklist.services.recommend import refresh_if_changed
 from allyport.worklist.services.tasks import sees_all
@@ -62,14 +63,18 @@ def summary(actor: Actor) -> Summary:
         mine={kind.value: 0 for kind in TaskType},
         by_status={kind.value: {s.value: 0 for s in TaskStatus} for kind in TaskType},
     )
-    open_states = STATUS_FILTERS["open"]
-    mine = _visible(actor, mine=True).filter(status__in=open_states)
-    for row in mine.values("type").annotate(n=Count("id")).order_by():
-        found.mine[row["type"]] = row["n"]
+    company_id = actor.company.pk  # type: ignore[union-attr]
+    mine = _visible(actor, mine=True).filter(status__in=STATUS_FILTERS["open"])
+    by_type = counts.cached(company_id, f"mine:{actor.user.pk}", lambda: list(  # type: ignore[union-attr]
+        mine.values_list("type").annotate(n=Count("id")).order_by()
+    ))  # fmt: skip
+    found.mine.update(dict(by_type))
     if sees_all(actor):
-        grouped = _company_tasks(actor).values("type", "status").annotate(n=Count("id")).order_by()
-        for row in grouped:
-            found.by_status[row["type"]][row["status"]] = row["n"]
+        grouped = counts.cached(company_id, "all", lambda: list(
+            _company_tasks(actor).values_list("type", "status").annotate(n=Count("id")).order_by()
+        ))  # fmt: skip
+        for task_type, status, n in grouped:
+            found.by_status[task_type][status] = n
     found.recent = list(mine.select_related("definition", "solution").order_by("-id")[:5])
     return found
 

@@ -25,6 +25,7 @@ from allyport.access.decisions import require
 from allyport.access.models import RoleAssignment
 from allyport.accounts.models import Company
 from allyport.audit import services as audit
+from allyport.worklist import counts
 from allyport.worklist import facts as fact_source
 from allyport.worklist.models import (
     STAGE_ORDER,
@@ -188,6 +189,7 @@ def refresh_company(actor: Actor, company: Company, *, force: bool = False) -> i
             _record_move(actor, company, "RecommendTasks", {"newTasks": created})
         # The facts as the next read will see them (eligibility included).
         growth.fingerprint, growth.refreshed_at = fingerprint(facts), timezone.now()
+        counts.changed(company.pk)
         growth.save()
     return created
 

@@ -17,6 +17,7 @@ from allyport.accounts.models import User
 from allyport.audit import services as audit
 from allyport.core import mail
 from allyport.core.errors import BAD_STATE, REQUIRED, FieldError, NotFound, RuleViolation, refuse
+from allyport.worklist import counts
 from allyport.worklist.models import Task, TaskStatus
 from allyport.worklist.permissions import (
     ASSIGN_TASKS,
@@ -62,6 +63,7 @@ def _record(actor: Actor, name: str, task: Task, request: Mapping[str, Any]) -> 
 
 def _touch(task: Task, status: str) -> None:
     task.status, task.updated_at = status, timezone.now()
+    counts.changed(task.company_id)
 
 
 def submit_task(actor: Actor, public_id: str, given: Mapping[str, Any]) -> Task:

@@ -146,3 +146,15 @@ def test_home_counts_the_tasks_assigned_to_the_member(client_for, lead, team, de
     assign_tasks(actors.for_user(lead), [describe.public_id], team.public_id)
     text = _text(client_for(team).get("/"))
     assert 'aria-label="1 account tasks"' in text and "Add a company description" in text
+
+
+def test_home_counts_follow_changes_though_cached(client_for, lead, team, describe):
+    from allyport.access import actor as actors
+    from allyport.worklist.services.tasks import assign_tasks, dismiss_task
+
+    client = client_for(team)
+    assert 'aria-label="0 account tasks"' in _text(client.get("/"))
+    assign_tasks(actors.for_user(lead), [describe.public_id], team.public_id)
+    assert 'aria-label="1 account tasks"' in _text(client.get("/"))
+    dismiss_task(actors.for_user(team), describe.public_id, "Not mine")
+    assert 'aria-label="0 account tasks"' in _text(client.get("/"))
