@@ -59,6 +59,7 @@ def seed(offerings: int, tasks: int) -> dict[str, Any]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
+    from django.db import connection
 
     from allyport.access.actor import Actor
     from allyport.accounts.services.operators import create_company
@@ -110,6 +111,9 @@ def seed(offerings: int, tasks: int) -> dict[str, Any]:
     missing = tasks - Task.objects.filter(company=company).count()
     Task.objects.bulk_create(extra[:missing], batch_size=2000)
     refresh_company(Actor.system(), company)  # the catalogue changed: settle the fingerprint
+    if connection.vendor == "postgresql":  # planner statistics, as autovacuum would gather
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     session = SessionStore()
     session[SESSION_KEY] = str(lead.pk)
     session[BACKEND_SESSION_KEY] = "allyport.accounts.backends.MemberBackend"
@@ -189,11 +193,12 @@ def run(args: argparse.Namespace, var_dir: str) -> None:
             "import json, bench.worklist as b; "
             f"print(json.dumps(b.seed({args.offerings}, {args.tasks})))"
         )
-        seeded = json.loads(
-            subprocess.run(
-                [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
-            ).stdout.splitlines()[-1]
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True
         )
+        if done.returncode:
+            sys.exit(f"seeding failed:\n{done.stderr}")
+        seeded = json.loads(done.stdout.splitlines()[-1])
         port = 8700 + os.getpid() % 200
         base = f"http://127.0.0.1:{port}"
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
@@ -207,6 +212,8 @@ def run(args: argparse.Namespace, var_dir: str) -> None:
                 f"127.0.0.1:{port}",
                 "--timeout",
                 "120",
+                "--log-level",
+                "warning",
             ],
             env=env,
         )

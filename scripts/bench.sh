@@ -152,6 +152,7 @@ run_api() {  # Selling API: operations against /api/aws/_ping, large and small d
 if [ "$ONLY" != "api" ]; then
 echo "== IAM policy evaluator (one core, no server)"
 $PY -m bench.evaluator --json "$OUT/evaluator.json" | tee "$OUT/evaluator.txt"
+echo "== Tasks page, 500 offerings and 20,000 tasks (bench/worklist.py, SQLite)"; $PY -m bench.worklist | tee "$OUT/worklist.txt"
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
 

@@ -37,6 +37,9 @@ def test_pages_require_sign_in(client, describe):
     ):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    for name in ("worklist:submit", "worklist:confirm"):
+        response = client.post(reverse(name, args=[describe.public_id]))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def test_another_companys_task_is_not_found(client_for, describe):
@@ -48,6 +51,9 @@ def test_another_companys_task_is_not_found(client_for, describe):
         reverse("worklist:dismiss", args=[describe.public_id]), {"reason": "not ours"}
     )
     assert response.status_code == 404
+    for name in ("worklist:submit", "worklist:confirm"):
+        response = other.post(reverse(name, args=[describe.public_id]), {"description": "x"})
+        assert response.status_code == 404
     response = other.post(reverse("worklist:assign"), {"task": describe.public_id, "assignee": "x"})
     assert response.status_code == 404
     assert Task.objects.get(pk=describe.pk).status == TaskStatus.OPEN
