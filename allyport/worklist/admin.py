@@ -25,7 +25,7 @@ class TaskDefinitionForm(forms.ModelForm):  # type: ignore[type-arg]
                   "link_label", "done_rule", "rule", "order", "active"]  # fmt: skip
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         candidate = TaskDefinition(**{k: v for k, v in cleaned.items() if k != "id"})
         for field, problems in definition_problems(candidate).items():
             for problem in problems:

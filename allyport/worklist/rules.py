@@ -88,7 +88,7 @@ def _list_of_text(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def _mapping_of(value: Any, kind: type) -> bool:
+def _mapping_of(value: Any, kind: Any) -> bool:
     return isinstance(value, dict) and all(
         isinstance(key, str) and isinstance(item, kind) and not isinstance(item, bool)
         for key, item in value.items()
