@@ -1,209 +1,38 @@
-"""The starting catalogue: the guide's stage tables (Build, Market, Sell, Grow) and its
-account and program tasks, in Allyport's own words, and the growth rules. Loaded by
-the data migration and by `manage.py load_task_catalogue`; staff edit the rows in the
-admin afterwards (loading again adds missing entries and leaves edited ones alone)."""
+"""Solution tasks of the starting catalogue: the guide's Build, Market, Sell and Grow
+tables for software, service and managed-service offerings, in our words."""
 
 from __future__ import annotations
 
-from typing import Any
-
-SOFTWARE, SERVICE, MSP = "software", "service", "msp"
-ALL_KINDS = [SOFTWARE, SERVICE, MSP]
-
-
-def _date(label: str = "Date you finished") -> dict[str, Any]:
-    return {"name": "finished_on", "label": label, "kind": "date", "required": True}
-
-
-NOTES = {"name": "notes", "label": "Notes for your team", "kind": "textarea", "required": False}
-
-
-def _solution(key: str, stage: str, kinds: list[str], title: str, description: str,
-              **rest: Any) -> dict[str, Any]:  # fmt: skip
-    rule = {"offering_stages": [stage], "offering_kinds": kinds, **rest.pop("rule", {})}
-    return {"key": key, "type": "solution", "stage": stage, "title": title,
-            "description": description, "rule": rule, **rest}  # fmt: skip
-
-
-ACCOUNT_TASKS: list[dict[str, Any]] = [
-    {
-        "key": "describe-company",
-        "type": "account",
-        "title": "Add a company description",
-        "description": "Tell AWS sellers and customers in a few sentences what your company does "
-        "and for whom.",
-        "form_fields": [
-            {
-                "name": "description",
-                "label": "Company description",
-                "kind": "textarea",
-                "required": True,
-            },
-            {"name": "website", "label": "Company website", "kind": "url"},
-        ],
-        "rule": {"facts_missing": ["profiles.description"]},
-        "order": 10,
-    },
-    {
-        "key": "invite-team",
-        "type": "account",
-        "title": "Invite your team",
-        "description": "Invite the colleagues who will sell, build and market with AWS, and give "
-        "each the role they need.",
-        "link": "users:list",
-        "link_label": "Open User Management",
-        "done_rule": {"facts_true": ["accounts.has_team"]},
-        "order": 20,
-    },
-    {
-        "key": "require-sign-in-code",
-        "type": "account",
-        "title": "Ask for a sign-in code at every sign-in",
-        "description": "Protect your company's records: with multi-factor sign-in, every user "
-        "enters a code sent by email after their password.",
-        "link": "users:security",
-        "link_label": "Open the Security tab",
-        "done_rule": {"facts_true": ["company.mfa_enabled"]},
-        "order": 30,
-    },
-    {
-        "key": "create-offering",
-        "type": "account",
-        "title": "Create your first offering",
-        "description": "Describe what you sell or deliver on AWS as an offering, so you can attach "
-        "it to opportunities.",
-        "link": "pipeline:offering_new",
-        "link_label": "Create offering",
-        "done_rule": {"facts_at_least": {"pipeline.offerings": 1}},
-        "order": 40,
-    },
-    {
-        "key": "link-marketplace",
-        "type": "account",
-        "title": "Link your AWS Marketplace account",
-        "description": "Link the seller account to map your users to IAM roles and attach private "
-        "offers to opportunities.",
-        "link": "marketplace:account_linking",
-        "link_label": "Link Account",
-        "rule": {"facts_at_least": {"pipeline.offerings": 1}},
-        "order": 50,
-    },
-    {
-        "key": "submit-first-opportunity",
-        "type": "account",
-        "title": "Submit your first opportunity",
-        "description": "Register a customer opportunity and submit it to co-sell with AWS.",
-        "link": "pipeline:opportunity_new",
-        "link_label": "Create opportunity",
-        "done_rule": {"facts_at_least": {"pipeline.submitted_opportunities": 1}},
-        "order": 60,
-    },
-]
-
-PROGRAM_TASKS: list[dict[str, Any]] = [
-    {
-        "key": "join-co-selling",
-        "type": "program",
-        "title": "Join the co-selling program (ACE)",
-        "description": "Enrol in the customer engagements program to share opportunities with "
-        "AWS sellers.",
-        "form_fields": [
-            {
-                "name": "contact",
-                "label": "Program contact (name and email)",
-                "kind": "text",
-                "required": True,
-            },
-            {
-                "name": "terms",
-                "label": "I have read the program terms",
-                "kind": "checkbox",
-                "required": True,
-            },
-        ],
-        "rule": {"facts_exclude": {"programs.enrolled": "ACE"}},
-        "order": 10,
-    },
-    {
-        "key": "referral-eligibility",
-        "type": "program",
-        "title": "Become eligible for AWS referrals",
-        "description": "After 10 validated opportunities that your company originated, AWS starts "
-        "sending you opportunities it originated.",
-        "link": "pipeline:opportunities",
-        "link_label": "Open Opportunity Management",
-        "done_rule": {"facts_true": ["worklist.referral_eligible"]},
-        "order": 20,
-    },
-    {
-        "key": "technical-review",
-        "type": "program",
-        "title": "Pass a foundational technical review",
-        "description": "Have AWS review your software's architecture against the foundational "
-        "best practices.",
-        "form_fields": [
-            {"name": "workload", "label": "Workload reviewed", "kind": "text", "required": True},
-            _date("Date of the review"),
-        ],
-        "rule": {"paths_any": ["Software"], "facts_exclude": {"programs.enrolled": "FTR"}},
-        "order": 30,
-    },
-    {
-        "key": "managed-service-program",
-        "type": "program",
-        "title": "Apply to the managed service provider program",
-        "description": "Show how you run customers' workloads on AWS to earn the managed service "
-        "provider designation.",
-        "form_fields": [
-            {
-                "name": "customers",
-                "label": "Customers you manage today",
-                "kind": "text",
-                "required": True,
-            },
-            NOTES,
-        ],
-        "rule": {
-            "facts_include": {"worklist.offering_kinds": MSP},
-            "facts_exclude": {"programs.enrolled": "MSP"},
-        },
-        "order": 40,
-    },
-    {
-        "key": "specialization-program",
-        "type": "program",
-        "title": "Apply for an AWS Specialization",
-        "description": "Once AWS refers customers to you, a specialization shows them your "
-        "proven expertise.",
-        "form_fields": [
-            {"name": "specialization", "label": "Specialization", "kind": "text", "required": True},
-            NOTES,
-        ],
-        "rule": {"min_stage": "Validated", "facts_true": ["worklist.referral_eligible"]},
-        "order": 50,
-    },
-]
+from allyport.worklist.catalogue.common import (
+    ALL_KINDS,
+    MSP,
+    NOTES,
+    SERVICE,
+    SOFTWARE,
+    date_field,
+    solution_task,
+)
 
 BUILD = [
-    _solution(
+    solution_task(
         "build-cloud-foundations",
         "Build",
         ALL_KINDS,
         "Learn the cloud foundations",
         "Take the foundations learning path so everyone on the offering shares the basics.",
-        form_fields=[_date(), NOTES],
+        form_fields=[date_field(), NOTES],
         order=10,
     ),
-    _solution(
+    solution_task(
         "build-architect-plan",
         "Build",
         ALL_KINDS,
         "Follow the solutions architect plan",
         "Learn how AWS services are best combined before you design the offering.",
-        form_fields=[_date(), NOTES],
+        form_fields=[date_field(), NOTES],
         order=20,
     ),
-    _solution(
+    solution_task(
         "build-solution-guide",
         "Build",
         ALL_KINDS,
@@ -220,7 +49,7 @@ BUILD = [
         ],
         order=30,
     ),
-    _solution(
+    solution_task(
         "build-sandbox-credits",
         "Build",
         ALL_KINDS,
@@ -236,16 +65,16 @@ BUILD = [
         ],
         order=40,
     ),
-    _solution(
+    solution_task(
         "build-msp-workshops",
         "Build",
         [MSP],
         "Work through the managed-service workshops",
         "Hands-on workshops and modules that build the skills of a managed service provider.",
-        form_fields=[_date(), NOTES],
+        form_fields=[date_field(), NOTES],
         order=50,
     ),
-    _solution(
+    solution_task(
         "build-webinars",
         "Build",
         [MSP],
@@ -261,7 +90,7 @@ BUILD = [
         ],
         order=60,
     ),
-    _solution(
+    solution_task(
         "build-publish-offering",
         "Build",
         ALL_KINDS,
@@ -275,7 +104,7 @@ BUILD = [
 ]
 
 MARKET = [
-    _solution(
+    solution_task(
         "market-marketing-tools",
         "Market",
         [SOFTWARE, SERVICE],
@@ -286,7 +115,7 @@ MARKET = [
         ],
         order=10,
     ),
-    _solution(
+    solution_task(
         "market-development-funds",
         "Market",
         [SOFTWARE],
@@ -303,7 +132,7 @@ MARKET = [
         ],
         order=20,
     ),
-    _solution(
+    solution_task(
         "market-badges",
         "Market",
         [SOFTWARE],
@@ -320,7 +149,7 @@ MARKET = [
         rule={"min_stage": "Validated"},
         order=30,
     ),
-    _solution(
+    solution_task(
         "market-gtm-plan",
         "Market",
         ALL_KINDS,
@@ -333,7 +162,7 @@ MARKET = [
         ],
         order=40,
     ),
-    _solution(
+    solution_task(
         "market-free-tier",
         "Market",
         [SOFTWARE],
@@ -344,7 +173,7 @@ MARKET = [
         done_rule={"facts_true": ["offering.marketplace_listed"]},
         order=50,
     ),
-    _solution(
+    solution_task(
         "market-case-study",
         "Market",
         [SERVICE, MSP],
@@ -357,7 +186,7 @@ MARKET = [
         rule={"facts_below": {"content.validated_case_studies": 1}},
         order=60,
     ),
-    _solution(
+    solution_task(
         "market-finder-listing",
         "Market",
         ALL_KINDS,
@@ -378,16 +207,16 @@ MARKET = [
 ]
 
 SELL = [
-    _solution(
+    solution_task(
         "sell-accreditation",
         "Sell",
         ALL_KINDS,
         "Complete the sales accreditation",
         "Learn how to co-sell with AWS and tell customers what AWS adds.",
-        form_fields=[_date(), NOTES],
+        form_fields=[date_field(), NOTES],
         order=10,
     ),
-    _solution(
+    solution_task(
         "sell-private-offers",
         "Sell",
         [SOFTWARE],
@@ -397,7 +226,7 @@ SELL = [
         link_label="Open AWS Marketplace",
         order=20,
     ),
-    _solution(
+    solution_task(
         "sell-launch-opportunities",
         "Sell",
         ALL_KINDS,
@@ -409,16 +238,16 @@ SELL = [
         done_rule={"offering_stages": ["Grow"]},
         order=30,
     ),
-    _solution(
+    solution_task(
         "sell-seller-plans",
         "Sell",
         [SERVICE, MSP],
         "Take the seller learning plans",
         "Learn what customers need on AWS and how partners and AWS sellers work together.",
-        form_fields=[_date(), NOTES],
+        form_fields=[date_field(), NOTES],
         order=40,
     ),
-    _solution(
+    solution_task(
         "sell-channel-toolkit",
         "Sell",
         [SERVICE, MSP],
@@ -428,7 +257,7 @@ SELL = [
         link_label="Open AWS Marketplace",
         order=50,
     ),
-    _solution(
+    solution_task(
         "sell-poc-funding",
         "Sell",
         [SERVICE, MSP],
@@ -448,7 +277,7 @@ SELL = [
 ]
 
 GROW = [
-    _solution(
+    solution_task(
         "grow-specialization",
         "Grow",
         [SOFTWARE, SERVICE],
@@ -459,7 +288,7 @@ GROW = [
         ],
         order=10,
     ),
-    _solution(
+    solution_task(
         "grow-pilots",
         "Grow",
         [SOFTWARE],
@@ -471,7 +300,7 @@ GROW = [
         ],
         order=20,
     ),
-    _solution(
+    solution_task(
         "grow-private-offers",
         "Grow",
         ALL_KINDS,
@@ -481,7 +310,7 @@ GROW = [
         link_label="Open AWS Marketplace",
         order=30,
     ),
-    _solution(
+    solution_task(
         "grow-channel-partners",
         "Grow",
         [SOFTWARE],
@@ -497,16 +326,16 @@ GROW = [
         ],
         order=40,
     ),
-    _solution(
+    solution_task(
         "grow-renewals",
         "Grow",
         [SERVICE, MSP],
         "Refine your renewals",
         "Use the channel renewal playbook to plan renewals and channel private offers.",
-        form_fields=[_date(), NOTES],
+        form_fields=[date_field(), NOTES],
         order=50,
     ),
-    _solution(
+    solution_task(
         "grow-share-opportunities",
         "Grow",
         [SERVICE, MSP],
@@ -518,32 +347,3 @@ GROW = [
         order=60,
     ),
 ]
-
-DEFINITIONS = ACCOUNT_TASKS + PROGRAM_TASKS + BUILD + MARKET + SELL + GROW
-
-GROWTH_RULES: list[dict[str, Any]] = [
-    {"subject": "company", "target": "referral_eligible",
-     "measure": "pipeline.validated_partner_opportunities", "threshold": 10,
-     "description": "Eligible for AWS referrals after 10 validated partner-originated "
-                    "opportunities."},
-    {"subject": "offering", "target": "Market", "measure": "offering.active", "threshold": 1,
-     "description": "An active offering is ready to be marketed."},
-    {"subject": "offering", "target": "Sell", "measure": "offering.opportunities", "threshold": 1,
-     "description": "An offering attached to an opportunity is being sold."},
-    {"subject": "offering", "target": "Grow", "measure": "offering.launched_opportunities",
-     "threshold": 2, "description": "Two launched opportunities with the offering attached."},
-]  # fmt: skip
-
-
-def load(definition_model: Any, rule_model: Any) -> int:
-    """Add the entries missing from the tables (by key; rules by subject and target)."""
-    added = 0
-    for entry in DEFINITIONS:
-        _made, created = definition_model.objects.get_or_create(key=entry["key"], defaults=entry)
-        added += created
-    for rule in GROWTH_RULES:
-        _made, created = rule_model.objects.get_or_create(
-            subject=rule["subject"], target=rule["target"], defaults=rule
-        )
-        added += created
-    return added
