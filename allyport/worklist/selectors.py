@@ -14,7 +14,7 @@ from allyport.accounts.models import User
 from allyport.core.errors import NotFound
 from allyport.worklist import counts
 from allyport.worklist.models import OfferingStage, Task, TaskStatus, TaskType
-from allyport.worklist.services.recommend import refresh_if_changed
+from allyport.worklist.services.recommend import refresh_company, refresh_if_changed
 from allyport.worklist.services.tasks import sees_all
 
 PAGE_SIZE = 50
@@ -115,12 +115,16 @@ def task_page(
 def get_task(actor: Actor, public_id: str) -> Task:
     task = (
         _visible(actor, mine=False)
-        .select_related("definition", "solution", "assignee", "dismissed_by")
+        .select_related("definition", "solution", "assignee", "dismissed_by", "company")
         .filter(public_id=public_id)
         .first()
     )
     if task is None:
         raise NotFound("Task", public_id)
+    if task.status == TaskStatus.OPEN and task.definition.done_rule:
+        # Linked work may have been done a moment ago: look now (a fingerprint check).
+        refresh_company(Actor.system(), task.company)
+        task.refresh_from_db(fields=["status", "updated_at"])
     return task
 
 

@@ -91,8 +91,8 @@ def _work_done(task: Task) -> bool:
 
 def confirm_task(actor: Actor, public_id: str) -> Task:
     """Confirm completion once the task's work is done (linked work is looked at again)."""
-    if actor.company is not None:
-        recommend.refresh_if_changed(actor.company)
+    if actor.company is not None:  # not throttled: the work may have been done just now
+        recommend.refresh_company(Actor.system(), actor.company)
     with transaction.atomic():
         task = _locked(actor, public_id, WORK_ON_TASK)
         if not task.is_open:

@@ -164,3 +164,22 @@ def test_home_counts_follow_changes_though_cached(client_for, lead, team, descri
     assert 'aria-label="1 account tasks"' in _text(client.get("/"))
     dismiss_task(actors.for_user(team), describe.public_id, "Not mine")
     assert 'aria-label="0 account tasks"' in _text(client.get("/"))
+
+
+def test_a_linked_task_sees_its_work_done_then_is_confirmed(client_for, lead, octank, describe):
+    from allyport.access import actor as actors
+    from allyport.pipeline import services as pipeline
+
+    client = client_for(lead)
+    task = task_of(octank, "create-offering")
+    url = reverse("worklist:detail", args=[task.public_id])
+    page = _text(client.get(url))
+    assert "Not started" in page and 'href="/sell/offerings/new/"' in page
+    assert ">Confirm<" not in page
+    pipeline.create_solution(
+        actors.for_user(lead), "AWS", {"name": "Lake", "category": "Software Product"}
+    )
+    page = _text(client.get(url))
+    assert "Ready to confirm" in page and ">Confirm<" in page
+    done = client.post(reverse("worklist:confirm", args=[task.public_id]), follow=True)
+    assert "The task is completed." in _text(done)
