@@ -41,7 +41,7 @@ def _locked(actor: Actor, public_id: str, permission: Permission) -> Task:
     """The task under a row lock, if the actor may act on it: another company's task,
     or (for members without the summary right) someone else's, is not found."""
     require(actor, permission, Target(company=actor.company) if actor.company else None)
-    found = Task.objects.select_for_update().select_related("definition", "solution")
+    found = Task.objects.select_for_update(of=("self",)).select_related("definition", "solution")
     task = found.filter(public_id=public_id).first()
     if task is None or (actor.company is not None and task.company_id != actor.company.pk):
         raise NotFound("Task", public_id)
@@ -151,7 +151,7 @@ def assign_tasks(actor: Actor, public_ids: Iterable[str], user_id: str) -> list[
         message = _("Select between 1 and %(n)d tasks.") % {"n": MAX_SELECTED}
         raise RuleViolation([FieldError("tasks", message, REQUIRED)])
     with transaction.atomic():
-        found = Task.objects.select_for_update().filter(public_id__in=ids)
+        found = Task.objects.select_for_update(of=("self",)).filter(public_id__in=ids)
         if actor.company is not None:  # staff act for any company, one at a time
             found = found.filter(company=actor.company)
         tasks = list(found.select_related("definition", "solution", "company", "assignee"))
