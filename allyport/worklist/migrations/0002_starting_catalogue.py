@@ -1,4 +1,4 @@
-"""The starting catalogue: the guide's stage tables and growth rules (catalogue.py)."""
+"""The starting catalogue: the guide's stage tables and growth rules (the catalogue package)."""
 
 from django.db import migrations
 
