@@ -11,7 +11,8 @@ from playwright.sync_api import Page, expect
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
 from allyport.testing import make_company, make_user
-from allyport.worklist.models import Task, TaskStatus
+from allyport.worklist.catalogue import load
+from allyport.worklist.models import GrowthRule, Task, TaskDefinition, TaskStatus
 from allyport.worklist.services.recommend import refresh_company
 from e2e.helpers import sign_in
 
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_lead_completes_confirms_and_reassigns_and_the_teammate_dismisses(new_page) -> None:  # type: ignore[no-untyped-def]
+    load(TaskDefinition, GrowthRule)  # an earlier live-server test may have emptied it
     company = make_company("Octank", domain="octank.example", paths=["Software"])[0]
     teammate = make_user(company, "alliance_team", email="tess@octank.example")
     User.objects.filter(pk=teammate.pk).update(first_name="Tess", last_name="Ramirez")

@@ -46,6 +46,8 @@ from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.pipeline.tests.engagement_fixtures import LEAD, lead, share
 from allyport.pipeline.tests.test_system_settings import TRUST
 from allyport.testing import make_company, make_credentials, make_user
+from allyport.worklist.catalogue import load as load_task_catalogue
+from allyport.worklist.models import GrowthRule, TaskDefinition
 from allyport.worklist.services import recommend as worklist_recommend
 from allyport.worklist.services import tasks as worklist_tasks
 
@@ -325,6 +327,7 @@ def _untag(world: World, actor: Actor) -> None:
 
 
 def _task(world: World) -> str:
+    load_task_catalogue(TaskDefinition, GrowthRule)  # a live-server test may have emptied it
     worklist_recommend.refresh_company(Actor.system(), world.company, force=True)
     return worklist_tasks.Task.objects.get(
         company=world.company, definition__key="describe-company"

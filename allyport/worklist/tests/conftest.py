@@ -14,8 +14,16 @@ from allyport.pipeline import services as pipeline
 from allyport.pipeline.models import Opportunity, Solution
 from allyport.pipeline.tests.conftest import complete, make_solution
 from allyport.testing import make_company, make_user
-from allyport.worklist.models import Task
+from allyport.worklist.catalogue import load
+from allyport.worklist.models import GrowthRule, Task, TaskDefinition
 from allyport.worklist.services.recommend import refresh_company
+
+
+@pytest.fixture(autouse=True)
+def catalogue(db: None) -> None:
+    """The data migration's catalogue, again when a transactional test (live server,
+    threads) emptied the tables before this one."""
+    load(TaskDefinition, GrowthRule)
 
 
 @pytest.fixture
