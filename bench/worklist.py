@@ -193,9 +193,7 @@ def run(args: argparse.Namespace, var_dir: str) -> None:
             "import json, bench.worklist as b; "
             f"print(json.dumps(b.seed({args.offerings}, {args.tasks})))"
         )
-        done = subprocess.run(
-            [sys.executable, "-c", code], env=env, capture_output=True, text=True
-        )
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
         if done.returncode:
             sys.exit(f"seeding failed:\n{done.stderr}")
         seeded = json.loads(done.stdout.splitlines()[-1])
