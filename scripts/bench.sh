@@ -156,6 +156,7 @@ echo "== Partner Scorecard, 5,000 people and 50,000 certification records (SQLit
 $PY -m bench.scorecard | tee "$OUT/scorecard.txt"
 $PY -m bench.support_cases | tee "$OUT/support_cases.txt"  # Partner Support page, 20,000 cases
 echo "== Connections page and Account API reads (one process, no server)"; $PY -m bench.connections | tee "$OUT/connections.txt"
+echo "== Tasks page, 500 offerings and 20,000 tasks (bench/worklist.py, SQLite)"; $PY -m bench.worklist | tee "$OUT/worklist.txt"
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
 echo "== Leads list and ListChannelHandshakes (in process, own SQLite)"; $PY -m bench.channel | tee "$OUT/channel.txt"

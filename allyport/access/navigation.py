@@ -70,6 +70,26 @@ ALSO_UNDER: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# Allyport's own menus on the bar for every member (the access model's menus have no
+# entry for them): label, then (item label, URL name, query). The guide's "My tasks"
+# opens the tasks assigned to the member; counts are not drawn here, since the bar is
+# cached per role set and holds nothing per person.
+OWN_MENUS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("My tasks", (
+        ("Account tasks", "worklist:list", "?type=account&scope=mine"),
+        ("Solution tasks", "worklist:list", "?type=solution&scope=mine"),
+        ("Program tasks", "worklist:list", "?type=program&scope=mine"),
+    )),
+)  # fmt: skip
+
+
+def _own_menus() -> tuple[NavMenu, ...]:
+    return tuple(
+        NavMenu(label, tuple(NavItem(item, reverse(name) + query) for item, name, query in items))
+        for label, items in OWN_MENUS
+    )
+
+
 # Stands in for the company in cached decisions, which read only roles, paths and stage.
 _MEMBER = object()
 
@@ -107,7 +127,7 @@ def _navigation(
     roles: frozenset[str], paths: frozenset[str], stage: str | None
 ) -> dict[str, tuple]:  # type: ignore[type-arg]
     actor = Actor(kind=ActorKind.MEMBER, company=_MEMBER, roles=roles, paths=paths, stage=stage)  # type: ignore[arg-type]
-    bar = tuple(menu for name in BAR_MENUS if (menu := _menu(actor, name)))
+    bar = tuple(menu for name in BAR_MENUS if (menu := _menu(actor, name))) + _own_menus()
     dropdowns = tuple(menu for name in DROPDOWN_MENUS if (menu := _menu(actor, name)))
     # The built pages the member may open, for the home page (Logout is no page).
     pages = tuple(

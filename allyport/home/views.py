@@ -14,6 +14,8 @@ from allyport.content.events.selectors import home_feed as events_feed
 from allyport.content.news.selectors import home_feed as news_feed
 from allyport.core.models import DevMail
 from allyport.marketplace.selectors import home_summary
+from allyport.worklist.selectors import summary as task_summary
+from allyport.worklist.services.tasks import sees_all as sees_all_tasks
 
 
 def home(request: ActorRequest) -> HttpResponse:
@@ -28,6 +30,8 @@ def home(request: ActorRequest) -> HttpResponse:
         "can_manage_webhooks": bool(authorize(actor, "manage_webhooks")),
         "news": news_feed(),
         "events": events_feed(),
+        # The guide's Tasks section is for the alliance lead and alliance team.
+        "tasks": task_summary(actor) if sees_all_tasks(actor) else None,
     }
     return render(request, "home/home.html", context)
 

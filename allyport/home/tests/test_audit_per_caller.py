@@ -68,6 +68,10 @@ from allyport.programs.tests.conftest import course as program_course
 from allyport.programs.tests.conftest import make_catalogue
 from allyport.support import services as support
 from allyport.testing import make_company, make_credentials, make_user
+from allyport.worklist.catalogue import load as load_task_catalogue
+from allyport.worklist.models import GrowthRule, TaskDefinition
+from allyport.worklist.services import recommend as worklist_recommend
+from allyport.worklist.services import tasks as worklist_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +115,7 @@ SCANNED: dict[str, ModuleType] = {
     "channel.tags": channel_tags,
     "channel.end_users": channel_end_users,
     "leads.management": lead_management,
+    "worklist.tasks": worklist_tasks,
 }
 # Writing-looking functions that change nothing themselves.
 NOT_CHANGES = {
@@ -523,6 +528,32 @@ def _reopen_case(world: World, actor: Actor) -> None:
     case = _support_case(world)
     support.resolve_case(world.actors[MEMBER], case)
     support.reopen_case(actor, case)
+def _task(world: World) -> str:
+    load_task_catalogue(TaskDefinition, GrowthRule)  # a live-server test may have emptied it
+    worklist_recommend.refresh_company(Actor.system(), world.company, force=True)
+    return worklist_tasks.Task.objects.get(
+        company=world.company, definition__key="describe-company"
+    ).public_id
+
+
+def _submit_task(world: World, actor: Actor) -> None:
+    worklist_tasks.submit_task(actor, _task(world), {"description": "We build data lakes."})
+
+
+def _confirm_task(world: World, actor: Actor) -> None:
+    task = _task(world)
+    worklist_tasks.submit_task(world.actors[MEMBER], task, {"description": "Data lakes."})
+    worklist_tasks.confirm_task(actor, task)
+
+
+def _dismiss_task(world: World, actor: Actor) -> None:
+    worklist_tasks.dismiss_task(actor, _task(world), "Not mine")
+
+
+def _assign_task(world: World, actor: Actor) -> None:
+    lead = worklist_recommend.alliance_lead_of(world.company)
+    actor = Actor.for_member(lead) if actor.is_member else actor
+    worklist_tasks.assign_tasks(actor, [_task(world)], lead.public_id)
 
 
 @dataclass(frozen=True)
@@ -897,6 +928,12 @@ SERVICES = [
     *CHANNEL_SERVICES,
     *LEAD_SERVICES,
     *[Service(*case) for case in connection_cases.SERVICES],
+    Service("worklist.tasks.submit_task", "SubmitTask", (MEMBER, STAFF), _submit_task),
+    Service("worklist.tasks.confirm_task", "ConfirmTask", (MEMBER, STAFF), _confirm_task),
+    Service("worklist.tasks.dismiss_task", "DismissTask", (MEMBER, STAFF), _dismiss_task),
+    Service("worklist.tasks.assign_tasks", "AssignTask", (MEMBER, STAFF), _assign_task),
+    Service("worklist.recommend.refresh_company", "RecommendTasks", (SYSTEM,),
+            lambda world, actor: worklist_recommend.refresh_company(actor, world.company)),
 ]  # fmt: skip
 SERVICES += [Service(*case) for case in content_cases.SERVICES]
 SERVICES += [Service(*case) for case in profile_cases.CASES]

@@ -78,7 +78,8 @@ def _spend(project: Mapping[str, Any]) -> list[FieldError]:
     duration = project.get("ExpectedContractDuration")
     if duration:
         value = str(duration.get("Value", ""))
-        if not value.isdigit() or not 1 <= int(value) <= 144:
+        # ASCII digits only: "²" is a digit to str.isdigit but not to int().
+        if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 144:
             errors.append(
                 FieldError(
                     "Project.ExpectedContractDuration.Value",

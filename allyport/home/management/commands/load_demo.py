@@ -13,6 +13,7 @@ from allyport.home.demo.marketplace import load_seller_demo
 from allyport.home.demo.profiles import load_profiles_demo
 from allyport.home.demo.programs import load_programs_demo
 from allyport.home.demo.support import load_support_demo
+from allyport.home.demo.worklist import load_tasks_demo
 
 PASSWORD = "Demo!Pass1"
 
@@ -58,5 +59,6 @@ class Command(JsonCommand):
                 *load_profiles_demo(PASSWORD),
                 *load_support_demo(PASSWORD),
                 *load_channel_demo(octank, northwind),
+                *load_tasks_demo(octank),
             ],
         }

@@ -1,0 +1,1 @@
+"""The worklist's write side: recommendations (`recommend`) and work on tasks (`tasks`)."""
