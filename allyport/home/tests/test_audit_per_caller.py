@@ -528,6 +528,8 @@ def _reopen_case(world: World, actor: Actor) -> None:
     case = _support_case(world)
     support.resolve_case(world.actors[MEMBER], case)
     support.reopen_case(actor, case)
+
+
 def _task(world: World) -> str:
     load_task_catalogue(TaskDefinition, GrowthRule)  # a live-server test may have emptied it
     worklist_recommend.refresh_company(Actor.system(), world.company, force=True)
