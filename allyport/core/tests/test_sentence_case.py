@@ -34,6 +34,8 @@ GUIDE_NAMES = [
     # The guide's Channel page and its tabs.
     "Channel Management", "Program Management Accounts", "End User Information",
     "Partner Growth Rebate",
+    # The guide's Partner Support page and its fields.
+    "Partner Support", "Type of Case", "Question Type", "Get Specific",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 
