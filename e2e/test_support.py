@@ -33,6 +33,8 @@ def test_create_with_attachment_staff_reply_partner_reply_close(
     partner.get_by_role("link", name="Contact Support").click()
     expect(partner.get_by_role("heading", name="Partner Support")).to_be_visible()
     partner.get_by_role("link", name="Create case").click()
+    # The lists follow each other through htmx: choose only once it listens.
+    partner.wait_for_function("() => window.htmx && document.readyState === 'complete'")
     field(partner, "Type of Case").select_option(label="APN Program Fee and Renewal")
     expect(field(partner, "Question Type").locator("option", has_text="Renewal")).to_have_count(1)
     field(partner, "Question Type").select_option(label="Renewal")
