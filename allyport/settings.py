@@ -73,10 +73,13 @@ INSTALLED_APPS = [
     "allyport.connections",
     "allyport.content",
     "allyport.channel",
+    "allyport.marketing",
     "allyport.programs",
     "allyport.funding",
     "allyport.worklist",
     "allyport.search",
+    "allyport.helpcentre",
+    "allyport.assistant",
     "allyport.awsapi",
     "allyport.home",
 ]
@@ -358,6 +361,7 @@ LANGUAGES = [
     ("ko", "한국어"),
     ("pt-br", "Português"),
     ("zh-hans", "中文(简体)"),
+    ("zh-hant", "中文(繁體)"),
 ]
 LOCALE_PATHS = [BASE_DIR / "allyport" / "locale"]
 TIME_ZONE = "UTC"

@@ -1,0 +1,1 @@
+"""Market > Marketing Central: campaign templates, campaigns, assets, activation and export; the Marketing API."""
