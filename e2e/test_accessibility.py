@@ -90,3 +90,16 @@ def test_staff_pages_pass_axe(page: Page) -> None:
         assert response is not None and response.status == 200, path
         found += violations(page, f"staff, {path}")
     assert not found, "\n".join(found)
+
+
+def test_pages_before_sign_in_pass_axe(page: Page) -> None:
+    """What a visitor reaches from the landing page, and a form sent back with errors."""
+    found: list[str] = []
+    for path in ("/", "/accounts/login/", "/register/", "/register/company/", "/register/user/"):
+        response = page.goto(path)
+        assert response is not None and response.status == 200, path
+        found += violations(page, f"visitor, {path}")
+    page.get_by_role("button", name="Verify email").click()
+    expect(page.get_by_role("alert")).to_contain_text("Correct the 3 fields marked below.")
+    found += violations(page, "visitor, /register/user/ with errors")
+    assert not found, "\n".join(found)
