@@ -13,7 +13,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@rm -f $(VENV)/.installed-*; touch $(STAMP)
 
-install: $(STAMP)
+# axe-core for the accessibility browser test (package-lock.json); the portal needs no Node.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm is missing: the accessibility browser test will install axe-core or fail"; fi
+
+install: $(STAMP) node_modules/.package-lock.json
 
 run: install
 	@bash scripts/run.sh
@@ -38,4 +43,4 @@ faults: install
 	@bash scripts/faults.sh
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles node_modules

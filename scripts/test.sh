@@ -31,6 +31,17 @@ if ! command -v chromium >/dev/null 2>&1; then
   browser=" and not browser"
 fi
 
+# The accessibility browser test loads axe-core from node_modules (package-lock.json).
+if [ -z "$browser" ] && [ ! -f node_modules/axe-core/axe.min.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's npm for axe-core..."
+    (apt-get install -y -qq npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq npm; }) >/dev/null 2>&1
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  fi
+fi
+
 # PostgreSQL-only tests (concurrency) are deselected on SQLite, not skipped: the
 # PostgreSQL run below runs them.
 echo "== Test suite on SQLite"

@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from allyport.access.actor import Actor, ActorKind
 from allyport.access.decisions import menu_decision
+from allyport.access.descriptions import menu_description
 from allyport.access.model import access_model
 
 # Menus in the top bar, then the dropdowns at the top right (guide: "Dropdown menus").
@@ -85,7 +86,13 @@ OWN_MENUS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 
 def _own_menus() -> tuple[NavMenu, ...]:
     return tuple(
-        NavMenu(label, tuple(NavItem(item, reverse(name) + query) for item, name, query in items))
+        NavMenu(
+            label,
+            tuple(
+                NavItem(item, reverse(name) + query, menu_description(f"{label}/{item}"))
+                for item, name, query in items
+            ),
+        )
         for label, items in OWN_MENUS
     )
 
@@ -98,6 +105,9 @@ _MEMBER = object()
 class NavItem:
     label: str
     url: str | None
+    # The guide's words for what the item is for, untranslated (the bar translates
+    # them); shown on hover and keyboard focus.
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,7 +121,8 @@ def _menu(actor: Actor, menu: str) -> NavMenu | None:
     for item in access_model().menus[menu]:
         if menu_decision(actor, item):
             url_name = PAGES.get(item.key)
-            items.append(NavItem(item.item, reverse(url_name) if url_name else None))
+            url = reverse(url_name) if url_name else None
+            items.append(NavItem(item.item, url, menu_description(item.key)))
             items += [NavItem(label, reverse(name)) for label, name in ALSO_UNDER.get(item.key, ())]
     return NavMenu(menu, tuple(items)) if items else None
 
