@@ -12,6 +12,7 @@ from allyport.home.demo.funding import load_funding_demo
 from allyport.home.demo.marketplace import load_seller_demo
 from allyport.home.demo.profiles import load_profiles_demo
 from allyport.home.demo.programs import load_programs_demo
+from allyport.home.demo.helpcentre import load_helpcentre_demo
 from allyport.home.demo.support import load_support_demo
 from allyport.home.demo.worklist import load_tasks_demo
 
@@ -60,5 +61,6 @@ class Command(JsonCommand):
                 *load_support_demo(PASSWORD),
                 *load_channel_demo(octank, northwind),
                 *load_tasks_demo(octank),
+                *load_helpcentre_demo(),
             ],
         }
