@@ -11,9 +11,9 @@ from django.db import transaction
 
 from allyport.access.actor import Actor, system
 from allyport.helpcentre import knowledge
-from allyport.helpcentre.services import articles
 from allyport.helpcentre.articles_io import ARTICLES_DIR, ArticleFile, read_all
 from allyport.helpcentre.models import Article, Passage
+from allyport.helpcentre.services import articles
 
 
 @dataclass

@@ -51,6 +51,4 @@ def delete_article(actor: Actor, article: Article) -> None:
 def record_load(actor: Actor, summary: dict[str, Any]) -> None:
     """The load command's record of what it changed (in its transaction)."""
     require(actor, WRITE_HELP_CENTRE)
-    audit.record_change(
-        actor, "LoadHelpCentre", event_source=SOURCE, request_parameters=summary
-    )
+    audit.record_change(actor, "LoadHelpCentre", event_source=SOURCE, request_parameters=summary)

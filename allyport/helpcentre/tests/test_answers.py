@@ -87,7 +87,10 @@ def test_account_question_answers_from_the_company_records(loaded, company, lead
     reply = answer(lead_actor, "When is my tier renewal date?")
     assert reply.kind == "account"
     assert "2027-03-01" in reply.text and "2026-03-01" in reply.text
-    assert [c.url for c in reply.citations] == ["/company/program-fee/", "/help/program-fee/#renewal"]
+    assert [c.url for c in reply.citations] == [
+        "/company/program-fee/",
+        "/help/program-fee/#renewal",
+    ]
 
 
 def test_account_question_never_shows_what_the_roles_may_not_see(loaded, company, member_actor):

@@ -38,8 +38,11 @@ def test_a_companys_own_documents_are_invisible_to_other_companies(
     from allyport.access.actor import Actor
 
     def private() -> list[dict[str, object]]:
-        return [{"type": "note", "company_id": company.pk, "id": "n1", "title": "Wombat plan",
-                 "body": "The wombat rollout plan starts in March.", "url": "/notes/n1/"}]  # fmt: skip
+        body = "The wombat rollout plan starts in March."
+        return [
+            {"type": "note", "company_id": company.pk, "id": "n1", "title": "Wombat plan",
+             "body": body, "url": "/notes/n1/"}
+        ]  # fmt: skip
 
     contributions.contribute(knowledge.SLOT, private, name="test.private")
     try:
