@@ -25,6 +25,8 @@ MIN_SCORE = 0.2  # of the mixed score, 1.0 at best
 # A second page is quoted when it ranks this close to the best.
 SECOND_SOURCE = 0.8
 MAX_CHARS = 900
+# Longer questions are cut: nobody types more, and ranking time grows with length.
+MAX_QUESTION = 2000
 # A best passage shorter than this is followed by the next section of its page.
 SHORT = 220
 
@@ -119,7 +121,7 @@ def declined(actor: Actor, question: str, note: str) -> Answer:
 
 
 def respond(actor: Actor, question: str) -> Answer:
-    question = mask(question).strip()
+    question = mask(question[:MAX_QUESTION]).strip()
     note = "" if intents.is_english(question) else english_only_note()
     if not question:
         return unanswered(note)

@@ -20,6 +20,13 @@ from allyport.helpcentre.models import Passage
 logger = logging.getLogger(__name__)
 
 CITATION = re.compile(r"\[(\d{1,2})\]")
+# The assistant never acts, so a reply saying it did is wrong whatever it cites.
+CLAIMS_TO_ACT = re.compile(
+    r"\bI(?:\s+have|'ve|\s+just)?\s+(?:enrolled|created|submitted|changed|updated|deleted|"
+    r"removed|cancelled|canceled|applied|linked|unlinked|assigned|invited|registered|reset|"
+    r"turned|enabled|disabled|accepted|rejected|sent|filed|opened)\b|\b(?:done|all set)[.!,]",
+    re.I,
+)
 SYSTEM = (
     "You answer questions about the AWS Partner Central portal for partner companies. "
     "Use only the numbered passages given. Cite each fact with its passage number in "
@@ -83,6 +90,9 @@ def generate(question: str, passages: list[Passage]) -> Generated | None:
     cited = tuple(passages[n - 1] for n in sorted(numbers) if 1 <= n <= len(passages))
     if not cited or numbers - set(range(1, len(passages) + 1)):
         logger.warning("assistant generator cited no retrieved passage; extractive shown")
+        return None
+    if CLAIMS_TO_ACT.search(reply):
+        logger.warning("assistant generator claimed to have acted; extractive shown")
         return None
     # The numbers mean nothing to the reader: the citations list the sources.
     text = re.sub(r"\s*\[\d{1,2}\]", "", reply).strip()

@@ -81,8 +81,11 @@ def bump() -> None:
     """Mark the passages changed (call inside the changing transaction)."""
     from django.db.models import F
 
-    if not IndexState.objects.filter(pk=1).update(generation=F("generation") + 1):
-        IndexState.objects.get_or_create(pk=1, defaults={"generation": 1})
+    if IndexState.objects.filter(pk=1).update(generation=F("generation") + 1):
+        return
+    _, created = IndexState.objects.get_or_create(pk=1, defaults={"generation": 1})
+    if not created:  # another transaction made the row meanwhile: count this change too
+        IndexState.objects.filter(pk=1).update(generation=F("generation") + 1)
 
 
 def document_terms(passage: Passage) -> list[str]:

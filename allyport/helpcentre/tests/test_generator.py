@@ -99,6 +99,14 @@ def test_generator_is_refused_and_the_extractive_answer_shown(
     assert shown.citations[0].url == "/help/paths-and-stages/#enroll"
 
 
+def test_generator_reply_claiming_to_have_acted_is_refused(loaded, member_actor, stub):
+    state, _ = stub
+    state.reply = "I have enrolled your company in the path [1]."
+    shown = answer(member_actor, QUESTION)
+    assert "I have enrolled" not in shown.text
+    assert shown.text.startswith("1. Open My Company > Company Profile")
+
+
 def test_generator_is_not_asked_to_act_nor_given_secrets(loaded, member_actor, stub):
     state, _ = stub
     state.reply = "Done, I enrolled you [1]."
