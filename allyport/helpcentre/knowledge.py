@@ -26,6 +26,9 @@ from allyport.helpcentre.articles_io import sections
 from allyport.helpcentre.models import Article, Passage
 
 SLOT = "assistant.knowledge"
+# The public catalogue apps give global search (programs and designations, program
+# resource pages, courses) is knowledge too; a document in both slots counts once.
+CATALOGUE_SLOT = "search.documents"
 HELP = "helpcentre"
 CHUNK = 1200
 
@@ -126,10 +129,15 @@ def _chunks(body: str) -> Iterator[str]:
 
 def contributed_passages() -> list[Wanted]:
     found: list[Wanted] = []
-    for source in contributions.contributed(SLOT):
+    seen: set[tuple[str, str]] = set()
+    sources = contributions.contributed(SLOT) + contributions.contributed(CATALOGUE_SLOT)
+    for source in dict.fromkeys(sources):
         # A failing contributor stops the sync: its passages must not be taken for gone.
-        rows = list(source())
-        for row in rows:
+        for row in list(source()):
+            identity = (str(row.get("type")), str(row.get("id")))
+            if identity in seen:
+                continue
+            seen.add(identity)
             found.extend(_document_passages(row))
     return found
 

@@ -32,6 +32,25 @@ def test_support_articles_are_retrieved_and_cited(loaded, member_actor):
     assert answer(member_actor, "How do I export quokka reports?").kind == "unanswered"
 
 
+def test_program_pages_given_to_search_are_knowledge_too(loaded, member_actor):
+    from allyport.core import contributions as slots
+
+    def catalogue() -> list[dict[str, object]]:
+        return [{"type": "designation", "company_id": None, "id": "numbat",
+                 "title": "Numbat Competency", "body": "The Numbat Competency needs two "
+                 "numbat case studies.", "url": "/programs/p/numbat/"}]  # fmt: skip
+
+    slots.contribute(knowledge.CATALOGUE_SLOT, catalogue, name="test.catalogue")
+    try:
+        knowledge.sync_contributed()
+        reply = answer(member_actor, "What does the Numbat Competency need?")
+        assert "two numbat case studies" in reply.text
+        assert reply.citations[0].url == "/programs/p/numbat/"
+        assert Passage.objects.filter(key="designation:numbat#1").count() == 1
+    finally:
+        slots.withdraw(knowledge.CATALOGUE_SLOT, "test.catalogue")
+
+
 def test_a_companys_own_documents_are_invisible_to_other_companies(
     loaded, company, lead_actor, outsider
 ):
