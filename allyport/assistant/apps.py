@@ -8,3 +8,9 @@ class AssistantConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.assistant"
     verbose_name = _("AWS Partner Assistant")
+
+    def ready(self) -> None:
+        from allyport.assistant.services import retention
+        from allyport.core import maintenance
+
+        maintenance.register("assistant.retention", retention.sweep)
