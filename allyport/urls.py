@@ -30,6 +30,7 @@ urlpatterns = [
     path("sell/customers/", include("allyport.customers.urls")),
     path("market/leads/", include("allyport.pipeline.urls_leads")),
     path("search/", include("allyport.search.urls")),
+    path("help/", include("allyport.helpcentre.urls")),
     path("", include("allyport.programs.urls")),
     path("", include("allyport.content.urls")),
     path("funding/", include("allyport.funding.urls")),

@@ -8,3 +8,10 @@ class HelpcentreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.helpcentre"
     verbose_name = _("Help centre")
+
+    def ready(self) -> None:
+        from allyport.core import maintenance
+        from allyport.helpcentre import knowledge, receivers
+
+        receivers.connect()
+        maintenance.register("helpcentre.knowledge", knowledge.sweep)
