@@ -1,0 +1,65 @@
+"""AWS Partner Assistant in the browser: the floating icon opens the panel from the
+keyboard, a suggested prompt is answered with its source as a link, the conversation
+is still there on the next page, and Escape closes the panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from allyport.helpcentre.services import answers
+from allyport.marketplace.services.linking import link_for_operator
+from allyport.testing import make_company
+from e2e.helpers import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def _answer(actor: Any, question: str) -> Any:
+    return answers.Answer(
+        kind="answer",
+        text=f"Here is how: {question}\n\nFollow the steps in the guide.",
+        citations=(answers.Citation("Getting started guide", "/support/#steps"),),
+        passage_ids=(1,),
+    )
+
+
+def test_panel_from_the_keyboard_prompt_answer_next_page_escape(
+    page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(answers, "answer", _answer)
+    company, _lead = make_company("Octank Ltd", domain="octank.example")
+    link_for_operator(company)
+    sign_in(page, "lead@octank.example")
+    page.goto("/support/")
+    launcher = page.locator("#assistant-launcher")
+    launcher.focus()
+    page.keyboard.press("Enter")
+    panel = page.get_by_role("dialog", name="AWS Partner Assistant")
+    expect(panel).to_be_visible()
+    expect(launcher).to_have_attribute("aria-expanded", "true")
+    question = panel.get_by_label("Ask a question")
+    expect(question).to_be_focused()
+
+    prompt = str(answers.SUGGESTED_PROMPTS[0])
+    panel.get_by_role("button", name=prompt).click()
+    log = panel.locator("ol.assistant-log")
+    expect(log).to_have_attribute("aria-live", "polite")
+    expect(log).to_contain_text(f"Here is how: {prompt}")
+    expect(log.get_by_role("link", name="Getting started guide")).to_have_attribute(
+        "href", "/support/#steps"
+    )
+    expect(question).to_be_focused()
+
+    page.goto("/")
+    panel = page.get_by_role("dialog", name="AWS Partner Assistant")
+    expect(panel).to_be_visible()  # it stays open from page to page
+    expect(panel.locator("ol.assistant-log")).to_contain_text(f"Here is how: {prompt}")
+
+    panel.get_by_label("Ask a question").focus()
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(page.locator("#assistant-launcher")).to_be_focused()
+    expect(page.locator("#assistant-launcher")).to_have_attribute("aria-expanded", "false")
