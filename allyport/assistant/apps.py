@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AssistantConfig(AppConfig):
-    """The AWS Partner Assistant: the chat panel, conversations, feedback, the company opt-out and staff reports."""
+    """The AWS Partner Assistant: the chat panel, conversations, feedback, the company
+    opt-out and staff reports."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.assistant"

@@ -27,6 +27,9 @@ class CompanySetting(models.Model):
     )
     changed_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self) -> str:
+        return f"{self.company}: {'on' if self.enabled else 'off'}"
+
 
 class Conversation(models.Model):
     """One person's conversation; the newest is the one the panel shows."""
@@ -41,6 +44,9 @@ class Conversation(models.Model):
     class Meta:
         indexes = [models.Index(fields=["user", "-started_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.user} {self.started_at:%Y-%m-%d %H:%M}"
+
 
 class Exchange(models.Model):
     """A question and the answer it got (both stored masked)."""
@@ -52,7 +58,9 @@ class Exchange(models.Model):
         ("unanswered", _("Unanswered")),
     ]
 
-    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="exchanges")
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="exchanges"
+    )
     question = models.TextField()
     kind = models.CharField(max_length=20, choices=KINDS)
     answer = models.TextField()
@@ -64,6 +72,9 @@ class Exchange(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.question[:80]
 
     @property
     def links(self) -> list[dict[str, str]]:
@@ -106,6 +117,9 @@ class Vote(models.Model):
     comment = models.TextField(blank=True)
     voted_at = models.DateTimeField(auto_now=True, db_index=True)
 
+    def __str__(self) -> str:
+        return f"{'up' if self.helpful else 'down'}: {self.exchange}"
+
 
 class Rating(models.Model):
     """The panel's Feedback: a rating of the experience (1 to 5) with comments."""
@@ -123,3 +137,6 @@ class Rating(models.Model):
     score = models.PositiveSmallIntegerField(choices=SCALE)
     comment = models.TextField(blank=True)
     rated_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.score}/5"

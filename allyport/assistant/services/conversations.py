@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.assistant.models import Conversation, Exchange
-from allyport.assistant.services.gate import require_open
+from allyport.assistant.services.gate import owner, require_open
 from allyport.core.errors import FieldError, RuleViolation
 from allyport.helpcentre.privacy import mask
 from allyport.helpcentre.services import answers
@@ -49,9 +49,8 @@ def ask(actor: Actor, question: str) -> Exchange:
     # The help centre sees the masked question too: nothing personal leaves here.
     reply = answers.answer(actor, masked)
     with transaction.atomic():
-        conversation = current(actor) or Conversation.objects.create(
-            user=actor.user, company=actor.company
-        )
+        user, company = owner(actor)
+        conversation = current(actor) or Conversation.objects.create(user=user, company=company)
         exchange = Exchange.objects.create(
             conversation=conversation,
             question=masked,
@@ -70,4 +69,5 @@ def ask(actor: Actor, question: str) -> Exchange:
 def start_over(actor: Actor) -> Conversation:
     """A new, empty conversation (the older one stays until retention removes it)."""
     require_open(actor)
-    return Conversation.objects.create(user=actor.user, company=actor.company)
+    user, company = owner(actor)
+    return Conversation.objects.create(user=user, company=company)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.assistant import selectors
 from allyport.assistant.models import Rating, Vote
-from allyport.assistant.services.gate import require_open
+from allyport.assistant.services.gate import owner, require_open
 from allyport.core.errors import FieldError, RuleViolation
 from allyport.helpcentre.privacy import mask
 from allyport.helpcentre.services import feedback as helpcentre_feedback
@@ -88,4 +88,5 @@ def rate(actor: Actor, score: int | str, comment: str) -> Rating:
         text = ""
     if errors:
         raise RuleViolation(errors)
-    return Rating.objects.create(user=actor.user, company=actor.company, score=value, comment=text)
+    user, company = owner(actor)
+    return Rating.objects.create(user=user, company=company, score=value, comment=text)

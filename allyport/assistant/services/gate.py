@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import Decision, Permission, PermissionDenied, Target, authorize
+from allyport.accounts.models import Company, User
 from allyport.assistant.models import CompanySetting
 from allyport.marketplace.models import AccountLink
 
@@ -30,7 +31,7 @@ class Gate(StrEnum):
     OFF = "off"
 
 
-def is_enabled(company: object) -> bool:
+def is_enabled(company: Company | None) -> bool:
     return not CompanySetting.objects.filter(company=company, enabled=False).exists()
 
 
@@ -54,6 +55,13 @@ def refusal(closed: Gate) -> str:
     if closed == Gate.OFF:
         return _("AWS Partner Assistant is turned off for your company.")
     return _("sign in as a member of a partner company")
+
+
+def owner(actor: Actor) -> tuple[User, Company]:
+    """The member's user and company, once `require_open` let them in."""
+    if actor.user is None or actor.company is None:
+        raise PermissionDenied(Decision(False, refusal(Gate.NOT_MEMBER)))
+    return actor.user, actor.company
 
 
 def require_open(actor: Actor) -> None:

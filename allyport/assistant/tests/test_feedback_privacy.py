@@ -124,8 +124,8 @@ def test_the_retention_sweep_deletes_older_conversations_and_ratings(
 def test_staff_see_feedback_unanswered_questions_and_topics(
     staff_client: Any, linked: Company, member: User, asked: Any, helpcentre: FakeHelpCentre
 ) -> None:
-    from allyport.assistant.services import feedback
     from allyport.access.actor import Actor
+    from allyport.assistant.services import feedback
 
     answered = asked(member, "How do I link my account?")
     asked(member, "Where do I link the seller account?")

@@ -46,7 +46,9 @@ def test_every_page_and_endpoint_needs_a_sign_in(client: Any) -> None:
         assert "/login" in response["Location"], url
 
 
-def test_the_launcher_is_on_signed_in_pages_only(client: Any, client_for: Any, member: User) -> None:
+def test_the_launcher_is_on_signed_in_pages_only(
+    client: Any, client_for: Any, member: User
+) -> None:
     home = client_for(member).get(reverse("support:home")).content.decode()
     assert 'id="assistant-launcher"' in home
     assert reverse("assistant:panel") in home
@@ -92,7 +94,9 @@ def test_a_conversation_stays_across_page_loads(
     first = client.get(reverse("assistant:panel")).content.decode()
     assert str(answers.SUGGESTED_PROMPTS[0]) in first  # a suggested prompt
     answered = client.post(
-        reverse("assistant:ask"), {"question": "How do I link my account?", "place": "panel"}, **HTMX
+        reverse("assistant:ask"),
+        {"question": "How do I link my account?", "place": "panel"},
+        **HTMX,
     )
     fragment = answered.content.decode()
     assert "How do I link my account?" in fragment
@@ -107,7 +111,9 @@ def test_a_conversation_stays_across_page_loads(
     assert "How do I link my account?" in full and "Linking accounts" in full
     # A new conversation starts empty; the other colleague's panel never showed it.
     client.post(reverse("assistant:start_over"), {"place": "panel"}, **HTMX)
-    assert "How do I link my account?" not in client.get(reverse("assistant:panel")).content.decode()
+    assert (
+        "How do I link my account?" not in client.get(reverse("assistant:panel")).content.decode()
+    )
     colleague = client_for(make_user(linked)).get(reverse("assistant:panel")).content.decode()
     assert "How do I link my account?" not in colleague
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +25,11 @@ from allyport.core.errors import RuleViolation
 from allyport.helpcentre.services.answers import SUGGESTED_PROMPTS
 
 PLACES = ("panel", "page")
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """An htmx request (django-htmx's `request.htmx`, read without its type stubs)."""
+    return bool(getattr(request, "htmx", False))
 
 
 def _place(request: ActorRequest) -> str:
@@ -77,7 +82,7 @@ def panel(request: ActorRequest) -> HttpResponse:
 
 def _question_error(request: ActorRequest, place: str, refused: RuleViolation) -> HttpResponse:
     messages = [error.message for error in refused.errors]
-    if request.htmx:
+    if is_htmx(request):
         response = render(request, "assistant/_error.html", {"messages": messages})
         return reswap(retarget(response, f"#assistant-error-{place}"), "innerHTML")
     context = chat_context(request, "page", question=request.POST.get("question", ""))
@@ -94,7 +99,7 @@ def ask(request: ActorRequest) -> HttpResponseBase:
         exchange = conversations.ask(request.actor, request.POST.get("question", ""))
     except RuleViolation as refused:
         return _question_error(request, place, refused)
-    if request.htmx:
+    if is_htmx(request):
         return render(request, "assistant/_asked.html", {"exchange": exchange, "place": place})
     return _back(request, f"#exchange-{exchange.pk}")
 
@@ -104,7 +109,7 @@ def ask(request: ActorRequest) -> HttpResponseBase:
 @service_refusals
 def start_over(request: ActorRequest) -> HttpResponseBase:
     conversations.start_over(request.actor)
-    if request.htmx:
+    if is_htmx(request):
         context = chat_context(request, _place(request))
         context["next"] = request.POST.get("next", "")
         return render(request, "assistant/_chat.html", context)
@@ -123,7 +128,7 @@ def vote(request: ActorRequest, exchange_id: int) -> HttpResponseBase:
     helpful = request.POST.get("helpful") == "yes"
     feedback.vote(request.actor, exchange_id, helpful)
     exchange = selectors.find_exchange(request.actor, exchange_id)
-    if request.htmx:
+    if is_htmx(request):
         return _vote_fragment(request, exchange, just_voted=True)
     return _back(request, f"#exchange-{exchange.pk}")
 
@@ -143,11 +148,11 @@ def explain(request: ActorRequest, exchange_id: int) -> HttpResponseBase:
     except RuleViolation as refused:
         exchange = selectors.find_exchange(request.actor, exchange_id)
         errors = {error.field: error.message for error in refused.errors}
-        if request.htmx:
+        if is_htmx(request):
             return _vote_fragment(request, exchange, errors=errors, posted=request.POST)
         context = chat_context(request, "page", vote_errors={exchange.pk: errors})
         return render(request, "assistant/chat.html", context, status=400)
     exchange = selectors.find_exchange(request.actor, exchange_id)
-    if request.htmx:
+    if is_htmx(request):
         return _vote_fragment(request, exchange, just_voted=True)
     return _back(request, f"#exchange-{exchange.pk}")

@@ -11,6 +11,7 @@ from allyport.access.views import member_page, service_refusals
 from allyport.assistant.models import Rating
 from allyport.assistant.services import feedback
 from allyport.assistant.services.gate import Gate, gate, refusal
+from allyport.assistant.views.chat import is_htmx
 from allyport.core.errors import RuleViolation
 
 
@@ -32,8 +33,7 @@ def rate(request: ActorRequest) -> HttpResponseBase:
             context["errors"] = {error.field: error.message for error in refused.errors}
         else:
             context["done"] = True
-    template = "assistant/_rating.html" if request.htmx else "assistant/rating.html"
+    template = "assistant/_rating.html" if is_htmx(request) else "assistant/rating.html"
     # htmx swaps only 2xx answers: the fragment with its errors comes back as 200.
-    status = 400 if context.get("errors") and not request.htmx else 200
+    status = 400 if context.get("errors") and not is_htmx(request) else 200
     return render(request, template, context, status=status)
-

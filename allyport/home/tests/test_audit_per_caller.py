@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from allyport.access.actor import Actor
-from allyport.assistant.tests import audit_cases as assistant_cases
 from allyport.accounts.models import Company
+from allyport.assistant.tests import audit_cases as assistant_cases
 from allyport.audit.models import AuditEvent
 from allyport.bulk import api_jobs, files, rows
 from allyport.bulk import services as bulk_services
