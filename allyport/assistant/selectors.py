@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from allyport.access.actor import Actor
-from allyport.assistant.models import Conversation, Exchange, Rating, Vote
+from allyport.assistant.models import CompanySetting, Conversation, Exchange, Rating, Vote
 from allyport.core.errors import NotFound
 
 
@@ -103,3 +103,7 @@ def summary() -> Summary:
         ratings=len(ratings),
         average_rating=round(sum(ratings) / len(ratings), 1) if ratings else None,
     )
+
+
+def turned_off() -> QuerySet[CompanySetting]:
+    return CompanySetting.objects.filter(enabled=False).select_related("company", "changed_by")

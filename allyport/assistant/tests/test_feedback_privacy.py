@@ -147,3 +147,34 @@ def test_staff_pages_need_a_staff_sign_in(client: Any, client_for: Any, member: 
     partner = client_for(member).get(url)
     assert partner.status_code == 403
     assert "only staff may see this page" in partner.content.decode()
+
+
+def test_staff_turn_it_off_at_a_companys_request_and_it_is_recorded(
+    staff_client: Any, staff: User, linked: Company, client_for: Any, member: User
+) -> None:
+    from allyport.assistant.models import CompanySetting
+    from allyport.audit.models import AuditEvent
+
+    missing = staff_client.post(
+        reverse("assistant_staff:company_setting"), {"domain": "nowhere.example"}, follow=True
+    )
+    assert "Enter a company&#x27;s domain and choose on or off." in missing.content.decode()
+    done = staff_client.post(
+        reverse("assistant_staff:company_setting"),
+        {"domain": "octank.example", "enabled": "off"},
+        follow=True,
+    )
+    page = done.content.decode()
+    assert "AWS Partner Assistant is now off for Octank." in page
+    assert "<td>Octank</td><td>agent@allyport.example</td>" in page
+    assert CompanySetting.objects.get(company=linked).enabled is False
+    event = AuditEvent.objects.get(event_name="UpdatePartnerAssistantSettings")
+    assert event.company_id == linked.pk
+    assert event.record["requestParameters"] == {"enabled": False}
+    assert event.record["responseElements"] == {"enabled": False, "previouslyEnabled": True}
+    assert "turned off" in client_for(member).get(reverse("assistant:panel")).content.decode()
+    partner = client_for(member).post(
+        reverse("assistant_staff:company_setting"), {"domain": "octank.example", "enabled": "on"}
+    )
+    assert partner.status_code == 403
+    assert CompanySetting.objects.get(company=linked).enabled is False

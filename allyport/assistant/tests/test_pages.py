@@ -228,6 +228,15 @@ def test_only_the_alliance_lead_may_turn_it_off(
     page = client_for(lead).get(done["Location"]).content.decode()
     assert "AWS Partner Assistant is off for your company." in page
     assert CompanySetting.objects.get(company=linked).enabled is False
+    from allyport.audit.models import AuditEvent
+
+    recorded = AuditEvent.objects.get(event_name="UpdatePartnerAssistantSettings")
+    assert recorded.record["userIdentity"]["userName"] == lead.email
+    assert recorded.record["requestParameters"] == {"enabled": False}
+    # Refused attempts by the member were recorded as refusals, not as changes.
+    assert not AuditEvent.objects.filter(
+        event_name="UpdatePartnerAssistantSettings", error_code=""
+    ).exclude(pk=recorded.pk)
 
 
 def test_another_company_lead_changes_only_their_own(
