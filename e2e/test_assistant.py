@@ -52,6 +52,9 @@ def test_panel_from_the_keyboard_prompt_answer_next_page_escape(
         "href", "/support/#steps"
     )
     expect(question).to_be_focused()
+    # Thumbs down asks why, with the reason picklist focused.
+    panel.get_by_role("button", name="Thumbs Down").click()
+    expect(panel.get_by_label("Reason")).to_be_focused()
 
     page.goto("/")
     panel = page.get_by_role("dialog", name="AWS Partner Assistant")
