@@ -45,7 +45,12 @@ def parse(raw: str, name: str = "") -> ArticleFile:
     match = FRONT_MATTER.match(raw)
     if not match:
         raise ArticleFileError(f"{name}: no front matter")
-    meta = yaml.safe_load(match.group(1)) or {}
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        raise ArticleFileError(f"{name}: front matter is not valid YAML ({error})") from error
+    if not isinstance(meta, dict):
+        raise ArticleFileError(f"{name}: front matter is not a mapping")
     missing = [key for key in ("slug", "title") if not meta.get(key)]
     if missing:
         raise ArticleFileError(f"{name}: front matter lacks {', '.join(missing)}")

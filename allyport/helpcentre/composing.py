@@ -21,10 +21,12 @@ from allyport.helpcentre.services.answers import (
 
 # Below these, the best passage does not answer the question.
 MIN_COVERAGE = 0.5
-MIN_SCORE = 0.5
+MIN_SCORE = 0.2  # of the mixed score, 1.0 at best
 # A second page is quoted when it ranks this close to the best.
 SECOND_SOURCE = 0.8
 MAX_CHARS = 900
+# A best passage shorter than this is followed by the next section of its page.
+SHORT = 220
 
 
 def _paragraphs(body: str, limit: int) -> str:
@@ -60,10 +62,27 @@ def answers_it(hit: retrieval.Hit) -> bool:
     return hit.coverage >= MIN_COVERAGE and hit.score >= MIN_SCORE
 
 
+def _following(passage: Passage) -> Passage | None:
+    """The next section of the same help page (a short "who can" section is
+    usually followed by the steps)."""
+    if passage.article_id is None:
+        return None
+    return (
+        Passage.objects.filter(article_id=passage.article_id, position=passage.position + 1)
+        .order_by("id")
+        .first()
+    )
+
+
 def extractive(found: list[tuple[Passage, retrieval.Hit]]) -> tuple[str, list[Passage]]:
     best, top = found[0]
     used = [best]
     parts = [_paragraphs(best.body, MAX_CHARS)]
+    if len(parts[0]) < SHORT:
+        following = _following(best)
+        if following is not None:
+            parts.append(_paragraphs(following.body, MAX_CHARS))
+            used.append(following)
     for passage, hit in found[1:]:
         if hit.score < top.score * SECOND_SOURCE or not answers_it(hit):
             break
@@ -84,7 +103,8 @@ def unanswered(note: str) -> Answer:
 
 
 def declined(actor: Actor, question: str, note: str) -> Answer:
-    found = ranked(actor, question, limit=3)
+    # A request to act is answered as the question of how to do it.
+    found = ranked(actor, "How do I " + intents.without_request(question), limit=3)
     lead = _(
         "I can't do that for you: I only give information and never change anything "
         "in the portal. Here is how and where you can do it yourself."

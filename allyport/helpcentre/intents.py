@@ -31,6 +31,19 @@ _HOW = re.compile(
 _YOU_ACT = re.compile(rf"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:{ACT_VERBS})\b", re.I)
 
 
+_REQUEST = re.compile(
+    r"^\s*(?:(?:hey|hi|ok|okay)[,!]?\s+)?(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+"
+    r"(?:please\s+)?|i\s+want\s+you\s+to\s+|i(?:'d| would)\s+like\s+you\s+to\s+|"
+    r"go\s+ahead\s+and\s+)?",
+    re.IGNORECASE,
+)
+
+
+def without_request(question: str) -> str:
+    """ "Please enroll us in…" as "enroll us in…"."""
+    return _REQUEST.sub("", question, count=1).strip()
+
+
 def is_request_to_act(question: str) -> bool:
     q = question.strip()
     if _YOU_ACT.search(q):
@@ -38,104 +51,6 @@ def is_request_to_act(question: str) -> bool:
     if _HOW.match(q):
         return False
     return bool(_ACT.match(q))
-
-
-# Words of other languages that English questions do not use.
-FOREIGN_STOP_WORDS = frozenset(
-    [
-        "el",
-        "la",
-        "los",
-        "las",
-        "del",
-        "que",
-        "por",
-        "para",
-        "una",
-        "como",
-        "cómo",
-        "está",
-        "puedo",
-        "dónde",
-        "qué",
-        "cuál",
-        "mi",
-        "mis",
-        "nuestra",
-        "nuestro",
-        "empresa",
-        "cuenta",
-        "le",
-        "les",
-        "des",
-        "est",
-        "une",
-        "pour",
-        "avec",
-        "comment",
-        "où",
-        "quel",
-        "quelle",
-        "mon",
-        "ma",
-        "nos",
-        "notre",
-        "votre",
-        "entreprise",
-        "compte",
-        "der",
-        "die",
-        "das",
-        "und",
-        "ist",
-        "ich",
-        "wie",
-        "wo",
-        "wir",
-        "unser",
-        "unsere",
-        "mein",
-        "meine",
-        "ein",
-        "eine",
-        "mit",
-        "für",
-        "kann",
-        "konto",
-        "unternehmen",
-        "o",
-        "os",
-        "as",
-        "um",
-        "uma",
-        "com",
-        "não",
-        "onde",
-        "meu",
-        "minha",
-        "nossa",
-        "conta",
-        "il",
-        "di",
-        "che",
-        "per",
-        "con",
-        "sono",
-        "dove",
-        "mio",
-        "nostra",
-        "azienda",
-        "posso",
-        "het",
-        "een",
-        "van",
-        "ik",
-        "hoe",
-        "waar",
-        "onze",
-        "je",
-    ]
-)
 
 
 def is_english(question: str) -> bool:
@@ -146,6 +61,6 @@ def is_english(question: str) -> bool:
     if non_latin / len(letters) > 0.3:
         return False
     found = text.words(question)
-    foreign = sum(1 for w in found if w in FOREIGN_STOP_WORDS)
+    foreign = sum(1 for w in found if w in text.FOREIGN_STOP_WORDS)
     english = sum(1 for w in found if w in text.STOP_WORDS)
     return not (foreign >= 2 and foreign > english) and not (foreign >= 1 and english == 0)

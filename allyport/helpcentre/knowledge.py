@@ -40,6 +40,7 @@ class Wanted:
     url: str
     body: str
     keywords: str = ""
+    position: int = 0
 
     @property
     def digest(self) -> str:
@@ -52,6 +53,7 @@ class Wanted:
                 self.url,
                 self.body,
                 self.keywords,
+                str(self.position),
             ]
         )
         return hashlib.sha256(raw.encode()).hexdigest()
@@ -86,7 +88,7 @@ def article_passages(article: Article) -> list[Wanted]:
         return []
     url = article.get_absolute_url()
     found = []
-    for section in sections(article.body):
+    for position, section in enumerate(sections(article.body)):
         body = _plain(section.body)
         if section.anchor == "overview" and article.summary:
             body = f"{article.summary}\n\n{body}".strip()
@@ -100,6 +102,7 @@ def article_passages(article: Article) -> list[Wanted]:
                 url=f"{url}#{section.anchor}",
                 body=body,
                 keywords=article.keywords,
+                position=position,
             )
         )
     return found
@@ -144,6 +147,7 @@ def _document_passages(row: dict[str, Any]) -> Iterator[Wanted]:
             heading="",
             url=url[:500],
             body=chunk or title,
+            position=n - 1,
         )
 
 
@@ -166,6 +170,7 @@ def _sync(
             "url": item.url,
             "body": item.body,
             "keywords": item.keywords,
+            "position": item.position,
             "digest": item.digest,
         }
         if current is None:

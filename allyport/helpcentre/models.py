@@ -56,6 +56,7 @@ class Passage(models.Model):
     url = models.CharField(max_length=500)  # with #anchor
     body = models.TextField()
     keywords = models.CharField(max_length=400, blank=True)
+    position = models.PositiveIntegerField(default=0)  # its place on the page, from 0
     digest = models.CharField(max_length=64)
     updated_at = models.DateTimeField(auto_now=True)
 

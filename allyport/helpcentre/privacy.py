@@ -9,9 +9,12 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # AWS access key ids: AKIA/ASIA… and the other documented prefixes, 16 more characters.
 ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b")
 # "secret/token/password: value" and bearer tokens, whatever the value looks like.
+# The value must look like one (a digit or a symbol in it), so "password
+# requirements" stays readable while "password: hunter2!" does not.
 LABELLED_SECRET = re.compile(
     r"(?i)\b(secret(?:[ _-]?access)?(?:[ _-]?key)?|session[ _-]?token|token|password|"
-    r"passwd|api[ _-]?key|bearer)(\s*[:=]\s*|\s+(?:is\s+)?)([^\s,;]{6,})"
+    r"passwd|api[ _-]?key|bearer)(\s*[:=]\s*|\s+(?:is\s+)?)"
+    r"((?=[^\s,;]*[0-9!@#$%^&*_+=/-])[^\s,;]{6,})"
 )
 # A 40-character base64 run is the shape of an AWS secret access key; long
 # opaque runs are treated as tokens.
