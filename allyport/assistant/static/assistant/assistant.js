@@ -49,6 +49,23 @@
     if (error) { error.innerHTML = ""; }
   });
 
+  // No answer (the server refused or is unreachable): say so where errors show, as the
+  // FAQ advises ("try refreshing the page"), instead of leaving the box silent.
+  function unavailable(event) {
+    var form = event.detail.elt;
+    if (!form.classList || !form.classList.contains("assistant-ask")) { return; }
+    var chat = form.closest(".assistant-chat");
+    var error = chat && chat.querySelector('[id^="assistant-error-"]');
+    var question = chat && chat.querySelector(".assistant-question");
+    if (!error || !question) { return; }
+    var message = document.createElement("p");
+    message.className = "message error";
+    message.textContent = question.dataset.unavailable;
+    error.replaceChildren(message);
+  }
+  document.addEventListener("htmx:responseError", unavailable);
+  document.addEventListener("htmx:sendError", unavailable);
+
   function setUpLauncher() {
     var launcher = document.getElementById("assistant-launcher");
     var panel = document.getElementById("assistant-panel");
