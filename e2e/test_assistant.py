@@ -1,6 +1,7 @@
 """AWS Partner Assistant in the browser: the floating icon opens the panel from the
 keyboard, a suggested prompt is answered with its source as a link, the conversation
-is still there on the next page, and Escape closes the panel."""
+is still there on the next page, Escape closes the panel, and a refused question is
+announced."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from allyport.assistant.models import CompanySetting
 from allyport.helpcentre import retrieval
 from allyport.helpcentre.loading import load
 from allyport.helpcentre.services import answers
@@ -59,3 +61,11 @@ def test_panel_from_the_keyboard_prompt_answer_next_page_escape(page: Page) -> N
     expect(panel).to_be_hidden()
     expect(page.locator("#assistant-launcher")).to_be_focused()
     expect(page.locator("#assistant-launcher")).to_have_attribute("aria-expanded", "false")
+
+    # Turned off meanwhile: the next question is refused and the panel says so.
+    CompanySetting.objects.create(company=company, enabled=False)
+    page.keyboard.press("Enter")
+    expect(panel).to_be_visible()
+    panel.get_by_label("Ask a question").fill("How do I submit an opportunity?")
+    page.keyboard.press("Enter")
+    expect(panel.get_by_role("alert")).to_contain_text("isn't responding")
