@@ -6,14 +6,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from allyport.assistant.tests.fake_helpcentre import FakeHelpCentre, install_if_missing
-
-install_if_missing()
-
-from allyport.access.actor import Actor  # noqa: E402
-from allyport.accounts.models import Company, User  # noqa: E402
-from allyport.assistant.services import conversations  # noqa: E402
-from allyport.marketplace.services.linking import link_for_operator  # noqa: E402
+from allyport.access.actor import Actor
+from allyport.accounts.models import Company, User
+from allyport.assistant.services import conversations
+from allyport.assistant.tests.fake_helpcentre import FakeHelpCentre
+from allyport.marketplace.services.linking import link_for_operator
 
 
 @pytest.fixture
