@@ -281,6 +281,16 @@ ALLYPORT_SUPPORT_FILE_TYPES = env_list(
 ALLYPORT_ASSISTANT_RETENTION_DAYS = env_int("ALLYPORT_ASSISTANT_RETENTION_DAYS", 30, minimum=1)
 # Where partners' replies to support cases are announced (the staff's shared inbox).
 ALLYPORT_SUPPORT_EMAIL = env_str("ALLYPORT_SUPPORT_EMAIL") or "support@allyport.localhost"
+# AWS Partner Assistant's optional generator (helpcentre/generator.py): an
+# OpenAI-compatible chat-completions endpoint given only the retrieved passages.
+# Unset: answers are extractive. A reply that cites no retrieved passage, an error or
+# a timeout falls back to the extractive answer.
+ALLYPORT_ASSISTANT_GENERATOR_URL = env_str("ALLYPORT_ASSISTANT_GENERATOR_URL") or ""
+ALLYPORT_ASSISTANT_GENERATOR_MODEL = env_str("ALLYPORT_ASSISTANT_GENERATOR_MODEL") or ""
+ALLYPORT_ASSISTANT_GENERATOR_KEY = env_str("ALLYPORT_ASSISTANT_GENERATOR_KEY") or ""
+ALLYPORT_ASSISTANT_GENERATOR_TIMEOUT = env_int(
+    "ALLYPORT_ASSISTANT_GENERATOR_TIMEOUT", 10, minimum=1
+)
 
 # Selling API quotas per company (spec Appendix A §1.1; awsapi/throttling.py).
 # Operations of one group share its counters; rates are django-ratelimit rates

@@ -157,6 +157,8 @@ $PY -m bench.scorecard | tee "$OUT/scorecard.txt"
 $PY -m bench.support_cases | tee "$OUT/support_cases.txt"  # Partner Support page, 20,000 cases
 echo "== Connections page and Account API reads (one process, no server)"; $PY -m bench.connections | tee "$OUT/connections.txt"
 echo "== Tasks page, 500 offerings and 20,000 tasks (bench/worklist.py, SQLite)"; $PY -m bench.worklist | tee "$OUT/worklist.txt"
+echo "== AWS Partner Assistant answers, evaluation set without a generator (bench/assistant.py, SQLite)"
+DATABASE_URL="sqlite:///$OUT/assistant.sqlite3" $PY -m bench.assistant --json "$OUT/assistant.json" | tee "$OUT/assistant.txt"
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
 echo "== Leads list and ListChannelHandshakes (in process, own SQLite)"; $PY -m bench.channel | tee "$OUT/channel.txt"

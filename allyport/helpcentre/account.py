@@ -61,6 +61,7 @@ def _renewal(actor: Actor) -> tuple[str, list[Citation]]:
         return text, []
     from allyport.profiles.selectors.company import fees
 
+    assert actor.company is not None  # answer_for asks members only
     bills = fees(actor.company)
     if not bills:
         text = _(

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HelpcentreConfig(AppConfig):
-    """The help centre: articles kept as data, the passages the Partner Assistant retrieves and the answers it composes."""
+    """The help centre: articles kept as data, the passages the Partner Assistant
+    retrieves and the answers it composes."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.helpcentre"

@@ -7,7 +7,7 @@ import re
 from django.utils.translation import gettext as _
 
 from allyport.access.actor import Actor
-from allyport.helpcentre import intents, retrieval
+from allyport.helpcentre import generator, intents, retrieval
 from allyport.helpcentre.models import Passage
 from allyport.helpcentre.privacy import mask
 from allyport.helpcentre.services.answers import (
@@ -134,5 +134,8 @@ def respond(actor: Actor, question: str) -> Answer:
     if not found or not answers_it(found[0][1]):
         return unanswered(note)
     body, used = extractive(found)
+    generated = generator.generate(question, [p for p, hit in found if answers_it(hit)])
+    if generated is not None:
+        body, used = generated.text, list(generated.cited)
     citations = tuple(dict.fromkeys(citation_of(p) for p in used))
     return Answer(ANSWER, body, citations, tuple(p.pk for p in used), note)

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from django.db import transaction
 
+from allyport.access.actor import Actor, system
 from allyport.helpcentre import knowledge
 from allyport.helpcentre.articles_io import ARTICLES_DIR, ArticleFile, read_all
 from allyport.helpcentre.models import Article, Passage
+from allyport.helpcentre.services import articles
 
 
 @dataclass
@@ -67,8 +69,13 @@ def _difference(before: dict[str, str], after: dict[str, str]) -> knowledge.Chan
 
 
 def load(
-    *, force: bool = False, folder: Path = ARTICLES_DIR, contributed: bool = True
+    *,
+    force: bool = False,
+    folder: Path = ARTICLES_DIR,
+    contributed: bool = True,
+    actor: Actor | None = None,
 ) -> LoadReport:
+    actor = actor or system()
     files = read_all(folder)
     report = LoadReport()
     with transaction.atomic():
@@ -77,7 +84,7 @@ def load(
         for item in files:
             article = existing.get(item.slug)
             if article is None:
-                Article.objects.create(slug=item.slug, **_fields(item))
+                articles.save_article(actor, Article(slug=item.slug, **_fields(item)))
                 report.created.append(item.slug)
             elif article.edited_by_staff and not force:
                 report.kept_staff_edits.append(item.slug)
@@ -86,15 +93,18 @@ def load(
             else:
                 for name, value in _fields(item).items():
                     setattr(article, name, value)
-                article.save()
+                articles.save_article(actor, article)
                 report.updated.append(item.slug)
         in_files = {item.slug for item in files}
         for slug, article in existing.items():
             if slug not in in_files and (force or not article.edited_by_staff):
-                article.delete()
+                articles.delete_article(actor, article)
                 report.removed.append(slug)
         knowledge.sync_articles()
         report.passages += _difference(before, _help_passages())
+        if report.created or report.updated or report.removed:
+            summary = {k: report.as_dict()[k] for k in ("created", "updated", "removed")}
+            articles.record_load(actor, summary)
     if contributed:
         report.passages += knowledge.sync_contributed()
     return report

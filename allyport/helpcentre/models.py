@@ -76,9 +76,15 @@ class Vote(models.Model):
     helpful = models.BooleanField()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"{'+' if self.helpful else '-'} {self.terms}"
+
 
 class IndexState(models.Model):
     """One row: the generation of the passages, bumped whenever they change, so each
     process rebuilds its in-memory ranking index when it is stale."""
 
     generation = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.generation)

@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     than that the their theirs them then there these they this those through to too
     under until up us very want was we were what when where which while who whom why
     will with would you your yours yourself tell know need needs find see show use
-    using via another something someone anything i'd i'm we're what's let
+    using via many much another something someone anything i'd i'm we're what's let
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
