@@ -276,6 +276,9 @@ ALLYPORT_SUPPORT_FILE_TYPES = env_list(
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
      "application/vnd.openxmlformats-officedocument.presentationml.presentation"],
 )  # fmt: skip
+# AWS Partner Assistant: days its conversations and feedback are kept; the maintenance
+# sweep deletes older ones (assistant/services/retention.py).
+ALLYPORT_ASSISTANT_RETENTION_DAYS = env_int("ALLYPORT_ASSISTANT_RETENTION_DAYS", 30, minimum=1)
 # Where partners' replies to support cases are announced (the staff's shared inbox).
 ALLYPORT_SUPPORT_EMAIL = env_str("ALLYPORT_SUPPORT_EMAIL") or "support@allyport.localhost"
 # AWS Partner Assistant's optional generator (helpcentre/generator.py): an

@@ -20,6 +20,7 @@ urlpatterns = [
     path("company/users/", include(users_urls)),
     path("marketplace/", include("allyport.marketplace.urls")),
     path("support/", include("allyport.support.urls")),
+    path("support/assistant/", include("allyport.assistant.urls")),
     path("company/event-history/", include("allyport.audit.urls")),
     path("company/webhooks/", include("allyport.events.urls")),
     path("cloud/", include("allyport.cloud.urls")),
@@ -43,6 +44,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/admin/", admin.site.urls),
     path("staff/support/", include("allyport.support.urls_staff")),
+    path("staff/assistant/", include("allyport.assistant.urls_staff")),
 ]
 
 handler403 = "allyport.core.error_pages.forbidden"

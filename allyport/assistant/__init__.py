@@ -1,1 +1,2 @@
-"""The AWS Partner Assistant: the chat panel, conversations, feedback, the company opt-out and staff reports."""
+"""The AWS Partner Assistant: the chat panel and page, conversations, feedback,
+the company opt-out and the staff report."""

@@ -36,6 +36,9 @@ GUIDE_NAMES = [
     "Partner Growth Rebate",
     # The guide's Partner Support page and its fields.
     "Partner Support", "Type of Case", "Question Type", "Get Specific",
+    # The guide's "How to use AWS Partner Assistant": the chatbot, its menu item and buttons.
+    "AWS Partner Assistant", "Instant chat with AWS Partner Assistant",
+    "Ask AWS Partner Assistant", "Thumbs Up", "Thumbs Down", "AWS Partner Central",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 

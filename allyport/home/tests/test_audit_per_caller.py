@@ -22,6 +22,7 @@ import pytest
 
 from allyport.access.actor import Actor
 from allyport.accounts.models import Company
+from allyport.assistant.tests import audit_cases as assistant_cases
 from allyport.audit.models import AuditEvent
 from allyport.bulk import api_jobs, files, rows
 from allyport.bulk import services as bulk_services
@@ -105,6 +106,7 @@ SCANNED: dict[str, ModuleType] = {
     **profile_cases.SCANNED,
     "support.services": support,
     **channel_cases.SCANNED,
+    **assistant_cases.SCANNED,
     "worklist.tasks": worklist_tasks,
 }
 # Writing-looking functions that change nothing themselves.
@@ -680,6 +682,7 @@ SERVICES = [
 SERVICES += [Service(*case) for case in channel_cases.SERVICES]
 SERVICES += [Service(*case) for case in content_cases.SERVICES]
 SERVICES += [Service(*case) for case in profile_cases.CASES]
+SERVICES += [Service(*case) for case in assistant_cases.SERVICES]
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
 
 

@@ -52,7 +52,9 @@ def test_search_and_suggestions(member, client_for, article) -> None:
         reverse("support:create"), {"subject": "cancel membership", "refresh": "1"}
     )
     assert "Suggested articles" in create.content.decode()
-    assert "Ask AWS Partner Assistant" not in create.content.decode()
+    # The assistant is offered with the subject typed so far.
+    assert "Ask AWS Partner Assistant" in create.content.decode()
+    assert "/support/assistant/?q=cancel%20membership" in create.content.decode()
 
 
 def test_was_this_helpful(member, lead, client_for, article) -> None:

@@ -38,6 +38,9 @@ def home(request: ActorRequest) -> HttpResponse:
     return render(request, "support/home.html", context)
 
 
+INITIAL = {"subject": 255, "description": 4000}
+
+
 def _new_case(form: CaseForm) -> services.NewCase:
     data = form.data
     return services.NewCase(
@@ -49,7 +52,10 @@ def _new_case(form: CaseForm) -> services.NewCase:
 @require_http_methods(["GET", "POST"])
 @service_refusals
 def create(request: ActorRequest) -> HttpResponse:
-    form = CaseForm(request.POST or None, request.FILES or None)
+    # `?subject=&description=` fill the form in (the AWS Partner Assistant's offer to open
+    # a case with the question it could not answer).
+    initial = {name: request.GET.get(name, "")[:limit] for name, limit in INITIAL.items()}
+    form = CaseForm(request.POST or None, request.FILES or None, initial=initial)
     refresh = "refresh" in request.POST
     if request.method == "POST" and form.is_valid() and not refresh:
         try:
@@ -61,7 +67,7 @@ def create(request: ActorRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your case %(id)s is open.") % {"id": case.case_id})
             return redirect("support:case", case_id=case.case_id)
-    subject = str(form.data.get("subject", "")) if form.is_bound else ""
+    subject = str(form.data.get("subject", "")) if form.is_bound else initial["subject"]
     context = {
         "form": form,
         "suggestions": selectors.suggest_articles(subject),

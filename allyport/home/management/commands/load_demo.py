@@ -4,6 +4,7 @@ from allyport.access.model import access_model
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 from allyport.core.commands import JsonCommand
+from allyport.home.demo.assistant import load_assistant_demo
 from allyport.home.demo.channel import load_channel_demo
 from allyport.home.demo.connections import load_connections_demo
 from allyport.home.demo.content import load_content_demo
@@ -62,5 +63,6 @@ class Command(JsonCommand):
                 *load_channel_demo(octank, northwind),
                 *load_tasks_demo(octank),
                 *load_helpcentre_demo(),
+                *load_assistant_demo(northwind),
             ],
         }
