@@ -8,3 +8,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from allyport.accounts import signals  # noqa: F401
+        from allyport.accounts.languages import recipient_language
+        from allyport.core import contributions
+        from allyport.core.languages import RECIPIENT_LANGUAGE
+
+        contributions.contribute(RECIPIENT_LANGUAGE, recipient_language)

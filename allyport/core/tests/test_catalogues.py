@@ -132,7 +132,9 @@ def test_the_checker_lists_every_unfinished_entry(tmp_path: Path) -> None:
             polib.POEntry(msgid="Open {title}", msgstr="開く"),
             polib.POEntry(msgid="Read <strong>this</strong>", msgstr="これを読む"),
             polib.POEntry(
-                msgid="%(n)s file", msgid_plural="%(n)s files", msgstr_plural={0: ""},
+                msgid="%(n)s file",
+                msgid_plural="%(n)s files",
+                msgstr_plural={0: ""},
                 flags=["python-format"],
             ),
             polib.POEntry(

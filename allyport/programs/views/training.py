@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from allyport.access.decisions import Target, require
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
-from allyport.core.spreadsheets import buffered, safe_cell
+from allyport.core.spreadsheets import buffered, safe_cell, with_bom
 from allyport.programs.models import CertificationLevel
 from allyport.programs.permissions import TRAINING_AND_CERTIFICATION, VIEW_TRAINING_DATA
 from allyport.programs.selectors import training
@@ -75,7 +75,9 @@ def _download(request: ActorRequest, kind: str, filters: Filters) -> HttpRespons
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = StreamingHttpResponse(buffered(_csv_lines(rows)), content_type="text/csv")
+        response = StreamingHttpResponse(
+            buffered(with_bom(_csv_lines(rows))), content_type="text/csv"
+        )
     response["Content-Disposition"] = f'attachment; filename="training-and-certification.{kind}"'
     return response
 
