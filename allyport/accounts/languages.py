@@ -31,14 +31,13 @@ class PreferredLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
-        chosen = None
-        if user is not None and user.is_authenticated:
-            chosen = languages.supported(getattr(user, "preferred_language", None))
+        chosen = _stored(request)
         if chosen:
             translation.activate(chosen)
             request.LANGUAGE_CODE = chosen  # type: ignore[attr-defined]
         response = self.get_response(request)
+        # Read again: the request may have been the sign-in itself.
+        chosen = _stored(request)
         cookie = settings.LANGUAGE_COOKIE_NAME
         # The Language menu's own answer sets the cookie to the new choice: keep it.
         if chosen and cookie not in response.cookies and request.COOKIES.get(cookie) != chosen:
@@ -53,3 +52,10 @@ class PreferredLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+def _stored(request: HttpRequest) -> str | None:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    return languages.supported(getattr(user, "preferred_language", None))
