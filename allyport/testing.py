@@ -233,4 +233,5 @@ def fake_translations() -> Any:
     yield add
     trans_real._translations = {}
     trans_real._default = None
+    trans_real.deactivate()  # the thread may still hold a faked catalogue
     navigation._header.cache_clear()
