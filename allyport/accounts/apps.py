@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class AccountsConfig(AppConfig):
     name = "allyport.accounts"
     label = "accounts"
-    verbose_name = "Partner companies and users"
+    verbose_name = gettext_lazy("Partner companies and users")
 
     def ready(self) -> None:
         from allyport.accounts import signals  # noqa: F401
