@@ -121,3 +121,18 @@ def test_allauths_emails_are_sent_in_the_members_language(
     client.post(reverse("account_reset_password"), {"email": member.email})
     assert mail.outbox[-1].to == [member.email]
     assert mail.outbox[-1].body.startswith("¡Hola desde Allyport!")
+
+
+@pytest.mark.django_db
+def test_registering_keeps_the_language_the_visitor_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    from allyport.accounts.tests.flows import company_details, start, verify
+
+    seen = _rendered_in(monkeypatch)
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "pt-br", "next": "/"})
+    start(client, "company", "ana@anycompany.example")
+    response = verify(client, "company")
+    assert response["Location"] == "/register/company/details/"
+    client.post("/register/company/details/", company_details())
+    assert User.objects.get(email="ana@anycompany.example").preferred_language == "pt-br"
+    assert "pt-br" in seen  # the code email was rendered in the visitor's language
