@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 
-from allyport.core.spreadsheets import buffered, with_bom
+from allyport.core.spreadsheets import buffered
 from allyport.jobs import reports
 
 CSV = "text/csv; charset=utf-8"
@@ -19,7 +19,7 @@ def serve_report(kind: reports.Reports, token: str) -> HttpResponseBase:
     except reports.Refused as refused:
         return HttpResponse(str(refused), status=refused.status, content_type="text/plain")
     response = StreamingHttpResponse(
-        buffered(with_bom(reports.lines(kind, job, report_type))), content_type=CSV
+        buffered(reports.lines(kind, job, report_type)), content_type=CSV
     )
     name = f"{job.public_id}-{report_type.lower().replace('_', '-')}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
