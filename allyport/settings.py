@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allyport.accounts.languages.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -377,6 +378,8 @@ LANGUAGES = [
     ("zh-hant", "中文(繁體)"),
 ]
 LOCALE_PATHS = [BASE_DIR / "allyport" / "locale"]
+# Dates and numbers follow the language; English keeps ISO dates (allyport/formats/en).
+FORMAT_MODULE_PATH = ["allyport.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -211,3 +211,27 @@ def make_credentials(policy: str = FULL_ACCESS, linked: bool = True) -> ApiCrede
     cloud.attach_policy(system(), user, policy)
     key, secret = cloud.create_access_key(system(), user)
     return ApiCredentials(company, user, key, secret)
+
+
+# --- languages ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_translations() -> Any:
+    """`fake_translations("ja", {"Save": "保存"})`: translations a test may rely on
+    whatever the catalogues hold yet; every cached translation is dropped afterwards."""
+    from django.utils.translation import trans_real
+
+    from allyport.access import navigation
+
+    def add(language: str, entries: dict[str, str]) -> None:
+        catalog = trans_real.translation(language)._catalog  # type: ignore[attr-defined]
+        for msgid, msgstr in entries.items():
+            catalog[msgid] = msgstr
+        navigation._header.cache_clear()  # the top bar is cached per language
+
+    yield add
+    trans_real._translations = {}
+    trans_real._default = None
+    trans_real.deactivate()  # the thread may still hold a faked catalogue
+    navigation._header.cache_clear()

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from allyport.accounts import urls_users as account_users
+from allyport.accounts.views import language as language_views
 from allyport.core.favicon import FaviconRedirect
 from allyport.home import views as home_views
 from allyport.marketplace import urls_users as marketplace_users
@@ -41,7 +42,8 @@ urlpatterns = [
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),
     path("favicon.ico", FaviconRedirect.as_view()),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The Language menu also stores a member's choice on My Profile.
+    path("i18n/setlang/", language_views.set_language, name="set_language"),
     path("staff/admin/", admin.site.urls),
     path("staff/support/", include("allyport.support.urls_staff")),
     path("staff/assistant/", include("allyport.assistant.urls_staff")),

@@ -15,6 +15,12 @@ if ! command -v flite >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-ge
   (apt-get install -y -qq flite sox >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq flite sox; }) >/dev/null 2>&1
 fi
 
+# xgettext: the test that makemessages leaves no diff in the catalogues runs it.
+if ! command -v xgettext >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian's gettext for the catalogue tests..."
+  (apt-get install -y -qq gettext >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gettext; }) >/dev/null 2>&1
+fi
+
 browser=""
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

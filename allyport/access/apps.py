@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class AccessConfig(AppConfig):
     name = "allyport.access"
     label = "access"
-    verbose_name = "Access"
+    verbose_name = gettext_lazy("Access")
 
     def ready(self) -> None:
         from allyport.access.decisions import PermissionDenied

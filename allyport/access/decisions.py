@@ -103,9 +103,16 @@ def _join_or(words: list[str]) -> str:
     return _("%(head)s or %(last)s") % {"head": ", ".join(words[:-1]), "last": words[-1]}
 
 
+def _in_sentence(name: str) -> str:
+    """A role's name inside a sentence: English labels are capitalised, so lower them;
+    a translation is written as it reads in a sentence of its language."""
+    translated = _(name)
+    return translated.lower() if translated == name else translated
+
+
 def _needs_roles(role_keys: frozenset[str]) -> Decision:
     model = access_model()
-    ordered = [role.name.lower() for key, role in model.roles.items() if key in role_keys]
+    ordered = [_in_sentence(role.name) for key, role in model.roles.items() if key in role_keys]
     return Decision(False, _("needs the %(roles)s role") % {"roles": _join_or(ordered)})
 
 

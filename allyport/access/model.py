@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from django.utils.translation import gettext
 
 DATA_FILE = Path(__file__).parent / "data" / "access-model.yaml"
 # Rights the oracle does not list (event history, marketplace view): kept apart
@@ -49,7 +50,8 @@ class AccessModel:
     actions: dict[str, frozenset[str] | None]  # None: every role
 
     def role_name(self, key: str) -> str:
-        return self.roles[key].name
+        """The role's name in the active language (access/menu_strings.py)."""
+        return gettext(self.roles[key].name)
 
     def stage_rank(self, stage: str) -> int:
         return self.stages.index(stage)

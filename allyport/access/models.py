@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from allyport.access.model import access_model
 
-ROLE_CHOICES = [(role.key, role.name) for role in access_model().roles.values()]
+# Lazy: the names are translated where they are shown (access/menu_strings.py).
+ROLE_CHOICES = [(role.key, _(role.name)) for role in access_model().roles.values()]
 
 
 class RoleAssignment(models.Model):

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_noop
 
 from allyport.access.actor import Actor, ActorKind
 from allyport.access.decisions import menu_decision
@@ -63,11 +64,12 @@ PAGES: dict[str, str] = {
     "Channel/Channel Management": "channel:accounts",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
-# item (the access model has no item of their own): label, URL name.
+# item (the access model has no item of their own): label, URL name. Labels are
+# translated where the menu is drawn (core/_menu.html), as the access model's are.
 ALSO_UNDER: dict[str, tuple[tuple[str, str], ...]] = {
-    "Sell/Opportunity Management": (("Customer accounts", "customers:list"),),
-    "Market/Find Partners": (("Connections", "connections:list"),),
-    "My Company/Partner Scorecard": (("Program fee", "profiles:fee"),),
+    "Sell/Opportunity Management": ((gettext_noop("Customer accounts"), "customers:list"),),
+    "Market/Find Partners": ((gettext_noop("Connections"), "connections:list"),),
+    "My Company/Partner Scorecard": ((gettext_noop("Program fee"), "profiles:fee"),),
 }
 
 
@@ -76,10 +78,10 @@ ALSO_UNDER: dict[str, tuple[tuple[str, str], ...]] = {
 # opens the tasks assigned to the member; counts are not drawn here, since the bar is
 # cached per role set and holds nothing per person.
 OWN_MENUS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
-    ("My tasks", (
-        ("Account tasks", "worklist:list", "?type=account&scope=mine"),
-        ("Solution tasks", "worklist:list", "?type=solution&scope=mine"),
-        ("Program tasks", "worklist:list", "?type=program&scope=mine"),
+    (gettext_noop("My tasks"), (
+        (gettext_noop("Account tasks"), "worklist:list", "?type=account&scope=mine"),
+        (gettext_noop("Solution tasks"), "worklist:list", "?type=solution&scope=mine"),
+        (gettext_noop("Program tasks"), "worklist:list", "?type=program&scope=mine"),
     )),
 )  # fmt: skip
 

@@ -14,7 +14,7 @@ from allyport.access import actor as actors
 from allyport.accounts.domains import clean_business_email
 from allyport.accounts.models import User
 from allyport.audit import services as audit
-from allyport.core import contributions, mail
+from allyport.core import contributions, languages, mail
 from allyport.core.client_address import client_ip
 
 # allauth mail templates whose sending is a security event, by audit event name.
@@ -56,7 +56,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         request = self.request
         ctx = {"request": request, "email": email, **context}
-        mail.enqueue_message(self.render_mail(template_prefix, email, ctx))
+        with languages.speaking_to(email):  # sign-in codes in the person's language
+            message = self.render_mail(template_prefix, email, ctx)
+        mail.enqueue_message(message)
         event = _CODE_EVENTS.get(template_prefix)
         if event:
             user = User.objects.filter(email__iexact=email).select_related("company").first()

@@ -25,7 +25,7 @@ from allyport.accounts.choices import (
 from allyport.accounts.domains import clean_business_email
 from allyport.accounts.models import User
 from allyport.accounts.services.registration import CompanyDetails, Person
-from allyport.core import contributions
+from allyport.core import contributions, languages
 
 
 class SignInForm(LoginForm):
@@ -134,6 +134,8 @@ class ContactFields(forms.Form):
             last_name=start["last_name"],
             job_title=data["job_title"],
             phone=data["phone"],
+            # The language the visitor registered in, until they choose on My Profile.
+            preferred_language=languages.current(),
         )
 
 

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class AuditConfig(AppConfig):
     name = "allyport.audit"
     label = "audit"
-    verbose_name = "Audit events"
+    verbose_name = gettext_lazy("Audit events")
 
     def ready(self) -> None:
         # The pages' 403s are rendered by `access`, below audit: it calls back here.

@@ -23,7 +23,7 @@ from allyport.audit import selectors
 from allyport.audit.forms import EventHistoryForm
 from allyport.audit.models import AuditEvent
 from allyport.audit.views import event_history_page, render_list
-from allyport.core.spreadsheets import buffered, safe_cell
+from allyport.core.spreadsheets import buffered, safe_cell, with_bom
 
 
 class _Echo:
@@ -73,7 +73,7 @@ def _download(request: ActorRequest, extension: str, content_type: str) -> HttpR
     if not form.is_valid():
         return render_list(request, form, None)
     events = selectors.iter_events(request.actor, **form.lookup())
-    parts = _csv_lines(events) if extension == "csv" else _json_parts(events)
+    parts = with_bom(_csv_lines(events)) if extension == "csv" else _json_parts(events)
     response = StreamingHttpResponse(buffered(parts), content_type=content_type)
     name = f"event-history-{timezone.now():%Y-%m-%d}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

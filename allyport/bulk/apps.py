@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class BulkConfig(AppConfig):
@@ -6,7 +7,7 @@ class BulkConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.bulk"
-    verbose_name = "Bulk actions"
+    verbose_name = gettext_lazy("Bulk actions")
 
     def ready(self) -> None:
         from allyport.bulk.kinds import register_kinds

@@ -24,7 +24,7 @@ from allyport.access.views import View, forbidden, member_page, service_refusals
 from allyport.bulk import exports, files, services
 from allyport.bulk.forms import ExportForm, TransferForm, UploadForm
 from allyport.bulk.kinds import Kind
-from allyport.core.spreadsheets import buffered
+from allyport.core.spreadsheets import buffered, with_bom
 from allyport.jobs.models import BulkJob
 from allyport.pipeline.enums import Catalog
 from allyport.pipeline.selectors import sees_all
@@ -203,7 +203,7 @@ def export_csv(request: ActorRequest) -> StreamingHttpResponse:
     # The first page is read now, so a refusal is answered as a page, not a broken file.
     first = next(pages)
     lines = exports.csv_lines(exports.export_rows(_chain(first, pages)))
-    response = StreamingHttpResponse(buffered(lines), content_type=CONTENT_TYPES["csv"])
+    response = StreamingHttpResponse(buffered(with_bom(lines)), content_type=CONTENT_TYPES["csv"])
     response["Content-Disposition"] = _attachment(f"opportunities-{catalog}.csv")
     return response
 

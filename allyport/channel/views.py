@@ -22,7 +22,7 @@ from allyport.channel.models import ChannelHandshake
 from allyport.channel.services import accounts, end_users, handshakes, rebates
 from allyport.channel.services.accounts import pma_arn
 from allyport.core.errors import Conflict, RuleViolation
-from allyport.core.spreadsheets import buffered
+from allyport.core.spreadsheets import buffered, with_bom
 from allyport.pipeline.web import catalog_of, catalog_query
 
 CHANNEL = "Channel/Channel Management"
@@ -117,7 +117,7 @@ def _csv(periods: list[rebates.RebatePeriod]) -> StreamingHttpResponse:
             csv.writer(out).writerow(row)
             yield out.getvalue()
 
-    response = StreamingHttpResponse(buffered(lines()), content_type="text/csv")  # type: ignore[arg-type]
+    response = StreamingHttpResponse(buffered(with_bom(lines())), content_type="text/csv")  # type: ignore[arg-type]
     response["Content-Disposition"] = 'attachment; filename="partner-growth-rebate.csv"'
     return response
 

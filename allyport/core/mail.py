@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from allyport.core import encryption
+from allyport.core import encryption, languages
 from allyport.core.models import OutgoingMail
 from allyport.core.tasks import deliver_email
 
@@ -43,9 +43,11 @@ def enqueue_message(message: EmailMessage) -> None:
 
 
 def send(template_prefix: str, to: str, context: dict[str, Any]) -> None:
-    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` and queue the message."""
+    """Render `<prefix>_subject.txt` and `<prefix>_message.txt` in the recipient's
+    language (core/languages.py) and queue the message."""
     context = {"public_url": settings.ALLYPORT_PUBLIC_URL, **context}
-    subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
-    body = render_to_string(f"{template_prefix}_message.txt", context)
+    with languages.speaking_to(to):
+        subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
+        body = render_to_string(f"{template_prefix}_message.txt", context)
     prefixed = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.splitlines())
     enqueue_message(EmailMessage(prefixed, body, settings.DEFAULT_FROM_EMAIL, [to]))

@@ -1,5 +1,5 @@
 """Downloaded spreadsheets (CSV): cells safe against formula injection, streamed
-in chunks."""
+in chunks, marked as UTF-8 for Excel."""
 
 from __future__ import annotations
 
@@ -18,6 +18,18 @@ def safe_cell(value: object) -> str:
 # Parts of a streamed download are joined up to about this many characters before
 # they are sent, so a large file is not hundreds of thousands of tiny socket writes.
 SEND_SIZE = 64 * 1024
+
+
+# Excel opens a CSV as the system's legacy code page unless it starts with a UTF-8
+# byte order mark: with it, Japanese, Chinese, Korean and accented names read right.
+# Our own CSV readers skip it (utf-8-sig).
+BOM = "\ufeff"
+
+
+def with_bom(parts: Iterable[str]) -> Iterator[str]:
+    """A CSV download's parts, after the byte order mark."""
+    yield BOM
+    yield from parts
 
 
 def buffered(parts: Iterable[str]) -> Iterator[bytes]:

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from allyport.customers.models import CustomerAccount, DirectoryEntry
 from allyport.customers.services import enrichment
@@ -18,7 +19,7 @@ from allyport.customers.services import enrichment
 class DirectoryEntryForm(forms.ModelForm):  # type: ignore[type-arg]
     eligible_programs = forms.CharField(
         required=False,
-        help_text="One program a line, such as MAP.",
+        help_text=gettext_lazy("One program a line, such as MAP."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class CustomersConfig(AppConfig):
@@ -8,7 +9,7 @@ class CustomersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.customers"
     label = "customers"
-    verbose_name = "Customer accounts"
+    verbose_name = gettext_lazy("Customer accounts")
 
     def ready(self) -> None:
         from allyport.customers.services.bulk_kind import register_kind

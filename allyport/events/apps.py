@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class EventsConfig(AppConfig):
@@ -6,7 +7,7 @@ class EventsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.events"
-    verbose_name = "Events and webhooks"
+    verbose_name = gettext_lazy("Events and webhooks")
 
     def ready(self) -> None:
         # Connects the receivers of the pipeline's signals.

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class HomeConfig(AppConfig):
@@ -7,4 +8,4 @@ class HomeConfig(AppConfig):
 
     name = "allyport.home"
     label = "home"
-    verbose_name = "Home"
+    verbose_name = gettext_lazy("Home")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class JobsConfig(AppConfig):
@@ -9,7 +10,7 @@ class JobsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.jobs"
-    verbose_name = "Jobs"
+    verbose_name = gettext_lazy("Jobs")
 
     def ready(self) -> None:
         # The maintenance sweep looks the function up at each run (late binding).

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class PipelineConfig(AppConfig):
@@ -7,7 +8,7 @@ class PipelineConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "allyport.pipeline"
-    verbose_name = "ACE pipeline"
+    verbose_name = gettext_lazy("ACE pipeline")
 
     def ready(self) -> None:
         # The maintenance sweeps look the functions up at each run (late binding).

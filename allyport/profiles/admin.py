@@ -14,6 +14,8 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from allyport.access.middleware import staff_actor
 from allyport.core.errors import Conflict, RuleViolation
@@ -36,7 +38,9 @@ class ReasonForm(forms.Form):
 
 
 class RejectForm(ReasonForm):
-    code = forms.ChoiceField(choices=ProfileValidationErrorReason.choices, label="Reason code")
+    code = forms.ChoiceField(
+        choices=ProfileValidationErrorReason.choices, label=gettext_lazy("Reason code")
+    )
 
 
 class StageForm(ReasonForm):
@@ -44,7 +48,9 @@ class StageForm(ReasonForm):
 
 
 class PaymentForm(forms.Form):
-    reference = forms.CharField(max_length=80, required=False, label="Payment reference")
+    reference = forms.CharField(
+        max_length=80, required=False, label=gettext_lazy("Payment reference")
+    )
 
 
 def _each(request: HttpRequest, queryset: QuerySet[Any], apply: Callable[[Any], object]) -> None:
@@ -55,9 +61,9 @@ def _each(request: HttpRequest, queryset: QuerySet[Any], apply: Callable[[Any], 
             apply(obj)
             done += 1
         except (RuleViolation, Conflict) as refused:
-            messages.error(request, f"{obj}: {refused}")
+            messages.error(request, _("%(item)s: %(reason)s") % {"item": obj, "reason": refused})
     if done:
-        messages.success(request, f"{done} done.")
+        messages.success(request, _("%(n)s done.") % {"n": done})
 
 
 def _with_form(
@@ -92,18 +98,18 @@ class ProfileVersionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description="Approve and publish the selected listing changes")
+    @admin.action(description=gettext_lazy("Approve and publish the selected listing changes"))
     def approve(self, request: HttpRequest, queryset: QuerySet[ProfileVersion]) -> None:
         actor = staff_actor(request)
         _each(request, queryset, lambda v: listing.approve_profile_update(actor, v))
 
-    @admin.action(description="Reject the selected listing changes…")
+    @admin.action(description=gettext_lazy("Reject the selected listing changes…"))
     def reject(
         self, request: HttpRequest, queryset: QuerySet[ProfileVersion]
     ) -> HttpResponse | None:
         actor = staff_actor(request)
         return _with_form(
-            self, request, queryset, RejectForm, "Reject listing changes",
+            self, request, queryset, RejectForm, _("Reject listing changes"),
             lambda v, data: listing.reject_profile_update(actor, v, data["reason"], data["code"]),
         )  # fmt: skip
 
@@ -123,19 +129,19 @@ class PartnerStandingAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    @admin.action(description="Record a passed validation (Confirmed → Validated)…")
+    @admin.action(description=gettext_lazy("Record a passed validation (Confirmed → Validated)…"))
     def validate(self, request: HttpRequest, queryset: QuerySet[Any]) -> HttpResponse | None:
         actor = staff_actor(request)
         return _with_form(
-            self, request, queryset, ReasonForm, "Record a passed validation",
+            self, request, queryset, ReasonForm, _("Record a passed validation"),
             lambda c, data: stages.record_validation(actor, c, data["reason"]),
         )  # fmt: skip
 
-    @admin.action(description="Move to a stage, with a reason…")
+    @admin.action(description=gettext_lazy("Move to a stage, with a reason…"))
     def move(self, request: HttpRequest, queryset: QuerySet[Any]) -> HttpResponse | None:
         actor = staff_actor(request)
         return _with_form(
-            self, request, queryset, StageForm, "Move to a stage",
+            self, request, queryset, StageForm, _("Move to a stage"),
             lambda c, data: stages.move_stage(actor, c, data["stage"], data["reason"]),
         )  # fmt: skip
 
@@ -159,21 +165,21 @@ class ProgramFeeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description="Mark the selected fees paid…")
+    @admin.action(description=gettext_lazy("Mark the selected fees paid…"))
     def mark_paid(
         self, request: HttpRequest, queryset: QuerySet[ProgramFee]
     ) -> HttpResponse | None:
         actor = staff_actor(request)
         return _with_form(
-            self, request, queryset, PaymentForm, "Mark fees paid",
+            self, request, queryset, PaymentForm, _("Mark fees paid"),
             lambda f, data: fees.record_fee_payment(actor, f, data["reference"]),
         )  # fmt: skip
 
-    @admin.action(description="Waive the selected fees…")
+    @admin.action(description=gettext_lazy("Waive the selected fees…"))
     def waive(self, request: HttpRequest, queryset: QuerySet[ProgramFee]) -> HttpResponse | None:
         actor = staff_actor(request)
         return _with_form(
-            self, request, queryset, ReasonForm, "Waive fees",
+            self, request, queryset, ReasonForm, _("Waive fees"),
             lambda f, data: fees.waive_fee(actor, f, data["reason"]),
         )  # fmt: skip
 
@@ -212,12 +218,12 @@ class VerificationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description="Approve the selected verifications")
+    @admin.action(description=gettext_lazy("Approve the selected verifications"))
     def approve(self, request: HttpRequest, queryset: QuerySet[Verification]) -> None:
         actor = staff_actor(request)
         _each(request, queryset, lambda v: verification.review_verification(actor, v, approve=True))
 
-    @admin.action(description="Reject the selected verifications…")
+    @admin.action(description=gettext_lazy("Reject the selected verifications…"))
     def reject(self, request: HttpRequest, queryset: QuerySet[Verification]) -> HttpResponse | None:
         actor = staff_actor(request)
 
@@ -226,7 +232,7 @@ class VerificationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 actor, found, approve=False, reason=data["reason"]
             )
 
-        return _with_form(self, request, queryset, ReasonForm, "Reject verifications", refuse)
+        return _with_form(self, request, queryset, ReasonForm, _("Reject verifications"), refuse)
 
 
 class ReadOnly(admin.ModelAdmin):  # type: ignore[type-arg]

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import require
@@ -111,7 +112,8 @@ def _send(actor: Actor, invitation: Invitation) -> None:
             "link": link,
             "company": invitation.company.legal_name,
             "inviter": actor.user.full_name if actor.user else "",
-            "roles": [access_model().role_name(r) for r in invitation.roles],
+            # Lazy: named in the invitee's language when the message is rendered.
+            "roles": [gettext_lazy(access_model().roles[r].name) for r in invitation.roles],
             "days": settings.ALLYPORT_INVITATION_DAYS,
         },
     )

@@ -22,6 +22,19 @@ def update_profile(actor: Actor, form: ModelForm, event_name: str) -> None:
         )
 
 
+def remember_language(actor: Actor, code: str) -> None:
+    """The Language menu's choice, stored on My Profile (for pages after the next
+    sign-in and for emails), with the same audit record as a profile edit."""
+    user = actor.user
+    assert user is not None
+    if user.preferred_language == code:
+        return
+    with transaction.atomic():
+        user.preferred_language = code
+        user.save(update_fields=["preferred_language"])
+        audit.record(actor, "UpdateProfile", request_parameters={"preferred_language": code})
+
+
 def contact_when_locked_out(actor: Actor, name: str, email: str, message: str) -> LockoutContact:
     with transaction.atomic():
         contact = LockoutContact.objects.create(

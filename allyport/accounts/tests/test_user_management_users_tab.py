@@ -102,7 +102,9 @@ def test_it_streams_the_access_review_with_idle_users_flagged(
     assert response.streaming
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     by_email = {row["email"]: row for row in rows}
     assert list(rows[0]) == [
         "email",
@@ -124,7 +126,9 @@ def test_it_guards_the_access_review_against_formulas(
 ) -> None:  # type: ignore[no-untyped-def]
     evil = make_user(company, "ace_user")
     User.objects.filter(pk=evil.pk).update(first_name='=HYPERLINK("http://x")', last_name="")
-    body = b"".join(client_for(lead).get(reverse("users:access_review")).streaming_content).decode()
+    body = b"".join(client_for(lead).get(reverse("users:access_review")).streaming_content).decode(
+        "utf-8-sig"
+    )
     row = next(r for r in csv.DictReader(io.StringIO(body)) if r["email"] == evil.email)
     assert row["name"] == '\'=HYPERLINK("http://x")'
 

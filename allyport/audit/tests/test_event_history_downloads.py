@@ -34,7 +34,9 @@ def _download(client: Client, url: str, query: dict[str, str] | None = None) -> 
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Disposition"].startswith('attachment; filename="event-history-')
-    return b"".join(response.streaming_content).decode()
+    return b"".join(response.streaming_content).decode(
+        "utf-8-sig"
+    )  # CSV downloads start with a BOM for Excel
 
 
 @pytest.fixture

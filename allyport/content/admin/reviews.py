@@ -40,7 +40,7 @@ def _run(request: HttpRequest, rows: QuerySet[Any], review: Review, approve: boo
             review(actor, row.public_id, approve=approve, note=note)
             done += 1
         except (ChangeRefused, PermissionDenied) as refused:
-            messages.error(request, f"{row}: {refused}")
+            messages.error(request, _("%(item)s: %(reason)s") % {"item": row, "reason": refused})
     messages.info(request, _("%(n)s reviewed.") % {"n": done})
 
 

@@ -63,7 +63,9 @@ def submit(request: ActorRequest, identifier: str) -> HttpResponseBase:
         lifecycle.submit_application(request.actor, catalog, identifier)
     except RuleViolation as refused:
         for error in refused.errors:
-            messages.error(request, f"{error.field}: {error.message}")
+            messages.error(
+                request, _("%(item)s: %(reason)s") % {"item": error.field, "reason": error.message}
+            )
         messages.error(request, _("Edit the application to correct it, then Submit."))
     else:
         messages.success(request, _("The application is submitted for review."))

@@ -78,7 +78,11 @@ def report(request: ActorRequest, results: list[mapping.MappingResult]) -> None:
     text = _("%(ok)d succeeded, %(failed)d failed.") % {"ok": ok, "failed": len(failed)}
     (messages.success if not failed else messages.warning)(request, text)
     for result in failed:
-        messages.error(request, f"{result.email or result.user_id}: {result.reason}")
+        messages.error(
+            request,
+            _("%(item)s: %(reason)s")
+            % {"item": result.email or result.user_id, "reason": result.reason},
+        )
 
 
 def map_form_view(request: ActorRequest, link, template: str, back: str) -> HttpResponse:  # type: ignore[no-untyped-def]

@@ -190,7 +190,7 @@ def test_training_lists_everyone_filters_and_exports(company: Any, lead: Any, me
     assert "lead@octank.example" in accredited and "member@octank.example" not in accredited
     assert "member@" not in text(client.get(TRAINING, {"q": "lead"}))
     download = client.get(TRAINING, {"level": "any", "download": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode("utf-8-sig"))))
     assert rows[0] == ["Name", "Email", "Certifications", "Accreditations"]
     assert [r[1] for r in rows[1:]] == ["member@octank.example"]
     book = openpyxl.load_workbook(io.BytesIO(client.get(TRAINING, {"download": "xlsx"}).content))

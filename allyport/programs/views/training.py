@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from allyport.access.decisions import Target, require
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
-from allyport.core.spreadsheets import buffered, safe_cell
+from allyport.core.spreadsheets import buffered, safe_cell, with_bom
 from allyport.programs.models import CertificationLevel
 from allyport.programs.permissions import TRAINING_AND_CERTIFICATION, VIEW_TRAINING_DATA
 from allyport.programs.selectors import training
@@ -27,7 +27,11 @@ from allyport.programs.selectors.training import Filters, PersonRow
 from allyport.programs.views.common import company
 
 PAGE_SIZE = 50
-HEADER = ["Name", "Email", "Certifications", "Accreditations"]
+
+
+def _header() -> list[str]:
+    """The column names in the reader's language."""
+    return [_("Name"), _("Email"), _("Certifications"), _("Accreditations")]
 
 
 def _filters(request: ActorRequest) -> Filters:
@@ -45,10 +49,11 @@ def _cells(row: PersonRow) -> list[str]:
     return [row.user.full_name, row.user.email, certs, done]
 
 
-def _csv_lines(rows: Iterable[PersonRow]) -> Iterator[str]:
+def _csv_lines(rows: Iterable[PersonRow], header: list[str]) -> Iterator[str]:
+    # The header comes in named now: the lines are written while the file streams.
     out = io.StringIO()
     writer = csv.writer(out)
-    for cells in [HEADER], ([safe_cell(c) for c in _cells(r)] for r in rows):
+    for cells in [header], ([safe_cell(c) for c in _cells(r)] for r in rows):
         for line in cells:
             writer.writerow(line)
             yield out.getvalue()
@@ -59,7 +64,7 @@ def _csv_lines(rows: Iterable[PersonRow]) -> Iterator[str]:
 def _xlsx(rows: Iterable[PersonRow]) -> bytes:
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Training and Certification")
-    sheet.append(HEADER)
+    sheet.append(_header())
     for row in rows:
         sheet.append([safe_cell(c) for c in _cells(row)])
     out = io.BytesIO()
@@ -75,7 +80,9 @@ def _download(request: ActorRequest, kind: str, filters: Filters) -> HttpRespons
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = StreamingHttpResponse(buffered(_csv_lines(rows)), content_type="text/csv")
+        response = StreamingHttpResponse(
+            buffered(with_bom(_csv_lines(rows, _header()))), content_type="text/csv"
+        )
     response["Content-Disposition"] = f'attachment; filename="training-and-certification.{kind}"'
     return response
 

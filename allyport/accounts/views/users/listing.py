@@ -25,7 +25,7 @@ from allyport.accounts.views.users.common import (
 )
 from allyport.accounts.views.users.forms import UserFilterForm
 from allyport.accounts.views.users.table import RowRenderer
-from allyport.core.spreadsheets import safe_cell
+from allyport.core.spreadsheets import safe_cell, with_bom
 
 PAGE_SIZE = 50
 # What a row of the Users tab shows; loading only these keeps a page of 50 cheap.
@@ -97,7 +97,7 @@ def access_review(request: ActorRequest) -> StreamingHttpResponse:
     streamed, so a large company does not build the file in memory."""
     users = selectors.company_users(request.actor).iterator(chunk_size=500)
     writer = csv.writer(_Echo())
-    lines = (writer.writerow([safe_cell(c) for c in row]) for row in _review_rows(users))
+    lines = with_bom(writer.writerow([safe_cell(c) for c in row]) for row in _review_rows(users))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     name = f"access-review-{timezone.now():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
