@@ -231,7 +231,7 @@ def fake_translations() -> Any:
         navigation._header.cache_clear()  # the top bar is cached per language
 
     yield add
-    trans_real._translations = {}
-    trans_real._default = None
+    trans_real._translations = {}  # type: ignore[attr-defined]
+    trans_real._default = None  # type: ignore[attr-defined]
     trans_real.deactivate()  # the thread may still hold a faked catalogue
     navigation._header.cache_clear()
