@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from allyport.access.actor import system
 from allyport.accounts import backends
@@ -51,6 +52,16 @@ def make_user(company: Company, *roles: str, email: str | None = None) -> User:
 def _clear_cache() -> None:
     """allauth's rate-limit counters live in the cache: each test starts clean."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A request through the test client leaves its language active in the thread (the
+    locale middleware activates, nothing deactivates): each test starts and ends in the
+    default language, so one test's Japanese page cannot write another's records in it."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
