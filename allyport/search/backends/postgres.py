@@ -18,8 +18,8 @@ COLUMNS = "kind, key, title, detail, url"
 # number of row reads. Those candidates are ranked by ts_rank on `document`.
 CANDIDATE_SQL = f"""(
     SELECT id, {COLUMNS}, document FROM search_searchentry
-    WHERE keyed @@ search_scoped_query(%s::tsquery, %s, %s){{owner}} LIMIT %s)"""  # noqa: S608 (constant text; every value is a parameter)
-RANK = "ts_rank(document, %s::tsquery) DESC, id DESC"
+    WHERE keyed @@ search_scoped_query(to_tsquery('english', %s), %s, %s){{owner}} LIMIT %s)"""  # noqa: S608 (constant text; every value is a parameter)
+RANK = "ts_rank(document, to_tsquery('english', %s)) DESC, id DESC"
 PAGE_SQL = f"SELECT {COLUMNS} FROM ({{candidates}}) found ORDER BY {RANK} LIMIT %s OFFSET %s"  # noqa: S608
 PER_KIND_SQL = f"""
     SELECT {COLUMNS} FROM (
@@ -50,25 +50,15 @@ def _candidates(words: str, scope: Scope, limit: int) -> tuple[str, list[str | i
     return CANDIDATE_SQL.replace("{owner}", owner), [*params, limit]
 
 
-def _words(terms: list[str]) -> str:
-    """The typed words as a tsquery, each a prefix in title or body, stemmed."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT to_tsquery('english', %s)::text",
-            [" & ".join(f"{term}:*AB" for term in terms)],
-        )
-        return cursor.fetchone()[0]
-
-
 def match(
     terms: list[str], scopes: list[Scope], *, limit: int, offset: int = 0, per_kind: bool = False
 ) -> list[Hit]:
     """The best rows for `terms` in `scopes` (one company): `limit` of them after
     `offset`, or with `per_kind` the best `limit` of each kind."""
-    words = _words(terms)
-    rows: list[tuple[str, ...]] = []
-    if words:  # only stop words: nothing to match
-        rows = _ranked(words, scopes, limit=limit, offset=offset, per_kind=per_kind)
+    # Each word a prefix in title or body (weights A, B), stemmed by to_tsquery; only
+    # stop words make an empty query, which matches nothing.
+    words = " & ".join(f"{term}:*AB" for term in terms)
+    rows = _ranked(words, scopes, limit=limit, offset=offset, per_kind=per_kind)
     if not rows and offset == 0:
         rows = _similar_titles(" ".join(terms), scopes, limit)
     return [Hit(*row) for row in rows]
