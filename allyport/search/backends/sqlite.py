@@ -1,8 +1,8 @@
 """SQLite: an FTS5 table over title, body and the scope tokens (external content,
 kept in step with search_searchentry by triggers), porter stemming; each word a
 prefix matched in title and body only, ANDed with the company's scope token (or
-the shared content's); kind and owner filter the matched rows; ranked by bm25 with the title ten times the
-body. SQLite has no trigram fallback here: a typo finds nothing."""
+the shared content's); kind and owner filter the matched rows; ranked by bm25 with
+the title ten times the body. SQLite has no trigram fallback here: a typo finds nothing."""
 
 from __future__ import annotations
 
