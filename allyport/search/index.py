@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
-from allyport.search import kinds
+from allyport.search import kinds, present
 from allyport.search.models import SearchEntry, scope_tokens
 
 BATCH = 1000
@@ -51,6 +51,7 @@ def index_rows(kind: kinds.Kind, rows: Iterable[Any]) -> int:
                 unique_fields=["kind", "key"],
                 update_fields=["company", "owner_id", "title", "detail", "body", "url", "tokens"],
             )
+            present.forget(entry.company_id for entry in keep)
     return len(keep)
 
 

@@ -36,7 +36,8 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "key"], name="search_entry_kind_key"),
         ]
-        indexes = [models.Index(fields=["company"], name="search_entry_company_idx")]
+        # (company, kind): the company's rows, and its distinct kinds (search/present.py).
+        indexes = [models.Index(fields=["company", "kind"], name="search_entry_company_kind")]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from allyport.access.actor import Actor
-from allyport.search import kinds
+from allyport.search import kinds, present
 from allyport.search.backends import Hit, Scope, match, match_kinds
 
 PER_KIND = 5
@@ -32,8 +32,12 @@ def scope_for(actor: Actor, kind: kinds.Kind) -> Scope:
 
 
 def search(actor: Actor, text: str, chosen: list[kinds.Kind]) -> list[KindResults]:
-    """At most PER_KIND hits of each chosen kind (the caller checked visibility)."""
-    hits = match_kinds(text, [scope_for(actor, kind) for kind in chosen], per_kind=PER_KIND + 1)
+    """At most PER_KIND hits of each chosen kind (the caller checked visibility);
+    kinds without any entry the member's company could find are not looked in."""
+    assert actor.company is not None  # a member (the page requires one)
+    with_entries = present.kinds_with_entries(actor.company.pk)
+    scopes = [scope_for(actor, kind) for kind in chosen if kind.name in with_entries]
+    hits = match_kinds(text, scopes, per_kind=PER_KIND + 1)
     results = []
     for kind in chosen:
         of_kind = [hit for hit in hits if hit.kind == kind.name]

@@ -171,6 +171,25 @@ def test_customer_accounts_are_found_by_name(
     assert "Customer accounts" in html
 
 
+def test_a_kind_first_indexed_after_a_search_is_found_at_once(
+    company: Company, client_for: Any, lead_actor: Any
+) -> None:
+    """The page's kind list is cached; the first customer account must not wait for it."""
+    user, actor = lead_actor
+    client = client_for(user)
+    services.create_opportunity(actor, "AWS", titled("Quokka migration"))
+    group = 'id="kind-customer_account">Customer accounts</h2>'  # a results table
+    assert group not in page(client, q="quokka")
+    create_customer_account(
+        iam_actor(company),
+        "AWS",
+        {"Account": {"CompanyName": "Quokka Outfitters", "WebsiteUrl": "https://quokka.example"}},
+    )
+    html = page(client, q="quokka")
+    assert "Quokka Outfitters" in html and "Quokka migration" in html
+    assert group in html
+
+
 def test_the_rebuild_command_restores_a_lost_index(
     company: Company, client_for: Any, lead_actor: Any
 ) -> None:
