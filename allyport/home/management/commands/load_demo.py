@@ -9,6 +9,7 @@ from allyport.home.demo.connections import load_connections_demo
 from allyport.home.demo.content import load_content_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.funding import load_funding_demo
+from allyport.home.demo.marketing import load_marketing_demo
 from allyport.home.demo.marketplace import load_seller_demo
 from allyport.home.demo.profiles import load_profiles_demo
 from allyport.home.demo.programs import load_programs_demo
@@ -59,6 +60,7 @@ class Command(JsonCommand):
                 *load_profiles_demo(PASSWORD),
                 *load_support_demo(PASSWORD),
                 *load_channel_demo(octank, northwind),
+                *load_marketing_demo(),
                 *load_tasks_demo(octank),
             ],
         }
