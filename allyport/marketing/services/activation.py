@@ -7,6 +7,7 @@ recorded as scheduled (no social network is reachable from here)."""
 from __future__ import annotations
 
 import logging
+from email.utils import formataddr, parseaddr
 from typing import Any
 
 from django.conf import settings
@@ -186,15 +187,21 @@ def run(job: Any) -> None:
     lifecycle.done(job)
 
 
+def sender(campaign: Campaign) -> str:
+    """The campaign's sender email when its domain is one of the company's (proved at
+    registration or on My Domains); otherwise the portal's address under the company's
+    name, so no campaign sends as a domain its company does not hold."""
+    domain = campaign.sender_email.rpartition("@")[2].lower()
+    if domain and campaign.company.domains.filter(domain__iexact=domain).exists():
+        return formataddr((campaign.company.legal_name, campaign.sender_email))
+    return formataddr((campaign.company.legal_name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
+
+
 def _message(send: ScheduledSend) -> EmailMultiAlternatives:
     asset = send.asset
     campaign = asset.campaign
     message = EmailMultiAlternatives(
-        rendering.subject(asset),
-        rendering.plain(asset),
-        settings.DEFAULT_FROM_EMAIL,
-        [send.recipient],
-        reply_to=[campaign.sender_email] if campaign.sender_email else None,
+        rendering.subject(asset), rendering.plain(asset), sender(campaign), [send.recipient]
     )
     message.attach_alternative(str(rendering.preview(asset)), "text/html")
     return message
