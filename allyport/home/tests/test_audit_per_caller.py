@@ -31,6 +31,7 @@ from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
 from allyport.connections.tests import audit_cases as connection_cases
 from allyport.content.tests import audit_cases as content_cases
+from allyport.marketing.tests import audit_cases as marketing_cases
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import payload as account_payload
 from allyport.funding.services import applications as funding_applications
@@ -105,6 +106,7 @@ SCANNED: dict[str, ModuleType] = {
     **profile_cases.SCANNED,
     "support.services": support,
     **channel_cases.SCANNED,
+    **marketing_cases.SCANNED,
     "worklist.tasks": worklist_tasks,
 }
 # Writing-looking functions that change nothing themselves.
@@ -678,6 +680,7 @@ SERVICES = [
             lambda world, actor: worklist_recommend.refresh_company(actor, world.company)),
 ]  # fmt: skip
 SERVICES += [Service(*case) for case in channel_cases.SERVICES]
+SERVICES += [Service(*case) for case in marketing_cases.SERVICES]
 SERVICES += [Service(*case) for case in content_cases.SERVICES]
 SERVICES += [Service(*case) for case in profile_cases.CASES]
 CASES = [(service, caller) for service in SERVICES for caller in service.callers]
