@@ -36,6 +36,8 @@ GUIDE_NAMES = [
     "Partner Growth Rebate",
     # The guide's Partner Support page and its fields.
     "Partner Support", "Type of Case", "Question Type", "Get Specific",
+    # Market > Marketing Central (guide line 314: "AWS Marketing Central").
+    "Marketing Central",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 
