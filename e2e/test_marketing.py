@@ -48,4 +48,6 @@ def test_marketing_central_from_the_menu_to_an_activated_email(page: Page) -> No
     page.get_by_role("link", name="Spring webinar").click()
     page.get_by_role("button", name="Activate").click()
     expect(page.get_by_text("Activation atsk-")).to_be_visible()
-    assert [m.to for m in mail.outbox if m.subject == "Plan your move"] == [["cio@customer.example"]]
+    assert [m.to for m in mail.outbox if m.subject == "Plan your move"] == [
+        ["cio@customer.example"]
+    ]

@@ -31,7 +31,6 @@ from allyport.cloud import services as cloud
 from allyport.cloud.principals import IamPrincipal
 from allyport.connections.tests import audit_cases as connection_cases
 from allyport.content.tests import audit_cases as content_cases
-from allyport.marketing.tests import audit_cases as marketing_cases
 from allyport.customers.services import accounts
 from allyport.customers.tests.conftest import payload as account_payload
 from allyport.funding.services import applications as funding_applications
@@ -41,6 +40,7 @@ from allyport.funding.services import review as funding_review
 from allyport.funding.services import tags as funding_tags
 from allyport.funding.services.history import application_arn
 from allyport.funding.tests.conftest import PDF, make_benefit
+from allyport.marketing.tests import audit_cases as marketing_cases
 from allyport.marketplace.services.linking import link_for_operator
 from allyport.pipeline import selectors, services
 from allyport.pipeline.engagements import (

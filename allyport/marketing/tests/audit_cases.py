@@ -52,8 +52,9 @@ def _asset(world: Any, actor: Actor) -> tuple[Any, Any]:
 
 def _update_asset(world: Any, actor: Actor) -> None:
     campaign, asset = _asset(world, actor)
-    assets.update_asset(_marketer(world, actor), "AWS", campaign.public_id, asset.public_id,
-                        {"Layout": "Short"})  # fmt: skip
+    assets.update_asset(
+        _marketer(world, actor), "AWS", campaign.public_id, asset.public_id, {"Layout": "Short"}
+    )
 
 
 def _asset_change(change: Any) -> Any:
@@ -66,8 +67,9 @@ def _asset_change(change: Any) -> Any:
 
 def _activate(world: Any, actor: Actor) -> None:
     campaign, asset = _asset(world, actor)
-    activation.start_activation(_marketer(world, actor), "AWS", campaign.public_id,
-                                [asset.public_id])  # fmt: skip
+    activation.start_activation(
+        _marketer(world, actor), "AWS", campaign.public_id, [asset.public_id]
+    )
 
 
 def _tag(world: Any, actor: Actor, untag: bool = False) -> None:
@@ -82,39 +84,81 @@ def _tag(world: Any, actor: Actor, untag: bool = False) -> None:
 def _connect(world: Any, actor: Actor) -> Any:
     who = _marketer(world, actor)
     url = social.create_authorization_url(who, "AWS", "LINKEDIN")
-    member = who if who.kind == ActorKind.MEMBER else _marketer(world, Actor.for_member(
-        make_user(world.company, "marketing_staff")))  # fmt: skip
+    member = (
+        who
+        if who.kind == ActorKind.MEMBER
+        else _marketer(world, Actor.for_member(make_user(world.company, "marketing_staff")))
+    )
     return social.complete_authorization(member, url.rstrip("/").rsplit("/", 1)[-1], "Page")
 
 
 SERVICES: list[tuple[str, str, tuple[str, ...], Any]] = [
     ("marketing.campaigns.create_campaign", "CreateCampaign", (MEMBER, IAM), _campaign),
-    ("marketing.campaigns.update_campaign", "UpdateCampaign", (MEMBER, IAM),
-     lambda world, actor: campaigns.update_campaign(
-         _marketer(world, actor), "AWS", _campaign(world, actor).public_id, {"Name": "D"})),
-    ("marketing.campaigns.delete_campaign", "DeleteCampaign", (MEMBER, IAM),
-     lambda world, actor: campaigns.delete_campaign(
-         _marketer(world, actor), "AWS", _campaign(world, actor).public_id)),
+    (
+        "marketing.campaigns.update_campaign",
+        "UpdateCampaign",
+        (MEMBER, IAM),
+        lambda world, actor: campaigns.update_campaign(
+            _marketer(world, actor), "AWS", _campaign(world, actor).public_id, {"Name": "D"}
+        ),
+    ),
+    (
+        "marketing.campaigns.delete_campaign",
+        "DeleteCampaign",
+        (MEMBER, IAM),
+        lambda world, actor: campaigns.delete_campaign(
+            _marketer(world, actor), "AWS", _campaign(world, actor).public_id
+        ),
+    ),
     ("marketing.assets.create_assets", "BatchCreateCampaignAsset", (MEMBER, IAM), _campaign),
     ("marketing.assets.update_asset", "UpdateCampaignAsset", (MEMBER, IAM), _update_asset),
-    ("marketing.assets.deactivate_asset", "DeactivateCampaignAsset", (MEMBER, IAM),
-     _asset_change(assets.deactivate_asset)),
-    ("marketing.assets.delete_asset", "DeleteCampaignAsset", (MEMBER, IAM),
-     _asset_change(assets.delete_asset)),
-    ("marketing.activation.start_activation", "StartCampaignAssetActivationTask", (MEMBER, IAM),
-     _activate),
+    (
+        "marketing.assets.deactivate_asset",
+        "DeactivateCampaignAsset",
+        (MEMBER, IAM),
+        _asset_change(assets.deactivate_asset),
+    ),
+    (
+        "marketing.assets.delete_asset",
+        "DeleteCampaignAsset",
+        (MEMBER, IAM),
+        _asset_change(assets.delete_asset),
+    ),
+    (
+        "marketing.activation.start_activation",
+        "StartCampaignAssetActivationTask",
+        (MEMBER, IAM),
+        _activate,
+    ),
     ("marketing.activation.run", "ActivateCampaignAssets", (MEMBER, IAM), _activate),
-    ("marketing.exports.start_export", "StartCampaignAssetExportTask", (MEMBER, IAM),
-     lambda world, actor: exports.start_export(
-         _marketer(world, actor), "AWS", _campaign(world, actor).public_id)),
-    ("marketing.social.create_authorization_url", "CreateSocialConnectionAuthorizationUrl",
-     (MEMBER, IAM), lambda world, actor: social.create_authorization_url(
-         _marketer(world, actor), "AWS", "X")),
+    (
+        "marketing.exports.start_export",
+        "StartCampaignAssetExportTask",
+        (MEMBER, IAM),
+        lambda world, actor: exports.start_export(
+            _marketer(world, actor), "AWS", _campaign(world, actor).public_id
+        ),
+    ),
+    (
+        "marketing.social.create_authorization_url",
+        "CreateSocialConnectionAuthorizationUrl",
+        (MEMBER, IAM),
+        lambda world, actor: social.create_authorization_url(_marketer(world, actor), "AWS", "X"),
+    ),
     ("marketing.social.complete_authorization", "CreateSocialConnection", (MEMBER,), _connect),
-    ("marketing.social.delete_connection", "DeleteSocialConnection", (MEMBER, IAM),
-     lambda world, actor: social.delete_connection(
-         _marketer(world, actor), "AWS", _connect(world, actor).public_id)),
+    (
+        "marketing.social.delete_connection",
+        "DeleteSocialConnection",
+        (MEMBER, IAM),
+        lambda world, actor: social.delete_connection(
+            _marketer(world, actor), "AWS", _connect(world, actor).public_id
+        ),
+    ),
     ("marketing.tags.tag_resource", "TagResource", (MEMBER, IAM), _tag),
-    ("marketing.tags.untag_resource", "UntagResource", (MEMBER, IAM),
-     lambda world, actor: _tag(world, actor, untag=True)),
-]  # fmt: skip
+    (
+        "marketing.tags.untag_resource",
+        "UntagResource",
+        (MEMBER, IAM),
+        lambda world, actor: _tag(world, actor, untag=True),
+    ),
+]

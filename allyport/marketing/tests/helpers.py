@@ -23,7 +23,10 @@ READY = {
 EMAIL_VALUES = [
     {"FieldId": "Subject", "Value": {"Text": "Plan your migration"}},
     {"FieldId": "Headline", "Value": {"Text": "Move faster"}},
-    {"FieldId": "Body", "Value": {"Text": "<p>Join <strong>us</strong><script>alert(1)</script></p>"}},
+    {
+        "FieldId": "Body",
+        "Value": {"Text": "<p>Join <strong>us</strong><script>alert(1)</script></p>"},
+    },
 ]
 
 
@@ -54,6 +57,7 @@ def ready_campaign(actor: Actor) -> Campaign:
     """A campaign whose email can be activated (two valid recipients)."""
     campaign = new_campaign(actor, **READY)
     email = asset_of(campaign, "EMAIL")
-    assets.update_asset(actor, "AWS", campaign.public_id, email.public_id,
-                        {"FieldValues": EMAIL_VALUES})  # fmt: skip
+    assets.update_asset(
+        actor, "AWS", campaign.public_id, email.public_id, {"FieldValues": EMAIL_VALUES}
+    )
     return campaign

@@ -65,18 +65,33 @@ def test_a_social_post_is_recorded_as_scheduled(actor: Actor, mailoutbox: Any) -
     campaign = ready_campaign(actor)
     url = social.create_authorization_url(actor, "AWS", "LINKEDIN")
     connection = social.complete_authorization(actor, url.rstrip("/").rsplit("/", 1)[-1], "Octank")
-    campaigns.update_campaign(actor, "AWS", campaign.public_id,
-                              {"SocialConnections": {"LINKEDIN": [connection.public_id]}})  # fmt: skip
+    campaigns.update_campaign(
+        actor,
+        "AWS",
+        campaign.public_id,
+        {"SocialConnections": {"LINKEDIN": [connection.public_id]}},
+    )
     post = asset_of(campaign, "SOCIAL_POST")
     when = timezone.now() + timedelta(days=2)
-    assets.update_asset(actor, "AWS", campaign.public_id, post.public_id, {
-        "FieldValues": [{"FieldId": "Post", "Value": {"Text": "We are live"}}],
-        "SendMode": "SCHEDULED", "ScheduledSendAt": when})  # fmt: skip
+    assets.update_asset(
+        actor,
+        "AWS",
+        campaign.public_id,
+        post.public_id,
+        {
+            "FieldValues": [{"FieldId": "Post", "Value": {"Text": "We are live"}}],
+            "SendMode": "SCHEDULED",
+            "ScheduledSendAt": when,
+        },
+    )
     task = activation.start_activation(actor, "AWS", campaign.public_id, [post.public_id])
     assert task.status == "SUCCEEDED"
     send = ScheduledSend.objects.get(asset=post)
-    assert (send.channel, send.connection, send.status) == ("LINKEDIN", connection.public_id,
-                                                            "SCHEDULED")  # fmt: skip
+    assert (send.channel, send.connection, send.status) == (
+        "LINKEDIN",
+        connection.public_id,
+        "SCHEDULED",
+    )
     assert send.send_at == when and mailoutbox == []
 
 
@@ -84,8 +99,13 @@ def test_scheduled_emails_wait_for_the_sweep(actor: Actor, mailoutbox: Any) -> N
     campaign = ready_campaign(actor)
     email = asset_of(campaign, "EMAIL")
     when = timezone.now() + timedelta(hours=1)
-    assets.update_asset(actor, "AWS", campaign.public_id, email.public_id,
-                        {"SendMode": "SCHEDULED", "ScheduledSendAt": when})  # fmt: skip
+    assets.update_asset(
+        actor,
+        "AWS",
+        campaign.public_id,
+        email.public_id,
+        {"SendMode": "SCHEDULED", "ScheduledSendAt": when},
+    )
     activation.start_activation(actor, "AWS", campaign.public_id, [email.public_id])
     assert mailoutbox == [] and activation.deliver_due() == 0
     ScheduledSend.objects.update(send_at=timezone.now() - timedelta(minutes=1))
@@ -98,9 +118,13 @@ def test_scheduled_emails_wait_for_the_sweep(actor: Actor, mailoutbox: Any) -> N
 def test_deactivating_drops_the_sends_not_made(actor: Actor, mailoutbox: Any) -> None:
     campaign = ready_campaign(actor)
     email = asset_of(campaign, "EMAIL")
-    assets.update_asset(actor, "AWS", campaign.public_id, email.public_id,
-                        {"SendMode": "SCHEDULED",
-                         "ScheduledSendAt": timezone.now() + timedelta(hours=1)})  # fmt: skip
+    assets.update_asset(
+        actor,
+        "AWS",
+        campaign.public_id,
+        email.public_id,
+        {"SendMode": "SCHEDULED", "ScheduledSendAt": timezone.now() + timedelta(hours=1)},
+    )
     activation.start_activation(actor, "AWS", campaign.public_id, [email.public_id])
     assets.deactivate_asset(actor, "AWS", campaign.public_id, email.public_id)
     assert not ScheduledSend.objects.filter(asset=email).exists()
@@ -142,10 +166,16 @@ def test_a_forged_or_expired_link_is_refused(actor: Actor) -> None:
     forged = Client().get(f"/market/marketing-central/exports/{token[:-2]}xx/")
     assert forged.status_code == 403 and "signature does not match" in forged.content.decode()
     past = int((timezone.now() - timedelta(seconds=1)).timestamp())
-    expired = signing.dumps({"c": campaign.company.public_id, "t": task.public_id, "e": past},
-                            salt=exports.SALT, compress=True)  # fmt: skip
+    expired = signing.dumps(
+        {"c": campaign.company.public_id, "t": task.public_id, "e": past},
+        salt=exports.SALT,
+        compress=True,
+    )
     response = Client().get(f"/market/marketing-central/exports/{expired}/")
     assert response.status_code == 403 and "The link has expired." in response.content.decode()
-    other = signing.dumps({"c": "partner-other", "t": task.public_id, "e": past + 3600},
-                          salt=exports.SALT, compress=True)  # fmt: skip
+    other = signing.dumps(
+        {"c": "partner-other", "t": task.public_id, "e": past + 3600},
+        salt=exports.SALT,
+        compress=True,
+    )
     assert Client().get(f"/market/marketing-central/exports/{other}/").status_code == 404

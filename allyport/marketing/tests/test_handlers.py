@@ -51,8 +51,9 @@ def call(actor: Actor, name: str, **params: Any) -> dict[str, Any]:
     model = loader.operation_model(SERVICE, name)
     assert model is not None
     checked = validate(model.input_shape, params)
-    ctx = registry.ApiContext(actor=actor, operation=name, service=SERVICE, request_id="r",
-                              params=checked)  # fmt: skip
+    ctx = registry.ApiContext(
+        actor=actor, operation=name, service=SERVICE, request_id="r", params=checked
+    )
     handler = registry.handler_for(SERVICE, name)
     assert handler is not None, name
     return serialize(model.output_shape, handler(ctx, checked) or {})
@@ -64,33 +65,66 @@ def test_every_operation_has_a_handler() -> None:
 
 def test_the_operations_end_to_end(caller: Actor, mailoutbox: Any) -> None:
     template = make_template()
-    found = call(caller, "SearchCampaignTemplates", Catalog="AWS", Themes=["MIGRATION_MODERNIZATION"])
+    found = call(
+        caller, "SearchCampaignTemplates", Catalog="AWS", Themes=["MIGRATION_MODERNIZATION"]
+    )
     assert found["TotalResults"] == 1 and found["CampaignTemplates"][0]["Id"] == template.public_id
     detail = call(caller, "GetCampaignTemplate", Catalog="AWS", Identifier=template.public_id)
     assert [a["Id"] for a in detail["CampaignTemplate"]["AssetTemplates"]] == [
-        "email-1", "landing-1", "linkedin-1"]  # fmt: skip
-    made = call(caller, "CreateCampaign", Catalog="AWS", Name="API campaign",
-                CampaignTemplateId=template.public_id, SenderEmail="a@b.example",
-                PrivacyPolicyUrl="https://b.example/privacy", PartnerAddress="Main St",
-                StartOn="2030-01-01", EndOn="2030-02-01",
-                TotalBudget={"Amount": "1000", "CurrencyCode": "USD"},
-                Tags=[{"Key": "team", "Value": "emea"}])  # fmt: skip
+        "email-1",
+        "landing-1",
+        "linkedin-1",
+    ]
+    made = call(
+        caller,
+        "CreateCampaign",
+        Catalog="AWS",
+        Name="API campaign",
+        CampaignTemplateId=template.public_id,
+        SenderEmail="a@b.example",
+        PrivacyPolicyUrl="https://b.example/privacy",
+        PartnerAddress="Main St",
+        StartOn="2030-01-01",
+        EndOn="2030-02-01",
+        TotalBudget={"Amount": "1000", "CurrencyCode": "USD"},
+        Tags=[{"Key": "team", "Value": "emea"}],
+    )
     campaign_id, arn = made["Id"], made["Arn"]
     assert arn.endswith(f":catalog/AWS/campaign/{campaign_id}")
-    batch = call(caller, "BatchCreateCampaignAsset", Catalog="AWS", CampaignIdentifier=arn,
-                 Entries=[{"SourceAssetTemplateIdentifier": "email-1"},
-                          {"SourceAssetTemplateIdentifier": "ghost"}])  # fmt: skip
+    batch = call(
+        caller,
+        "BatchCreateCampaignAsset",
+        Catalog="AWS",
+        CampaignIdentifier=arn,
+        Entries=[
+            {"SourceAssetTemplateIdentifier": "email-1"},
+            {"SourceAssetTemplateIdentifier": "ghost"},
+        ],
+    )
     asset_id = batch["Successful"][0]["Id"]
     assert batch["Successful"][0]["Layout"]["Selected"] == "Standard"
     assert batch["Errors"][0]["SourceAssetTemplateId"] == "ghost"
-    updated = call(caller, "UpdateCampaignAsset", Catalog="AWS", CampaignIdentifier=campaign_id,
-                   CampaignAssetIdentifier=asset_id, Layout="Short", FieldValues=[
-                       {"FieldId": "Subject", "Value": {"Text": "Hi"}},
-                       {"FieldId": "Headline", "Value": {"Text": "Hello"}},
-                       {"FieldId": "Body", "Value": {"Text": "<p>Body</p>"}}])  # fmt: skip
+    updated = call(
+        caller,
+        "UpdateCampaignAsset",
+        Catalog="AWS",
+        CampaignIdentifier=campaign_id,
+        CampaignAssetIdentifier=asset_id,
+        Layout="Short",
+        FieldValues=[
+            {"FieldId": "Subject", "Value": {"Text": "Hi"}},
+            {"FieldId": "Headline", "Value": {"Text": "Hello"}},
+            {"FieldId": "Body", "Value": {"Text": "<p>Body</p>"}},
+        ],
+    )
     assert [i["Code"] for i in updated["ActivationIssues"]] == ["RECIPIENT_LIST_MISSING"]
-    asset = call(caller, "GetCampaignAsset", Catalog="AWS", CampaignIdentifier=campaign_id,
-                 CampaignAssetIdentifier=asset_id)["Asset"]  # fmt: skip
+    asset = call(
+        caller,
+        "GetCampaignAsset",
+        Catalog="AWS",
+        CampaignIdentifier=campaign_id,
+        CampaignAssetIdentifier=asset_id,
+    )["Asset"]
     assert asset["Layout"]["Selected"] == "Short" and asset["LayoutPreviews"][0]["Format"] == "HTML"
     listed = call(caller, "ListCampaignAssets", Catalog="AWS", CampaignIdentifier=campaign_id)
     assert [a["Id"] for a in listed["Items"]] == [asset_id]
@@ -100,28 +134,50 @@ def test_the_operations_end_to_end(caller: Actor, mailoutbox: Any) -> None:
     call(caller, "UpdateCampaign", Catalog="AWS", CampaignIdentifier=campaign_id, Name="Renamed")
     campaigns = call(caller, "ListCampaigns", Catalog="AWS", States=["DRAFT"])
     assert [c["Name"] for c in campaigns["Items"]] == ["Renamed"]
-    started = call(caller, "StartCampaignAssetActivationTask", Catalog="AWS",
-                   CampaignIdentifier=campaign_id, CampaignAssetIdentifiers=[asset_id])  # fmt: skip
+    started = call(
+        caller,
+        "StartCampaignAssetActivationTask",
+        Catalog="AWS",
+        CampaignIdentifier=campaign_id,
+        CampaignAssetIdentifiers=[asset_id],
+    )
     assert started["TaskStatus"] == "FAILED"
     assert started["Assets"][0]["Reason"] == "RECIPIENT_LIST_MISSING"
-    task = call(caller, "GetCampaignAssetActivationTask", Catalog="AWS",
-                CampaignIdentifier=campaign_id)  # fmt: skip
+    task = call(
+        caller, "GetCampaignAssetActivationTask", Catalog="AWS", CampaignIdentifier=campaign_id
+    )
     assert task["TaskId"] == started["TaskId"]
-    export = call(caller, "StartCampaignAssetExportTask", Catalog="AWS",
-                  CampaignIdentifier=campaign_id)  # fmt: skip
-    got_export = call(caller, "GetCampaignAssetExportTask", Catalog="AWS",
-                      CampaignIdentifier=campaign_id,
-                      CampaignAssetExportTaskIdentifier=export["Id"])  # fmt: skip
+    export = call(
+        caller, "StartCampaignAssetExportTask", Catalog="AWS", CampaignIdentifier=campaign_id
+    )
+    got_export = call(
+        caller,
+        "GetCampaignAssetExportTask",
+        Catalog="AWS",
+        CampaignIdentifier=campaign_id,
+        CampaignAssetExportTaskIdentifier=export["Id"],
+    )
     assert got_export["Status"] == "COMPLETED" and "/exports/" in got_export["DownloadUrl"]
     call(caller, "TagResource", ResourceArn=arn, Tags=[{"Key": "q", "Value": "1"}])
     call(caller, "UntagResource", ResourceArn=arn, TagKeys=["team"])
     assert call(caller, "ListTagsForResource", ResourceArn=arn)["Tags"] == [
-        {"Key": "q", "Value": "1"}]  # fmt: skip
-    deactivated = call(caller, "DeactivateCampaignAsset", Catalog="AWS",
-                       CampaignIdentifier=campaign_id, CampaignAssetIdentifier=asset_id)  # fmt: skip
+        {"Key": "q", "Value": "1"}
+    ]
+    deactivated = call(
+        caller,
+        "DeactivateCampaignAsset",
+        Catalog="AWS",
+        CampaignIdentifier=campaign_id,
+        CampaignAssetIdentifier=asset_id,
+    )
     assert deactivated == {"Id": asset_id, "State": "INACTIVE", "LastActivationStatus": "FAILED"}
-    call(caller, "DeleteCampaignAsset", Catalog="AWS", CampaignIdentifier=campaign_id,
-         CampaignAssetIdentifier=asset_id)  # fmt: skip
+    call(
+        caller,
+        "DeleteCampaignAsset",
+        Catalog="AWS",
+        CampaignIdentifier=campaign_id,
+        CampaignAssetIdentifier=asset_id,
+    )
     call(caller, "DeleteCampaign", Catalog="AWS", CampaignIdentifier=campaign_id)
     with pytest.raises(NotFound):
         call(caller, "GetCampaign", Catalog="AWS", CampaignIdentifier=campaign_id)
@@ -157,6 +213,12 @@ def test_the_model_refuses_before_the_handler(caller: Actor) -> None:
         call(caller, "GetCampaign", Catalog="Other", CampaignIdentifier="camp-1")
     assert {e.field for e in refused.value.errors} == {"Catalog", "CampaignIdentifier"}
     with pytest.raises(InvalidRequest):
-        call(caller, "UpdateCampaignAsset", Catalog="AWS", CampaignIdentifier="camp-aaaaaaaaaaaaa",
-             CampaignAssetIdentifier="ast-aaaaaaaaaaaaa",
-             ScheduledSendAt=(timezone.now() + timedelta(days=1)).isoformat(), SendMode="LATER")  # fmt: skip
+        call(
+            caller,
+            "UpdateCampaignAsset",
+            Catalog="AWS",
+            CampaignIdentifier="camp-aaaaaaaaaaaaa",
+            CampaignAssetIdentifier="ast-aaaaaaaaaaaaa",
+            ScheduledSendAt=(timezone.now() + timedelta(days=1)).isoformat(),
+            SendMode="LATER",
+        )

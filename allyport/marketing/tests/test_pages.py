@@ -5,10 +5,9 @@ form with its sanitised preview, and the campaign settings' errors next to the f
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
-
-import html
 
 import pytest
 from django.test import Client
@@ -39,9 +38,11 @@ def urls(campaign: Campaign) -> list[str]:
     return [
         "/market/marketing-central/",
         f"/market/marketing-central/templates/{campaign.template.public_id}/",  # type: ignore[union-attr]
-        base, f"{base}assets/{asset.public_id}/", f"{base}assets/{asset.public_id}/preview/",
+        base,
+        f"{base}assets/{asset.public_id}/",
+        f"{base}assets/{asset.public_id}/preview/",
         "/market/marketing-central/social/",
-    ]  # fmt: skip
+    ]
 
 
 def test_every_page_needs_sign_in() -> None:
@@ -61,7 +62,9 @@ def test_a_role_without_marketing_central_is_refused_with_the_reason(
         response = client_for(plain).get(url)
         assert response.status_code == 403, url
         assert "needs the alliance lead" in text(response) and "ace user role" in text(response)
-    response = client_for(plain).post(f"/market/marketing-central/campaigns/{campaign.public_id}/activate/")
+    response = client_for(plain).post(
+        f"/market/marketing-central/campaigns/{campaign.public_id}/activate/"
+    )
     assert response.status_code == 403
     assert campaign.activations.count() == 0
 
@@ -123,11 +126,17 @@ def test_the_asset_form_fills_fields_and_previews_them_sanitised(
     campaign = new_campaign(Actor.for_member(user), PartnerAddress="1 Main St")
     email = asset_of(campaign, "EMAIL")
     url = f"/market/marketing-central/campaigns/{campaign.public_id}/assets/{email.public_id}/"
-    response = client_for(user).post(url, {
-        "f_Subject": "Hello", "f_Headline": "<b>Big</b> news",
-        "f_Body": '<p onclick="x()">Hi <em>there</em><script>alert(1)</script></p>',
-        "f_CallToAction": "", "layout": "Standard", "send_mode": "ON_ACTIVATION",
-    })  # fmt: skip
+    response = client_for(user).post(
+        url,
+        {
+            "f_Subject": "Hello",
+            "f_Headline": "<b>Big</b> news",
+            "f_Body": '<p onclick="x()">Hi <em>there</em><script>alert(1)</script></p>',
+            "f_CallToAction": "",
+            "layout": "Standard",
+            "send_mode": "ON_ACTIVATION",
+        },
+    )
     assert response.status_code == 302
     page = text(client_for(user).get(url))
     assert "<p>Hi <em>there</em></p>" in page
@@ -145,9 +154,15 @@ def test_a_scheduled_send_in_the_past_is_refused_next_to_the_field(
     campaign = new_campaign(Actor.for_member(user))
     email = asset_of(campaign, "EMAIL")
     url = f"/market/marketing-central/campaigns/{campaign.public_id}/assets/{email.public_id}/"
-    response = client_for(user).post(url, {"f_Subject": "x" * 151, "layout": "Standard",
-                                           "send_mode": "SCHEDULED",
-                                           "scheduled_send_at": "2001-01-01T10:00"})  # fmt: skip
+    response = client_for(user).post(
+        url,
+        {
+            "f_Subject": "x" * 151,
+            "layout": "Standard",
+            "send_mode": "SCHEDULED",
+            "scheduled_send_at": "2001-01-01T10:00",
+        },
+    )
     page = text(response)
     assert response.status_code == 400
     assert "Choose a send time in the future." in page
@@ -159,9 +174,14 @@ def test_campaign_settings_show_every_error_at_once(client_for: Callable[[User],
     campaign = new_campaign(Actor.for_member(user))
     response = client_for(user).post(
         f"/market/marketing-central/campaigns/{campaign.public_id}/",
-        {"name": "Spring", "start_on": "2030-05-01", "end_on": "2030-04-01",
-         "privacy_policy_url": "http://insecure.example", "recipients": "a@b.example"},
-    )  # fmt: skip
+        {
+            "name": "Spring",
+            "start_on": "2030-05-01",
+            "end_on": "2030-04-01",
+            "privacy_policy_url": "http://insecure.example",
+            "recipients": "a@b.example",
+        },
+    )
     page = text(response)
     assert response.status_code == 400
     assert "Give an https:// address." in page
@@ -171,10 +191,14 @@ def test_campaign_settings_show_every_error_at_once(client_for: Callable[[User],
         f"/market/marketing-central/campaigns/{campaign.public_id}/",
         {"name": "Spring", "start_on": "2030-05-01", "end_on": "2030-04-01"},
     )
-    assert response.status_code == 400 and "The end date is before the start date." in text(response)
+    assert response.status_code == 400 and "The end date is before the start date." in text(
+        response
+    )
 
 
-def test_activate_from_the_page_sends_the_emails(client_for: Callable[[User], Client], mailoutbox: Any) -> None:  # noqa: E501
+def test_activate_from_the_page_sends_the_emails(
+    client_for: Callable[[User], Client], mailoutbox: Any
+) -> None:  # noqa: E501
     user = marketer()
     campaign = ready_campaign(Actor.for_member(user))
     base = f"/market/marketing-central/campaigns/{campaign.public_id}/"

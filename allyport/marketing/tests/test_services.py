@@ -35,8 +35,15 @@ def iam_actor(policy: str | None = None) -> Actor:
 
 def test_search_filters_by_each_member_and_pages(actor: Actor) -> None:
     make_template("A migrate", industry="FINANCIAL_SERVICES", themes=["MIGRATION_MODERNIZATION"])
-    make_template("B retail AI", industry="RETAIL", themes=["AI"], collection="BUILD_WITH_AI",
-                  customer_segments=["SMB"], aws_services=["Amazon Bedrock"], language="de")  # fmt: skip
+    make_template(
+        "B retail AI",
+        industry="RETAIL",
+        themes=["AI"],
+        collection="BUILD_WITH_AI",
+        customer_segments=["SMB"],
+        aws_services=["Amazon Bedrock"],
+        language="de",
+    )
     make_template("C hidden", published=False)
 
     def names(**filters: object) -> list[str]:
@@ -63,14 +70,25 @@ def test_search_filters_by_each_member_and_pages(actor: Actor) -> None:
 def test_every_refused_setting_is_named_at_once(actor: Actor) -> None:
     campaign = new_campaign(actor)
     with pytest.raises(RuleViolation) as refused:
-        campaigns.update_campaign(actor, "AWS", campaign.public_id, {
-            "Name": " ", "StartOn": "2030-05-01", "EndOn": "2030-04-01",
-            "EstimatedBudget": {"Amount": "500", "CurrencyCode": "USD"},
-            "TotalBudget": {"Amount": "100", "CurrencyCode": "USD"},
-            "SocialConnections": {"X": ["sc-0000000000000"]},
-        })  # fmt: skip
+        campaigns.update_campaign(
+            actor,
+            "AWS",
+            campaign.public_id,
+            {
+                "Name": " ",
+                "StartOn": "2030-05-01",
+                "EndOn": "2030-04-01",
+                "EstimatedBudget": {"Amount": "500", "CurrencyCode": "USD"},
+                "TotalBudget": {"Amount": "100", "CurrencyCode": "USD"},
+                "SocialConnections": {"X": ["sc-0000000000000"]},
+            },
+        )
     assert {e.field for e in refused.value.errors} == {
-        "Name", "EndOn", "EstimatedBudget.Amount", "SocialConnections.X"}  # fmt: skip
+        "Name",
+        "EndOn",
+        "EstimatedBudget.Amount",
+        "SocialConnections.X",
+    }
     campaign.refresh_from_db()
     assert campaign.name == "Spring" and campaign.end_on is None
 
@@ -85,15 +103,17 @@ def test_the_email_target_reads_a_bulk_page_file(actor: Actor) -> None:
     found = BulkFile.objects.create(company=company, name="list.csv")
     found.size = store_file(found, Role.UPLOAD, BytesIO(b"email\na@x.example\nA@x.example\nbad\n"))
     found.save()
-    campaign = new_campaign(actor, EmailTarget={"S3Uri": f"s3://files/{found.public_id}/list.csv",
-                                                "VersionId": "1"})  # fmt: skip
+    campaign = new_campaign(
+        actor, EmailTarget={"S3Uri": f"s3://files/{found.public_id}/list.csv", "VersionId": "1"}
+    )
     view = output.campaign_view(campaign)["EmailTarget"]
     assert (view["ValidCount"], view["DuplicateCount"], view["RejectedCount"]) == (1, 1, 1)
     assert view["FileName"] == "list.csv" and campaign.recipients == ["a@x.example"]
     other = Actor.for_member(marketer())
     with pytest.raises(RuleViolation) as refused:
-        new_campaign(other, EmailTarget={"S3Uri": f"s3://files/{found.public_id}/x",
-                                         "VersionId": "1"})  # fmt: skip
+        new_campaign(
+            other, EmailTarget={"S3Uri": f"s3://files/{found.public_id}/x", "VersionId": "1"}
+        )
     assert refused.value.errors[0].field == "EmailTarget.S3Uri"
 
 
@@ -115,8 +135,13 @@ def test_unknown_fields_and_layouts_are_refused(actor: Actor) -> None:
     campaign = new_campaign(actor)
     email = asset_of(campaign, "EMAIL")
     with pytest.raises(RuleViolation) as refused:
-        assets.update_asset(actor, "AWS", campaign.public_id, email.public_id, {
-            "FieldValues": [{"FieldId": "Nope", "Value": {"Text": "x"}}], "Layout": "Wide"})  # fmt: skip
+        assets.update_asset(
+            actor,
+            "AWS",
+            campaign.public_id,
+            email.public_id,
+            {"FieldValues": [{"FieldId": "Nope", "Value": {"Text": "x"}}], "Layout": "Wide"},
+        )
     assert {e.field for e in refused.value.errors} == {"FieldValues[0].FieldId", "Layout"}
 
 
@@ -138,13 +163,15 @@ def test_tags_by_arn(actor: Actor) -> None:
 def test_an_iam_caller_is_decided_by_its_policies() -> None:
     full = iam_actor()
     template = make_template()
-    campaign = campaigns.create_campaign(full, "AWS", {"Name": "API",
-                                                       "CampaignTemplateId": template.public_id})  # fmt: skip
+    campaign = campaigns.create_campaign(
+        full, "AWS", {"Name": "API", "CampaignTemplateId": template.public_id}
+    )
     assert campaign.company == full.company
     sandbox_only = iam_actor("arn:aws:iam::aws:policy/AWSPartnerCentralSandboxFullAccess")
     with pytest.raises(PermissionDenied):
-        campaigns.create_campaign(sandbox_only, "AWS", {"Name": "API",
-                                                        "CampaignTemplateId": template.public_id})  # fmt: skip
+        campaigns.create_campaign(
+            sandbox_only, "AWS", {"Name": "API", "CampaignTemplateId": template.public_id}
+        )
 
 
 def test_the_recorded_authorization_flow_works_once(actor: Actor) -> None:
