@@ -22,4 +22,4 @@ class MarketingConfig(AppConfig):
         kinds.register(
             jobs.EXPORT, label=str(_("Campaign export")), enqueue=run_marketing_job.enqueue
         )
-        maintenance.register("marketing scheduled sends", lambda: activation.deliver_due())
+        maintenance.register("marketing scheduled sends", activation.sweep)

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allyport.access.actor import Actor
+from allyport.access.actor import Actor, system
 from allyport.core.errors import Conflict, DomainError, NotFound
 from allyport.core.mail import enqueue_message
 from allyport.jobs import lifecycle
@@ -179,7 +179,7 @@ def run(job: Any) -> None:
         actor = jobs.job_actor(job)
         outcomes = [_activate(task, asset_id) for asset_id in task.asset_ids]
         _finish(task, outcomes, actor)
-        deliver_due(task.campaign)
+        deliver_due(task.campaign, actor)
     except (JobFailed, DomainError) as failed:
         ActivationTask.objects.filter(pk=task.pk).update(status="FAILED", ended_at=timezone.now())
         lifecycle.fail(job, str(failed))
@@ -207,15 +207,16 @@ def _message(send: ScheduledSend) -> EmailMultiAlternatives:
     return message
 
 
-def deliver_due(campaign: Campaign | None = None) -> int:
-    """Send the emails whose time has come through the outbox; an asset whose every
-    email went is delivered. Social posts stay recorded as scheduled."""
+def deliver_due(campaign: Campaign | None = None, actor: Actor | None = None) -> int:
+    """Send the emails whose time has come through the outbox (as the activation's job,
+    or the system's sweep); an asset whose every email went is delivered, and each
+    campaign's sends are recorded. Social posts stay recorded as scheduled."""
     due = ScheduledSend.objects.filter(
         channel="EMAIL", status="SCHEDULED", send_at__lte=timezone.now(), asset__state="ACTIVE"
     )
     if campaign is not None:
         due = due.filter(asset__campaign=campaign)
-    sent = 0
+    sent: dict[int, tuple[Campaign, int]] = {}
     for send in due.select_related("asset__campaign__company", "asset__source")[:500]:
         with transaction.atomic():
             if not ScheduledSend.objects.filter(pk=send.pk, status="SCHEDULED").update(
@@ -223,7 +224,41 @@ def deliver_due(campaign: Campaign | None = None) -> int:
             ):
                 continue  # another worker sent it
             enqueue_message(_message(send))
-            sent += 1
+            owner = send.asset.campaign
+            sent[owner.pk] = (owner, sent.get(owner.pk, (owner, 0))[1] + 1)
             if not send.asset.sends.filter(status="SCHEDULED").exists():
                 CampaignAsset.objects.filter(pk=send.asset_id).update(delivery_status="DELIVERED")
-    return sent
+    for owner, count in sent.values():
+        record(
+            actor or system(),
+            "SendCampaignEmails",
+            company=owner.company,
+            request={"CampaignId": owner.public_id},
+            response={"Sent": count},
+            resource_arn=campaign_arn(owner),
+        )
+    return sum(count for _owner, count in sent.values())
+
+
+def complete_ended() -> int:
+    """Campaigns past their end date are completed; their sends not yet made are dropped."""
+    ended = Campaign.objects.filter(state=Campaign.State.ACTIVE, end_on__lt=timezone.localdate())
+    count = 0
+    for campaign in ended.select_related("company"):
+        with transaction.atomic():
+            ScheduledSend.objects.filter(asset__campaign=campaign, status="SCHEDULED").delete()
+            Campaign.objects.filter(pk=campaign.pk).update(state=Campaign.State.COMPLETED)
+            record(
+                system(),
+                "CompleteCampaign",
+                company=campaign.company,
+                request={"CampaignId": campaign.public_id},
+                resource_arn=campaign_arn(campaign),
+            )
+            count += 1
+    return count
+
+
+def sweep() -> int:
+    """The maintenance sweep's part: due emails, then ended campaigns."""
+    return deliver_due() + complete_ended()

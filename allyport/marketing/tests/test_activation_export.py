@@ -16,9 +16,10 @@ from django.test import Client
 from django.utils import timezone
 
 from allyport.access.actor import Actor
+from allyport.audit.models import AuditEvent
 from allyport.core.errors import Conflict
 from allyport.jobs.models import BulkJob
-from allyport.marketing.models import ScheduledSend
+from allyport.marketing.models import Campaign, ScheduledSend
 from allyport.marketing.services import activation, assets, campaigns, exports, output, social
 from allyport.marketing.tests.helpers import asset_of, marketer, ready_campaign
 
@@ -113,6 +114,22 @@ def test_scheduled_emails_wait_for_the_sweep(actor: Actor, mailoutbox: Any) -> N
     assert activation.deliver_due() == 0  # each is sent once
     email.refresh_from_db()
     assert email.delivery_status == "DELIVERED"
+    sweep = AuditEvent.objects.get(event_name="SendCampaignEmails")
+    assert sweep.record["userIdentity"]["type"] == "AWSService"
+    assert sweep.record["responseElements"] == {"Sent": 2}
+
+
+def test_an_ended_campaign_is_completed_by_the_sweep(actor: Actor, mailoutbox: Any) -> None:
+    campaign = ready_campaign(actor)
+    email = asset_of(campaign, "EMAIL")
+    activation.start_activation(actor, "AWS", campaign.public_id, [email.public_id])
+    assert activation.complete_ended() == 0
+    Campaign.objects.filter(pk=campaign.pk).update(end_on=timezone.localdate() - timedelta(days=1))
+    assert activation.sweep() == 1
+    campaign.refresh_from_db()
+    assert campaign.state == "COMPLETED"
+    with pytest.raises(Conflict):
+        campaigns.update_campaign(actor, "AWS", campaign.public_id, {"Name": "Again"})
 
 
 def test_deactivating_drops_the_sends_not_made(actor: Actor, mailoutbox: Any) -> None:
