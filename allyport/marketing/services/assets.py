@@ -31,7 +31,7 @@ def _campaign(
 
 def find_asset(campaign: Campaign, identifier: str, *, lock: bool = False) -> CampaignAsset:
     found = campaign.assets.filter(public_id=identifier).select_related("source")
-    asset = (found.select_for_update() if lock else found).first()
+    asset = (found.select_for_update(of=("self",)) if lock else found).first()
     if asset is None:
         raise NotFound("CampaignAsset", identifier)
     asset.campaign = campaign

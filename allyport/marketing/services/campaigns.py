@@ -59,7 +59,7 @@ def find(company: Company, catalog: str, identifier: str, *, lock: bool = False)
         company=company, catalog=catalog, public_id=plain_id(identifier)
     )
     if lock:
-        found = found.select_for_update()
+        found = found.select_for_update(of=("self",))
     campaign = found.select_related("company", "template").first()
     if campaign is None:
         raise NotFound("Campaign", identifier)
