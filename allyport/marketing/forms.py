@@ -20,6 +20,8 @@ CAMPAIGN_FIELDS = {
     "EndOn": "end_on",
     "EmailTarget": "recipients",
     "Recipients": "recipients",
+    "EstimatedBudget": "estimated_budget",
+    "TotalBudget": "total_budget",
 }
 
 
@@ -39,6 +41,20 @@ class CampaignForm(forms.Form):
     )
     end_on = forms.DateField(
         label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    budget_currency = forms.RegexField(
+        label=_("Budget currency"),
+        regex=r"^[A-Z]{3}$",
+        initial="USD",
+        max_length=3,
+        required=False,
+        help_text=_("Three capital letters, such as USD or EUR."),
+    )
+    estimated_budget = forms.DecimalField(
+        label=_("Estimated budget"), required=False, min_value=0, decimal_places=2, max_digits=18
+    )
+    total_budget = forms.DecimalField(
+        label=_("Total budget"), required=False, min_value=0, decimal_places=2, max_digits=18
     )
     recipients = forms.CharField(
         label=_("Recipients"),
@@ -71,8 +87,17 @@ class CampaignForm(forms.Form):
         """The change in the service's (the API's) terms."""
         data = self.cleaned_data
         request: dict[str, Any] = {
-            api: data[name] for api, name in CAMPAIGN_FIELDS.items() if name != "recipients"
+            api: data[name]
+            for api, name in CAMPAIGN_FIELDS.items()
+            if name not in ("recipients", "estimated_budget", "total_budget")
         }
+        for api, name in (("EstimatedBudget", "estimated_budget"), ("TotalBudget", "total_budget")):
+            amount = data[name]
+            request[api] = (
+                {"Amount": f"{amount:.2f}", "CurrencyCode": data["budget_currency"] or "USD"}
+                if amount is not None
+                else None
+            )
         if data["recipients"].strip():
             request["Recipients"] = data["recipients"]
         social = {

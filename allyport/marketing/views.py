@@ -128,11 +128,16 @@ def _campaign_url(campaign_id: str, catalog: str) -> str:
 
 
 def _initial(campaign: Any) -> dict[str, Any]:
-    initial = {
+    initial: dict[str, Any] = {
         name: getattr(campaign, name)
         for name in set(CAMPAIGN_FIELDS.values())
-        if name != "recipients"
+        if name not in ("recipients", "estimated_budget", "total_budget")
     }
+    for name in ("estimated_budget", "total_budget"):
+        budget = getattr(campaign, name)
+        if budget:
+            initial[name] = budget["Amount"]
+            initial["budget_currency"] = budget["CurrencyCode"]
     for platform, chosen in campaign.social_connections.items():
         initial[f"social_{platform}"] = chosen[0] if chosen else ""
     return initial

@@ -126,7 +126,9 @@ def _schedule(task: ActivationTask, asset: CampaignAsset) -> None:
 
 def _activate(task: ActivationTask, asset_id: str) -> dict[str, Any]:
     with transaction.atomic():
-        asset = task.campaign.assets.select_for_update(of=("self",)).filter(public_id=asset_id).first()
+        asset = (
+            task.campaign.assets.select_for_update(of=("self",)).filter(public_id=asset_id).first()
+        )
         if asset is not None:
             asset.campaign = task.campaign
         refused = _refusal(asset, asset_id)

@@ -41,6 +41,7 @@ PLAIN = {
     "EstimatedBudget": "estimated_budget",
     "TotalBudget": "total_budget",
 }
+JSON_COLUMNS = {"partner_badge", "target_audience", "estimated_budget", "total_budget"}
 SORTS = {
     "NAME": SortKey("name"),
     "STATE": SortKey("state"),
@@ -119,13 +120,20 @@ def _social(
     return kept
 
 
+def _cleared(column: str) -> Any:
+    """A setting given as nothing: text becomes empty, a structure none, a list empty."""
+    return [] if column == "engagement_group_ids" else None if column in JSON_COLUMNS else ""
+
+
 def _apply(campaign: Campaign, request: Mapping[str, Any]) -> None:
     """Set what the request gives and check the whole campaign; RuleViolation lists
     every refused field at once."""
     errors: list[FieldError] = []
     for member, column in PLAIN.items():
         if member in request:
-            setattr(campaign, column, request[member] if request[member] is not None else "")
+            setattr(
+                campaign, column, _cleared(column) if request[member] is None else request[member]
+            )
     if "Name" in request and not str(request["Name"] or "").strip():
         errors.append(FieldError("Name", _("Give the campaign a name.")))
     for member, column in (("StartOn", "start_on"), ("EndOn", "end_on")):

@@ -196,6 +196,26 @@ def test_campaign_settings_show_every_error_at_once(client_for: Callable[[User],
     )
 
 
+def test_budgets_are_checked_against_each_other(client_for: Callable[[User], Client]) -> None:
+    user = marketer()
+    campaign = new_campaign(Actor.for_member(user))
+    url = f"/market/marketing-central/campaigns/{campaign.public_id}/"
+    form = {
+        "name": "Spring",
+        "budget_currency": "EUR",
+        "estimated_budget": "500",
+        "total_budget": "100",
+    }
+    response = client_for(user).post(url, form)
+    assert response.status_code == 400
+    assert "The estimated budget exceeds the total budget." in text(response)
+    response = client_for(user).post(url, {**form, "total_budget": "1000"})
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.total_budget == {"Amount": "1000.00", "CurrencyCode": "EUR"}
+    assert campaign.estimated_budget == {"Amount": "500.00", "CurrencyCode": "EUR"}
+
+
 def test_activate_from_the_page_sends_the_emails(
     client_for: Callable[[User], Client], mailoutbox: Any
 ) -> None:  # noqa: E501
