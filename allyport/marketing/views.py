@@ -105,13 +105,10 @@ def template_detail(request: ActorRequest, template_id: str) -> HttpResponse:
     form = NewCampaignForm(request.POST or None, initial={"name": template.name[:100]})
     if request.method == "POST" and form.is_valid():
         try:
-            campaign = campaigns.create_campaign(
+            campaign = assets.create_campaign_from_template(
                 request.actor,
                 catalog,
                 {"Name": form.cleaned_data["name"], "CampaignTemplateId": template.public_id},
-            )
-            assets.create_assets(
-                request.actor, catalog, campaign.public_id, [a.key for a in template.assets.all()]
             )
         except RuleViolation as refused:
             for error in refused.errors:

@@ -108,6 +108,20 @@ def create_assets(
     return created, errors
 
 
+def create_campaign_from_template(
+    actor: Actor, catalog: str, request: Mapping[str, Any]
+) -> Campaign:
+    """The portal's Create campaign: the campaign and an asset per blueprint of its
+    template, in one transaction."""
+    with transaction.atomic():
+        campaign = campaigns.create_campaign(actor, catalog, request)
+        keys = [
+            blueprint.key for blueprint in AssetTemplate.objects.filter(template=campaign.template)
+        ]
+        create_assets(actor, catalog, campaign.public_id, keys)
+    return campaign
+
+
 def _check_text(field: dict[str, Any], text: str, name: str) -> str | None:
     kind, rules = next(iter((field.get("Type") or {"Text": {}}).items()))
     rules = rules or {}

@@ -111,6 +111,16 @@ SERVICES: list[tuple[str, str, tuple[str, ...], Any]] = [
         ),
     ),
     ("marketing.assets.create_assets", "BatchCreateCampaignAsset", (MEMBER, IAM), _campaign),
+    (
+        "marketing.assets.create_campaign_from_template",
+        "CreateCampaign",
+        (MEMBER, IAM),
+        lambda world, actor: assets.create_campaign_from_template(
+            _marketer(world, actor),
+            "AWS",
+            {"Name": "T", "CampaignTemplateId": make_template().public_id},
+        ),
+    ),
     ("marketing.assets.update_asset", "UpdateCampaignAsset", (MEMBER, IAM), _update_asset),
     (
         "marketing.assets.deactivate_asset",

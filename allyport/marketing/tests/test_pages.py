@@ -15,7 +15,7 @@ from django.test import Client
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
 from allyport.marketing.catalogue import make_template
-from allyport.marketing.models import Campaign
+from allyport.marketing.models import Campaign, SocialConnection
 from allyport.marketing.tests.helpers import (
     asset_of,
     confirmed_company,
@@ -245,3 +245,24 @@ def test_delete_asks_for_confirm(client_for: Callable[[User], Client]) -> None:
 def test_the_menu_links_marketing_central(client_for: Callable[[User], Client]) -> None:
     page = text(client_for(marketer(confirmed_company())).get("/market/marketing-central/"))
     assert 'href="/market/marketing-central/"' in page
+
+
+def test_social_connections_through_the_recorded_consent_page(
+    client_for: Callable[[User], Client],
+) -> None:
+    user = marketer()
+    client = client_for(user)
+    response = client.post("/market/marketing-central/social/", {"platform": "FACEBOOK"})
+    consent = response["Location"].split("://", 1)[-1]
+    consent = consent[consent.index("/market/") :]
+    assert "/social/authorize/" in consent
+    assert client_for(marketer()).get(consent).status_code == 404  # another company's flow
+    page = text(client.get(consent))
+    assert "Connect Facebook" in page and "no social network is contacted" in page
+    response = client.post(consent, {"page_name": "Octank on Facebook"}, follow=True)
+    page = text(response)
+    assert "Facebook connected." in page and "Octank on Facebook" in page and "AUTHORIZED" in page
+    assert client.get(consent).status_code == 404  # used once
+    connection = SocialConnection.objects.get()
+    response = client.post(f"/market/marketing-central/social/{connection.public_id}/delete/")
+    assert response.status_code == 302 and not SocialConnection.objects.exists()
