@@ -17,14 +17,17 @@ def render() -> str:
         "",
         "Operations of the Partner Central services as the installed botocore "
         f"({loader.botocore_version()}) models them, and whether Allyport's endpoint "
-        "(`/api/aws`) handles each. Generated; do not edit. Regenerate with",
+        "(`/api/aws` for AWS JSON, `/api/aws/service/<ServiceName>/operation/<Operation>` "
+        "for Smithy RPC v2 CBOR) handles each. Generated; do not edit. Regenerate with",
         f"`{COMMAND}`",
         "(`allyport/awsapi/tests/test_compatibility_doc.py` fails while this file differs).",
         "",
         *_summary(),
     ]
     # The selling API first: it is the one CRM connectors call.
-    for service in sorted(service_models.json_services(), key=lambda name: name != selling.SERVICE):
+    for service in sorted(
+        service_models.served_services(), key=lambda name: name != selling.SERVICE
+    ):
         lines += ["", *_service_section(service)]
     for service in _other_services():
         lines += ["", *_unserved_section(service)]
@@ -32,8 +35,8 @@ def render() -> str:
 
 
 def _other_services() -> list[str]:
-    """The installed models this endpoint does not speak (not AWS JSON)."""
-    return [name for name in loader.services() if name not in service_models.json_services()]
+    """The installed models in a protocol the endpoint does not speak."""
+    return [name for name in loader.services() if name not in service_models.served_services()]
 
 
 def _protocol(service: str) -> str:
@@ -43,7 +46,7 @@ def _protocol(service: str) -> str:
 
 def _summary() -> list[str]:
     lines = ["| Service | Protocol | Operations | Supported |", "|---|---|---|---|"]
-    served = service_models.json_services()
+    served = service_models.served_services()
     for service in sorted(loader.services(), key=lambda name: name != selling.SERVICE):
         total = len(loader.service_model(service).operation_names)
         count = len(registry.supported(service)) if service in served else 0
@@ -58,7 +61,7 @@ def _unserved_section(service: str) -> list[str]:
         f"## {service}",
         "",
         f"0 of {len(names)} operations supported (API version {model.api_version}, protocol "
-        f"`{_protocol(service)}`, which the AWS JSON endpoint does not speak).",
+        f"`{_protocol(service)}`, which the endpoint does not speak).",
         "",
         "| Operation | Supported |",
         "|---|---|",
@@ -77,7 +80,8 @@ def _service_section(service: str) -> list[str]:
         f"## {service}",
         "",
         f"{count} of {len(names)} operations supported "
-        f"(API version {model.api_version}, target prefix `{model.metadata['targetPrefix']}`).",
+        f"(API version {model.api_version}, protocol `{service_models.protocol(service)}`, "
+        f"target prefix `{model.metadata['targetPrefix']}`).",
         "",
         *([f"Handlers: {', '.join(f'`{m}`' for m in modules)}.", ""] if modules else []),
         "| Operation | Supported | Paginator |",

@@ -1,9 +1,14 @@
 """One API call, from the request's bytes to the answer.
 
 Order: read the body; verify SigV4 (before anything else is revealed); find the
-caller and its company; resolve `X-Amz-Target` to an operation of an installed
-model; parse the JSON; throttle; validate against the input shape; run the
-handler, serialize its result and write the audit record in one transaction.
+caller and its company; resolve the operation the request names to an operation
+of an installed model; parse the body; throttle; validate against the input
+shape; run the handler, serialize its result and write the audit record in one
+transaction.
+
+One pipeline for both wire protocols: a `protocols` object (AWS JSON 1.0 or Smithy
+RPC v2 CBOR) says where the operation is named, parses the body into the JSON form
+and writes answers and errors in its own form; nothing else differs.
 
 Every failure is an AWS error body. Anything unexpected is logged with the
 request id and answered as InternalServerException, never with its details.
@@ -20,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from botocore.model import Shape
 from django.core.exceptions import RequestDataTooBig
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
@@ -29,15 +35,15 @@ from allyport.access.actor import Actor
 from allyport.audit import services as audit
 from allyport.awsapi import (
     caller,
+    protocols,
     redaction,
     refusals,
     registry,
-    responses,
-    service_models,
     sigv4,
     storable,
     throttling,
 )
+from allyport.awsapi.protocols import Protocol, serialization_error
 from allyport.awsapi.registry import ApiContext, ApiError, InternalServer
 from allyport.core import outage
 from allyport.shapes import loader, serialization, validation
@@ -56,6 +62,8 @@ class Call:
     event_source: str = ""
     actor: Actor | None = None
     params: dict[str, Any] | None = None
+    protocol: Protocol = protocols.AWS_JSON
+    output_shape: Shape | None = None  # the answer's, once the handler has run
 
 
 class HandlerDidNotAuthorize(RuntimeError):
@@ -63,23 +71,21 @@ class HandlerDidNotAuthorize(RuntimeError):
     ctx.authorize()): refused, never answered."""
 
 
-def serialization_error(message: str, status: int = 400) -> ApiError:
-    return ApiError(message, code="SerializationException", status=status)
-
-
-def unknown_operation(message: str) -> ApiError:
-    return ApiError(message, code="UnknownOperationException", status=400)
+def unknown_operation(message: str, status: int = 400) -> ApiError:
+    return ApiError(message, code="UnknownOperationException", status=status)
 
 
 def handle(
-    request: HttpRequest, run: Callable[[HttpRequest, Call], dict[str, Any]]
+    request: HttpRequest,
+    run: Callable[[HttpRequest, Call], dict[str, Any]],
+    protocol: Protocol = protocols.AWS_JSON,
 ) -> HttpResponse:
-    call = Call(request_id=str(uuid.uuid4()))
+    call = Call(request_id=str(uuid.uuid4()), protocol=protocol)
     try:
         body = run(request, call)
     except ApiError as err:
         _record_failure(call, err)
-        return responses.error(err, call.request_id, call.service)
+        return protocol.error(err, call.request_id, call.service)
     except Exception as error:
         if outage.is_database_outage(error):  # 503 with Retry-After; nothing to record it in
             return outage.api_unavailable(call.request_id)
@@ -88,8 +94,8 @@ def handle(
         )
         fault = InternalServer(f"An internal error occurred. Request ID: {call.request_id}")
         _record_failure(call, fault)
-        return responses.error(fault, call.request_id, call.service)
-    return responses.ok(body, call.request_id)
+        return protocol.error(fault, call.request_id, call.service)
+    return protocol.ok(body, call.request_id, call.output_shape)
 
 
 def read_body(request: HttpRequest) -> bytes:
@@ -97,20 +103,6 @@ def read_body(request: HttpRequest) -> bytes:
         return request.body
     except RequestDataTooBig as error:
         raise serialization_error("The request body is too large.", status=413) from error
-
-
-def parse_body(raw: bytes) -> dict[str, Any]:
-    """The body as a JSON object; SerializationException for anything else. The
-    object may still hold values no database stores: see `check_storable`."""
-    if not raw.strip():
-        return {}
-    try:
-        value = json.loads(raw)
-    except (ValueError, RecursionError) as error:
-        raise serialization_error("The request body is not valid JSON.") from error
-    if not isinstance(value, dict):
-        raise serialization_error("The request body must be a JSON object.")
-    return value
 
 
 def check_storable(value: Any) -> None:
@@ -133,21 +125,10 @@ def check_storable(value: Any) -> None:
             raise serialization_error("The request body has a NUL or an unpaired surrogate.")
 
 
-def _target(header: str) -> tuple[str | None, str]:
-    """(service, operation) from `AWSPartnerCentralSelling.ListSolutions`; the service
-    is None when the prefix names no installed JSON service."""
-    prefix, _sep, name = header.strip().rpartition(".")
-    return service_models.services_by_target_prefix().get(prefix), name
-
-
 def authenticated(request: HttpRequest, call: Call, raw: bytes, service: str | None) -> Actor:
-    """Verify the signature (scoped to the target's service when it is known) and
-    build the calling actor."""
-    if service is not None:
-        expected = frozenset({loader.service_model(service).signing_name})
-    else:
-        expected = service_models.signing_names()
-    key, auth = sigv4.authenticate(request, raw, expected)
+    """Verify the signature (scoped to the named service when it is known, else to
+    any service of the protocol) and build the calling actor."""
+    key, auth = sigv4.authenticate(request, raw, call.protocol.signing_names(service))
     call.event_source = f"{auth.service}.amazonaws.com"
     call.actor = caller.actor_for(key, request)
     return call.actor
@@ -155,17 +136,21 @@ def authenticated(request: HttpRequest, call: Call, raw: bytes, service: str | N
 
 def run_operation(request: HttpRequest, call: Call) -> dict[str, Any]:
     raw = read_body(request)
-    target = request.headers.get("X-Amz-Target", "")
-    service, name = _target(target)
+    protocol = call.protocol
+    route = protocol.route(request)
+    service, name = route.service, route.operation
     actor = authenticated(request, call, raw, service)
     call.operation = name[:64] or "UnknownOperation"
     if service is None:
-        raise unknown_operation(f"Unknown target {target[:128]!r}.")
+        raise unknown_operation(route.unknown, protocol.unknown_status)
     call.service = service
     model = loader.operation_model(service, name)
     if model is None:
-        raise unknown_operation(f"{service} has no operation {name[:64]!r}.")
-    call.params = parse_body(raw)
+        raise unknown_operation(
+            f"{service} has no operation {name[:64]!r}.", protocol.unknown_status
+        )
+    protocol.check_headers(request, raw)
+    call.params = protocol.parse(raw)
     check_storable(call.params)
     handler = registry.handler_for(service, name)
     if handler is None:
@@ -185,6 +170,7 @@ def run_operation(request: HttpRequest, call: Call) -> dict[str, Any]:
                 )
             output = serialization.serialize(model.output_shape, result)
             _record(call, response=output, resources=scope.resources)
+    call.output_shape = model.output_shape
     return output
 
 

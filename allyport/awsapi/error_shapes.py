@@ -97,6 +97,16 @@ def _enum(shape: Shape | None, member: str) -> list[str]:
 _SMITHY_REASONS = {"REQUEST_VALIDATION_FAILED": "fieldValidationFailed"}
 
 
+def _spelled_as(word: str, reasons: list[str] | tuple[str, ...]) -> str:
+    """`word` as the model spells it: `fieldValidationFailed` in benefits,
+    `FIELD_VALIDATION_FAILED` in marketing."""
+    key = word.replace("_", "").lower()
+    for reason in reasons:
+        if reason.replace("_", "").lower() == key:
+            return reason
+    return word
+
+
 def _field_list(shape: StructureShape, extra: dict[str, Any]) -> dict[str, Any]:
     """A ValidationException's members as a FieldList service's shape names them."""
     adapted = {k: v for k, v in extra.items() if k != "ErrorList"}
@@ -104,7 +114,8 @@ def _field_list(shape: StructureShape, extra: dict[str, Any]) -> dict[str, Any]:
         shape.members["Reason"].metadata.get("enum") or () if "Reason" in shape.members else ()
     )
     if reasons and adapted.get("Reason") not in reasons:
-        adapted["Reason"] = _SMITHY_REASONS.get(adapted.get("Reason", ""), "other")
+        wanted = _SMITHY_REASONS.get(adapted.get("Reason", ""), "other")
+        adapted["Reason"] = _spelled_as(wanted, reasons)
     if "ErrorList" in extra:
         adapted["FieldList"] = [
             {"Name": item.get("FieldName", ""), "Message": item["Message"], "Code": item["Code"]}

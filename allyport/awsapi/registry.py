@@ -138,8 +138,8 @@ class ApiContext:
 
 def operation(service: str, name: str) -> Callable[[Handler], Handler]:
     """Register `handler(ctx, params) -> dict` for `name` of `service` (boto3 name)."""
-    if service not in service_models.json_services():
-        raise ImproperlyConfigured(f"{service} is not an installed AWS JSON service")
+    if service not in service_models.served_services():
+        raise ImproperlyConfigured(f"{service} is not a served service (AWS JSON or RPC v2 CBOR)")
     if loader.operation_model(service, name) is None:
         raise ImproperlyConfigured(f"{service} has no operation {name}")
 

@@ -1,4 +1,5 @@
-"""AWS JSON 1.0 answers: the body, `x-amzn-RequestId`, and errors with `__type`."""
+"""AWS JSON 1.0 answers: the body, `x-amzn-RequestId`, and errors with `__type`.
+The error body and headers are the same in Smithy RPC v2 CBOR (see `protocols`)."""
 
 from __future__ import annotations
 
@@ -32,9 +33,16 @@ def ok(body: dict[str, Any], request_id: str) -> HttpResponse:
 def error(err: ApiError, request_id: str, service: str = "") -> HttpResponse:
     """`__type` in the body (the only place boto3 reads it), the header as AWS sends it,
     and the message under the member name the service's error shape uses."""
+    return with_error_headers(_json(error_body(err, service), err.status, request_id), err)
+
+
+def error_body(err: ApiError, service: str = "") -> dict[str, Any]:
     extra = error_shapes.adapt(service, err.code, err.extra)
-    body = {"__type": err.code, message_key(service, err.code): err.message, **extra}
-    response = _json(body, err.status, request_id)
+    return {"__type": err.code, message_key(service, err.code): err.message, **extra}
+
+
+def with_error_headers(response: HttpResponse, err: ApiError) -> HttpResponse:
+    """`x-amzn-ErrorType`, and when to retry a throttled call."""
     response["x-amzn-ErrorType"] = err.code
     retry_after = getattr(err, "retry_after", None)
     if retry_after is not None:

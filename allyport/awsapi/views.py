@@ -1,4 +1,6 @@
-"""The endpoint (`POST /api/aws`) and the minimal signed endpoint (`POST /api/aws/_ping`)."""
+"""The endpoints: AWS JSON 1.0 (`POST /api/aws`), Smithy RPC v2 CBOR
+(`POST /api/aws/service/<ServiceName>/operation/<Operation>`) and the minimal
+signed endpoint (`POST /api/aws/_ping`)."""
 
 from __future__ import annotations
 
@@ -7,15 +9,18 @@ import uuid
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from allyport.awsapi import dispatch, responses
+from allyport.awsapi import dispatch, protocols
+from allyport.awsapi.protocols import Protocol
 from allyport.awsapi.registry import ApiError
 
 
-def _post_only(request: HttpRequest) -> HttpResponse | None:
+def _post_only(
+    request: HttpRequest, protocol: Protocol = protocols.AWS_JSON
+) -> HttpResponse | None:
     if request.method == "POST":
         return None
     err = ApiError("Only POST is accepted here.", code="UnknownOperationException", status=405)
-    response = responses.error(err, str(uuid.uuid4()))
+    response = protocol.error(err, str(uuid.uuid4()))
     response["Allow"] = "POST"
     return response
 
@@ -24,6 +29,16 @@ def _post_only(request: HttpRequest) -> HttpResponse | None:
 def endpoint(request: HttpRequest) -> HttpResponse:
     """Every operation of every AWS JSON service, chosen by X-Amz-Target."""
     return _post_only(request) or dispatch.handle(request, dispatch.run_operation)
+
+
+@csrf_exempt  # signed with SigV4, never with a session cookie
+def rpc_v2_cbor(request: HttpRequest, service_name: str, operation: str) -> HttpResponse:
+    """Every operation of every Smithy RPC v2 CBOR service, chosen by the path (the
+    protocol reads `service_name` and `operation` from the resolved route)."""
+    protocol = protocols.RPC_V2_CBOR_PROTOCOL
+    return _post_only(request, protocol) or dispatch.handle(
+        request, dispatch.run_operation, protocol
+    )
 
 
 @csrf_exempt

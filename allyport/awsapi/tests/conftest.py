@@ -15,6 +15,7 @@ from typing import Any
 from unittest import mock
 
 import boto3
+import cbor2
 import pytest
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
@@ -31,6 +32,7 @@ from allyport.testing import (  # noqa: F401 - re-used by the API tests
 
 SELLING = "partnercentral-selling"
 TARGET = "AWSPartnerCentralSelling"
+MARKETING = "partnercentral-marketing"  # a Smithy RPC v2 CBOR service
 
 
 @pytest.fixture(autouse=True)
@@ -59,9 +61,14 @@ def boto_for(api_url: str) -> Iterator[Callable[..., Any]]:
     in-memory SQLite connection from the wrong thread."""
     clients: list[Any] = []
 
-    def build(credentials: ApiCredentials, secret: str | None = None, key_id: str = "") -> Any:
+    def build(
+        credentials: ApiCredentials,
+        secret: str | None = None,
+        key_id: str = "",
+        service: str = SELLING,
+    ) -> Any:
         client = boto3.client(
-            SELLING,
+            service,
             endpoint_url=api_url,
             region_name="us-east-1",
             aws_access_key_id=key_id or credentials.key_id,
@@ -83,14 +90,15 @@ def client(boto_for: Callable[..., Any], creds: ApiCredentials) -> Any:
 
 
 @pytest.fixture
-def handlers(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, Callable[..., Any]], None]:
+def handlers(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """`handlers("ListSolutions", fn)` registers fn for this test only, in place of any
-    handler the pipeline registered (the registry is restored afterwards)."""
+    handler the pipeline registered (the registry is restored afterwards);
+    `handlers("GetCampaign", fn, service=MARKETING)` for another service."""
     monkeypatch.setattr(registry, "_handlers", dict(registry._handlers))
 
-    def add(name: str, fn: Callable[..., Any]) -> None:
-        registry.unregister(SELLING, name)
-        registry.operation(SELLING, name)(fn)
+    def add(name: str, fn: Callable[..., Any], service: str = SELLING) -> None:
+        registry.unregister(service, name)
+        registry.operation(service, name)(fn)
 
     return add
 
@@ -141,11 +149,71 @@ def signed_post(
     return send(url, body, dict(request.headers))
 
 
-def send(url: str, body: bytes, headers: dict[str, str]) -> RawResponse:
+def cbor_path(service: str, operation: str) -> str:
+    """Where a Smithy RPC v2 CBOR client posts, below the endpoint's path."""
+    return f"/service/{target_of(service)}/operation/{operation}"
+
+
+def signed_cbor_post(
+    api_url: str,
+    credentials: ApiCredentials,
+    operation: str,
+    body: bytes,
+    *,
+    service: str = MARKETING,
+    headers: dict[str, str] | None = None,
+    method: str = "POST",
+    path: str | None = None,
+) -> RawResponse:
+    """A Smithy RPC v2 CBOR request as botocore sends it (path, `smithy-protocol`,
+    `application/cbor`), signed by botocore's SigV4Auth; `headers` override, `path`
+    replaces the protocol's path below the endpoint."""
+    url = api_url + (path or cbor_path(service, operation))
+    request = AWSRequest(
+        method=method,
+        url=url,
+        data=body,
+        headers={
+            "smithy-protocol": "rpc-v2-cbor",
+            "Content-Type": "application/cbor",
+            "Accept": "application/cbor",
+            **(headers or {}),
+        },
+    )
+    signing_name = loader_signing_name(service)
+    SigV4Auth(
+        Credentials(credentials.key_id, credentials.secret), signing_name, "us-east-1"
+    ).add_auth(request)
+    return send(url, body, dict(request.headers), method=method)
+
+
+def loader_signing_name(service: str) -> str:
+    from allyport.shapes import loader
+
+    return str(loader.service_model(service).signing_name)
+
+
+def decoded(content: bytes, content_type: str) -> dict[str, Any]:
+    """A JSON or CBOR answer's body."""
+    if not content:
+        return {}
+    if content_type.startswith("application/cbor"):
+        value = cbor2.loads(content)
+    else:
+        value = json.loads(content)
+    assert isinstance(value, dict)
+    return value
+
+
+def send(url: str, body: bytes, headers: dict[str, str], method: str = "POST") -> RawResponse:
     """POST with urllib; HTTP errors are answers too."""
-    prepared = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    prepared = urllib.request.Request(url, data=body, headers=headers, method=method)
     try:
         with urllib.request.urlopen(prepared, timeout=20) as response:  # noqa: S310
-            return RawResponse(response.status, dict(response.headers), json.loads(response.read()))
+            kind = response.headers.get("Content-Type", "")
+            return RawResponse(
+                response.status, dict(response.headers), decoded(response.read(), kind)
+            )
     except urllib.error.HTTPError as error:
-        return RawResponse(error.code, dict(error.headers), json.loads(error.read() or b"{}"))
+        kind = error.headers.get("Content-Type", "")
+        return RawResponse(error.code, dict(error.headers), decoded(error.read(), kind))

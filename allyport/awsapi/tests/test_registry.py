@@ -38,7 +38,7 @@ def test_it_refuses_names_the_model_does_not_have() -> None:
     with pytest.raises(ImproperlyConfigured):
         registry.operation("partnercentral-selling", "GetOpportunities")
     with pytest.raises(ImproperlyConfigured):
-        registry.operation("partnercentral-revenue-measurement", "ListRevenueAttributions")
+        registry.operation("partnercentral-unknown", "ListRevenueAttributions")
 
 
 def test_it_refuses_a_second_handler_for_one_operation() -> None:
@@ -86,3 +86,14 @@ def test_it_imports_handler_modules_of_installed_apps_only() -> None:
     assert import_handler_modules(("allyport.awsapi.compatibility",)) == [
         "allyport.awsapi.compatibility"
     ]
+
+
+def test_an_installed_app_without_an_api_module_yet_is_left_out() -> None:
+    """A scaffolded app (installed, no `api` package yet) must not stop the start."""
+    assert import_handler_modules(("allyport.core.api",)) == []
+
+
+def test_the_marketing_handlers_are_imported_at_start() -> None:
+    from allyport.awsapi.apps import HANDLER_MODULES
+
+    assert "allyport.marketing.api" in HANDLER_MODULES
