@@ -335,6 +335,8 @@ ALLYPORT_API_QUOTAS = {
     "partnercentral-channel": {"other": {"operations": ["*"], "rates": ["10/s"]}},
     # The Account API publishes no rates: each operation at the selling read rate.
     "partnercentral-account": {"each": {"operations": ["*"], "rates": ["10/s"]}},
+    # The Marketing API publishes no rates: each operation at the selling read rate.
+    "partnercentral-marketing": {"each": {"operations": ["*"], "rates": ["10/s"]}},
 }  # fmt: skip
 
 # Background jobs: a database queue and a worker (`manage.py worker`, a db_worker

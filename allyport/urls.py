@@ -38,6 +38,7 @@ urlpatterns = [
     path("market/connections/", include("allyport.connections.urls")),
     path("", include("allyport.profiles.urls")),
     path("channel/", include("allyport.channel.urls")),
+    path("market/marketing-central/", include("allyport.marketing.urls")),
     path("tasks/", include("allyport.worklist.urls")),
     path("dev/mailbox/", home_views.dev_mailbox, name="dev_mailbox"),
     path("captcha/", include("captcha.urls")),

@@ -62,6 +62,7 @@ PAGES: dict[str, str] = {
     "Market/Find Partners": "profiles:find_partners",
     "Market/My Solutions Finder Listing": "profiles:my_listing",
     "Channel/Channel Management": "channel:accounts",
+    "Market/Marketing Central": "marketing:home",
 }
 # Allyport's own pages listed under a menu item of the guide, for whoever sees that
 # item (the access model has no item of their own): label, URL name. Labels are

@@ -1,1 +1,2 @@
-"""Market > Marketing Central: campaign templates, campaigns, assets, activation and export; the Marketing API."""
+"""Market > Marketing Central: campaign templates, campaigns, assets, activation and
+export; the Marketing API."""

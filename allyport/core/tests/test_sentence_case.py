@@ -39,6 +39,8 @@ GUIDE_NAMES = [
     # The guide's "How to use AWS Partner Assistant": the chatbot, its menu item and buttons.
     "AWS Partner Assistant", "Instant chat with AWS Partner Assistant",
     "Ask AWS Partner Assistant", "Thumbs Up", "Thumbs Down", "AWS Partner Central",
+    # Market > Marketing Central (guide line 314: "AWS Marketing Central").
+    "Marketing Central",
 ]  # fmt: skip
 TRANSLATED = re.compile(r"""\{% translate ["']([^"']+)["']""")
 

@@ -41,6 +41,7 @@ from allyport.funding.services import review as funding_review
 from allyport.funding.services import tags as funding_tags
 from allyport.funding.services.history import application_arn
 from allyport.funding.tests.conftest import PDF, make_benefit
+from allyport.marketing.tests import audit_cases as marketing_cases
 from allyport.marketplace.services.linking import link_for_operator
 from allyport.pipeline import selectors, services
 from allyport.pipeline.engagements import (
@@ -107,6 +108,7 @@ SCANNED: dict[str, ModuleType] = {
     "support.services": support,
     **channel_cases.SCANNED,
     **assistant_cases.SCANNED,
+    **marketing_cases.SCANNED,
     "worklist.tasks": worklist_tasks,
 }
 # Writing-looking functions that change nothing themselves.
@@ -680,6 +682,7 @@ SERVICES = [
             lambda world, actor: worklist_recommend.refresh_company(actor, world.company)),
 ]  # fmt: skip
 SERVICES += [Service(*case) for case in channel_cases.SERVICES]
+SERVICES += [Service(*case) for case in marketing_cases.SERVICES]
 SERVICES += [Service(*case) for case in content_cases.SERVICES]
 SERVICES += [Service(*case) for case in profile_cases.CASES]
 SERVICES += [Service(*case) for case in assistant_cases.SERVICES]

@@ -11,6 +11,7 @@ from allyport.home.demo.content import load_content_demo
 from allyport.home.demo.customers import load_directory_demo
 from allyport.home.demo.funding import load_funding_demo
 from allyport.home.demo.helpcentre import load_helpcentre_demo
+from allyport.home.demo.marketing import load_marketing_demo
 from allyport.home.demo.marketplace import load_seller_demo
 from allyport.home.demo.profiles import load_profiles_demo
 from allyport.home.demo.programs import load_programs_demo
@@ -61,6 +62,7 @@ class Command(JsonCommand):
                 *load_profiles_demo(PASSWORD),
                 *load_support_demo(PASSWORD),
                 *load_channel_demo(octank, northwind),
+                *load_marketing_demo(),
                 *load_tasks_demo(octank),
                 *load_helpcentre_demo(),
                 *load_assistant_demo(northwind),
