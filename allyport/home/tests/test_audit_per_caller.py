@@ -618,7 +618,7 @@ SERVICES = [
             _delete_program_attachment),
     Service("programs.review.set_application_status", "ReviewProgramApplication",
             (STAFF, SYSTEM), _review_program_application),
-    Service("programs.differentiation.set_differentiated_if_due", "UpdatePartner",
+    Service("programs.differentiation.set_differentiated_if_due", "UpdatePartnerStage",
             (STAFF, SYSTEM), _differentiate),
     Service("programs.learning.start_course", "StartCourse", (MEMBER,),
             lambda world, actor: learning.start_course(actor, program_course().pk)),
