@@ -206,8 +206,12 @@ def defective(draw: Any, shape: Shape, body: dict[str, Any]) -> tuple[dict[str, 
                 named.add(_join(path, name))
                 continue
         if kind == "union":
+            # A union of two or more members, one still absent (a first defect of the
+            # same body may have given a two-member union its second).
             unions = [
-                (p, s, v) for p, s, v in structures if s.is_tagged_union and len(s.members) > 1
+                (p, s, v)
+                for p, s, v in structures
+                if s.is_tagged_union and len(s.members) > 1 and set(s.members) - set(v)
             ]
             if unions:
                 path, struct, value = draw(st.sampled_from(unions))
