@@ -9,32 +9,30 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from allyport.awsapi import registry
 from allyport.awsapi.tests.conftest import ApiCredentials, make_credentials
 from allyport.awsapi.tests.contract.conftest import Answer, call
-from allyport.awsapi.tests.contract.test_fuzz_every_operation import (
-    EXAMPLES,
-    _fits,
-    check_answer,
-    defective,
-    valid,
-)
+from allyport.awsapi.tests.contract.fuzz import CATALOGS, ERROR_LIST, Fuzzed, budget
 from allyport.channel.tests.test_api_boto3 import attestation
 from allyport.shapes import loader
 
 pytestmark = pytest.mark.django_db
 SERVICE = "partnercentral-channel"
-IDENTIFIERS = (
-    "identifier", "programManagementAccountIdentifier", "resourceArn",
-    "associatedResourceIdentifier",
+CHANNEL_FUZZ = Fuzzed(
+    SERVICE,
+    ERROR_LIST,
+    identifiers=(
+        "identifier", "programManagementAccountIdentifier", "resourceArn",
+        "associatedResourceIdentifier",
+    ),
+    examples=budget(18, cap=10),
+    catalog_member="catalog",
+    catalogs=(*CATALOGS, *CATALOGS, *CATALOGS, None, None),  # a catalog three times in four
 )  # fmt: skip
 
 
 def served() -> list[str]:
-    return sorted(registry.supported(SERVICE))
+    return CHANNEL_FUZZ.served()
 
 
 def channel(creds: ApiCredentials, operation: str, **params: Any) -> Answer:
@@ -82,41 +80,10 @@ def test_every_operation_of_the_model_is_served() -> None:
     assert served() == sorted(model.operation_names)
 
 
-def request_strategy(operation: str, ids: dict[str, str]) -> st.SearchStrategy[Any]:
-    model = loader.operation_model(SERVICE, operation)
-    assert model is not None
-    shape = model.input_shape
-    base = valid(shape)
-
-    @st.composite
-    def draw_request(draw: Any) -> tuple[dict[str, Any], set[str]]:
-        body = draw(base)
-        if "catalog" in shape.members and draw(st.integers(0, 3)):
-            body["catalog"] = draw(st.sampled_from(["AWS", "Sandbox"]))
-        for name in IDENTIFIERS:
-            fitting = [i for i in ids.values() if _fits(shape.members.get(name), i)]
-            if name in body and fitting and draw(st.booleans()):
-                body[name] = draw(st.sampled_from(fitting))
-        if draw(st.sampled_from(["valid", "defective", "defective"])) == "valid":
-            return body, set()
-        return draw(defective(shape, body))
-
-    return draw_request()
-
-
 @pytest.mark.parametrize("operation", served())
 def test_no_input_makes_it_fail(operation: str, owner: Any) -> None:
     creds, ids = owner
-    client = Client()
-
-    @settings(max_examples=min(EXAMPLES, 10), deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))  # fmt: skip
-    @given(request_strategy(operation, ids))
-    def check(drawn: tuple[dict[str, Any], set[str]]) -> None:
-        body, named = drawn
-        check_answer(call(client, creds, operation, body, service=SERVICE), body, named)
-
-    check()
+    CHANNEL_FUZZ.fuzz(operation, creds, ids.values())
 
 
 def _requests(w: dict[str, str]) -> dict[str, list[dict[str, Any]]]:

@@ -4,6 +4,7 @@ test's world (its company is linked; the other side is a second linked company).
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from allyport.access.actor import Actor
@@ -13,7 +14,7 @@ from allyport.pipeline.selectors import linked_account_id
 from allyport.testing import make_company, make_user
 
 MEMBER, IAM = "member", "iam"
-MODULES = {
+SCANNED: dict[str, ModuleType] = {
     "connections.invitations": invitations,
     "connections.connections": connections,
     "connections.preferences": preferences,

@@ -24,6 +24,7 @@ SCANNED: dict[str, ModuleType] = {
     "marketing.social": social,
     "marketing.tags": tags,
 }
+NOT_CHANGES: dict[str, str] = {}
 
 
 def _marketer(world: Any, actor: Actor) -> Actor:

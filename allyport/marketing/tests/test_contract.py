@@ -10,24 +10,20 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
 
-from allyport.awsapi import registry
 from allyport.awsapi.tests.conftest import MARKETING, ApiCredentials, make_credentials
 from allyport.awsapi.tests.contract.conftest import Answer, call
-from allyport.awsapi.tests.contract.test_fuzz_every_operation import (
-    EXAMPLES,
-    check_answer,
-    request_strategy,
-)
+from allyport.awsapi.tests.contract.fuzz import FIELD_LIST, Fuzzed, budget
 from allyport.marketing.catalogue import make_template
 from allyport.shapes import loader
 
 pytestmark = pytest.mark.django_db
-
-
-def served() -> list[str]:
-    return sorted(registry.supported(MARKETING))
+MARKETING_FUZZ = Fuzzed(
+    MARKETING,
+    FIELD_LIST,
+    identifiers=("CampaignIdentifier", "CampaignAssetIdentifier", "ResourceArn"),
+    examples=budget(18, cap=10),
+)
 
 
 def marketing(creds: ApiCredentials, operation: str, **params: Any) -> Answer:
@@ -67,27 +63,13 @@ def owner(db: None) -> tuple[ApiCredentials, dict[str, str]]:
 
 
 def test_every_operation_of_the_model_is_served() -> None:
-    assert served() == sorted(loader.service_model(MARKETING).operation_names)
+    assert MARKETING_FUZZ.served() == sorted(loader.service_model(MARKETING).operation_names)
 
 
-@pytest.mark.parametrize("operation", served())
+@pytest.mark.parametrize("operation", MARKETING_FUZZ.served())
 def test_no_input_makes_it_fail(operation: str, owner: Any) -> None:
     creds, ids = owner
-    client = Client()
-    real = {"campaign": [ids["campaign"], ids["arn"]], "asset": [ids["asset"]]}
-
-    @settings(
-        max_examples=min(EXAMPLES, 10),
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(request_strategy(operation, real, service=MARKETING))
-    def check(drawn: tuple[dict[str, Any], set[str]]) -> None:
-        body, named = drawn
-        check_answer(call(client, creds, operation, body, service=MARKETING), body, named)
-
-    check()
+    MARKETING_FUZZ.fuzz(operation, creds, [ids["campaign"], ids["arn"], ids["asset"]])
 
 
 def _requests(w: dict[str, str]) -> dict[str, dict[str, Any]]:

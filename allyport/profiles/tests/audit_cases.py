@@ -141,7 +141,7 @@ def _create_partner(world: Any, actor: Actor) -> None:
 
 Run = Callable[[Any, Actor], None]
 BOTH = (MEMBER, IAM)
-CASES: list[tuple[str, str, tuple[str, ...], Run]] = [
+SERVICES: list[tuple[str, str, tuple[str, ...], Run]] = [
     (
         "profiles.listing.start_profile_update",
         "StartProfileUpdateTask",

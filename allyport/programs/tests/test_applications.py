@@ -129,9 +129,13 @@ def test_review_comments_reach_the_company_and_approval_counts(
     review.set_application_status(staff(), made.public_id, "approved", "Welcome")
     validated.refresh_from_db()
     assert validated.stage == "Differentiated"
-    moved = AuditEvent.objects.get(event_name="UpdatePartner", company=validated)
-    assert moved.record["requestParameters"]["stage"] == "Differentiated"
+    moved = AuditEvent.objects.get(event_name="UpdatePartnerStage", company=validated)
+    assert moved.record["requestParameters"]["fromStage"] == "Validated"
+    assert moved.record["requestParameters"]["toStage"] == "Differentiated"
     assert "Migration Consulting Competency" in moved.record["requestParameters"]["reason"]
+    history = validated.stage_changes.get()
+    assert (history.from_stage, history.to_stage) == ("Validated", "Differentiated")
+    assert "Migration Consulting Competency" in history.reason
     (qualify,) = contributions.contributed("company.qualifications")
     assert [q["name"] for q in qualify(validated)] == ["Migration Consulting Competency"]
     assert "Approved" in text(client.get(LIST, {"status": "approved"}))

@@ -10,16 +10,10 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
 
 from allyport.awsapi.tests.conftest import MARKETING, make_credentials
 from allyport.awsapi.tests.contract.conftest import call
-from allyport.awsapi.tests.contract.test_fuzz_every_operation import (
-    EXAMPLES,
-    check_answer,
-    request_strategy,
-    served,
-)
+from allyport.awsapi.tests.contract.fuzz import FIELD_LIST, Fuzzed, budget
 from allyport.awsapi.tests.test_rpc_v2_cbor import (
     CAMPAIGN_ID,
     get_campaign,
@@ -28,6 +22,12 @@ from allyport.awsapi.tests.test_rpc_v2_cbor import (
 )
 
 pytestmark = pytest.mark.django_db
+CBOR_FUZZ = Fuzzed(
+    MARKETING,
+    FIELD_LIST,
+    identifiers=("CampaignIdentifier", "CampaignAssetIdentifier"),
+    examples=budget(18),
+)
 HANDLERS = {
     "GetCampaign": get_campaign,
     "ListCampaigns": list_campaigns,
@@ -42,27 +42,12 @@ def _handlers(handlers: Any) -> None:
 
 
 def test_the_harness_sees_the_registered_cbor_operations() -> None:
-    assert set(HANDLERS) <= set(served(MARKETING))
+    assert set(HANDLERS) <= set(CBOR_FUZZ.served())
 
 
 @pytest.mark.parametrize("operation", sorted(HANDLERS))
 def test_no_input_makes_a_cbor_operation_fail(operation: str) -> None:
-    creds = make_credentials()
-    client = Client()
-    ids = {"campaign": [CAMPAIGN_ID]}
-
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(request_strategy(operation, ids, service=MARKETING))
-    def check(drawn: tuple[dict[str, Any], set[str]]) -> None:
-        body, named = drawn
-        check_answer(call(client, creds, operation, body, service=MARKETING), body, named)
-
-    check()
+    CBOR_FUZZ.fuzz(operation, make_credentials(), [CAMPAIGN_ID])
 
 
 def test_a_defect_is_named_in_the_field_list() -> None:
