@@ -280,6 +280,12 @@ ALLYPORT_SUPPORT_FILE_TYPES = env_list(
 # AWS Partner Assistant: days its conversations and feedback are kept; the maintenance
 # sweep deletes older ones (assistant/services/retention.py).
 ALLYPORT_ASSISTANT_RETENTION_DAYS = env_int("ALLYPORT_ASSISTANT_RETENTION_DAYS", 30, minimum=1)
+# Questions one person may ask AWS Partner Assistant per minute and per day
+# (assistant/services/quota.py; django-ratelimit rates, counted in the cache).
+ALLYPORT_ASSISTANT_QUESTION_RATES = (
+    f"{env_int('ALLYPORT_ASSISTANT_QUESTIONS_PER_MINUTE', 10, minimum=1)}/m",
+    f"{env_int('ALLYPORT_ASSISTANT_QUESTIONS_PER_DAY', 200, minimum=1)}/d",
+)
 # Where partners' replies to support cases are announced (the staff's shared inbox).
 ALLYPORT_SUPPORT_EMAIL = env_str("ALLYPORT_SUPPORT_EMAIL") or "support@allyport.localhost"
 # AWS Partner Assistant's optional generator (helpcentre/generator.py): an
