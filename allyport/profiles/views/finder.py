@@ -27,7 +27,7 @@ from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
 from allyport.accounts.choices import INDUSTRY_SEGMENT_LABELS as INDUSTRY_LABELS
 from allyport.core import contributions
-from allyport.core.errors import RuleViolation
+from allyport.core.errors import QuotaExceeded, RuleViolation
 from allyport.profiles.enums import SolutionArea
 from allyport.profiles.forms import FinderSearchForm, VisibilityForm, show_refusal
 from allyport.profiles.models import FinderListing, ProfileLogo
@@ -181,6 +181,8 @@ def my_listing(request: ActorRequest) -> HttpResponseBase:
             put_profile_visibility(request.actor, company, form.cleaned_data["visibility"])
         except RuleViolation as refused:
             show_refusal(form, refused)
+        except QuotaExceeded as refused:
+            form.add_error(None, refused.message)
         else:
             messages.success(request, _("Your listing visibility was saved."))
             return redirect("profiles:my_listing")
