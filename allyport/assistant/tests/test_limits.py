@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
 from django.urls import reverse
 
 from allyport.accounts.models import Company, User
@@ -26,10 +25,10 @@ def _fresh_counts() -> Any:
     cache.clear()
 
 
-@override_settings(ALLYPORT_ASSISTANT_QUESTION_RATES=("2/m", "100/d"))
 def test_a_person_over_the_minute_rate_is_told_to_wait_in_panel_and_page(
-    client_for: Any, linked: Company, member: User, helpcentre: FakeHelpCentre
+    client_for: Any, linked: Company, member: User, helpcentre: FakeHelpCentre, settings: Any
 ) -> None:
+    settings.ALLYPORT_ASSISTANT_QUESTION_RATES = ("2/m", "100/d")
     client = client_for(member)
     for question in ("First?", "Second?"):
         client.post(reverse("assistant:ask"), {"question": question, "place": "panel"}, **HTMX)
@@ -49,10 +48,10 @@ def test_a_person_over_the_minute_rate_is_told_to_wait_in_panel_and_page(
     assert Exchange.objects.filter(question="Mine?").exists()
 
 
-@override_settings(ALLYPORT_ASSISTANT_QUESTION_RATES=("100/m", "1/d"))
 def test_a_person_over_the_daily_rate_is_told_to_come_back_tomorrow(
-    client_for: Any, linked: Company, member: User, helpcentre: FakeHelpCentre
+    client_for: Any, linked: Company, member: User, helpcentre: FakeHelpCentre, settings: Any
 ) -> None:
+    settings.ALLYPORT_ASSISTANT_QUESTION_RATES = ("100/m", "1/d")
     client = client_for(member)
     client.post(reverse("assistant:ask"), {"question": "First?"})
     page = client.post(reverse("assistant:ask"), {"question": "Second?"})
@@ -61,10 +60,10 @@ def test_a_person_over_the_daily_rate_is_told_to_come_back_tomorrow(
     assert helpcentre.questions == ["First?"]
 
 
-@override_settings(ALLYPORT_ASSISTANT_QUESTION_RATES=("1/m", "1/d"))
 def test_an_empty_question_does_not_count(
-    client_for: Any, linked: Company, member: User, helpcentre: FakeHelpCentre
+    client_for: Any, linked: Company, member: User, helpcentre: FakeHelpCentre, settings: Any
 ) -> None:
+    settings.ALLYPORT_ASSISTANT_QUESTION_RATES = ("1/m", "1/d")
     client = client_for(member)
     client.post(reverse("assistant:ask"), {"question": "  "})
     client.post(reverse("assistant:ask"), {"question": "Real?"})

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,11 +30,11 @@ pytestmark = pytest.mark.django_db
 ACCOUNT = "partnercentral-account"
 
 
-@override_settings(ALLYPORT_VISIBILITY_UPDATES_PER_DAY=2)
 def test_visibility_changes_per_day_on_the_page_and_the_api(
     client_for: Callable[[User], Client], settings: Any
 ) -> None:
     settings.ALLYPORT_API_THROTTLING = False
+    settings.ALLYPORT_VISIBILITY_UPDATES_PER_DAY = 2
     company, lead = listed("Toggle Co")
     profile.put_profile_visibility(lead_actor(lead), company, "PRIVATE")
     profile.put_profile_visibility(lead_actor(lead), company, "PUBLIC")
@@ -50,9 +50,9 @@ def test_visibility_changes_per_day_on_the_page_and_the_api(
     assert versions.count() == 3
 
 
-@override_settings(ALLYPORT_VISIBILITY_UPDATES_PER_DAY=1)
 def test_the_api_answers_service_quota_exceeded(settings: Any) -> None:
     settings.ALLYPORT_API_THROTTLING = False
+    settings.ALLYPORT_VISIBILITY_UPDATES_PER_DAY = 1
     creds = make_credentials()
     assert creds.company is not None
     params = {"Catalog": "AWS", "Identifier": creds.company.public_id, "Visibility": "PRIVATE"}
@@ -66,9 +66,9 @@ def test_the_api_answers_service_quota_exceeded(settings: Any) -> None:
     assert [event.error_code for event in events] == ["", "ServiceQuotaExceededException"]
 
 
-@override_settings(ALLYPORT_VERIFICATION_CODES_PER_DAY=2)
 def test_verification_codes_per_address(settings: Any) -> None:
     settings.ALLYPORT_API_THROTTLING = False
+    settings.ALLYPORT_VERIFICATION_CODES_PER_DAY = 2
     creds = make_credentials()
     params = {"Catalog": "AWS", "Email": "Kim@Training.Example"}
     for _n in range(2):
@@ -84,9 +84,9 @@ def test_verification_codes_per_address(settings: Any) -> None:
     assert len(mail.outbox) == 3
 
 
-@override_settings(ALLYPORT_PROFILE_UPDATES_PER_DAY=1)
 def test_profile_updates_per_day(settings: Any) -> None:
     settings.ALLYPORT_API_THROTTLING = False
+    settings.ALLYPORT_PROFILE_UPDATES_PER_DAY = 1
     creds = make_credentials()
     assert creds.company is not None
     details = task_details(DisplayName="Renamed Co")
