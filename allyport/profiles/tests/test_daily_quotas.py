@@ -19,12 +19,13 @@ from allyport.access.actor import Actor
 from allyport.accounts.models import User
 from allyport.audit.models import AuditEvent
 from allyport.awsapi.tests.contract.conftest import call
-from allyport.profiles.models import EmailVerificationCode, ProfileVersion
+from allyport.profiles.models import CompanyProfile, EmailVerificationCode, ProfileVersion
 from allyport.profiles.services import codes, profile
 from allyport.profiles.tests.conftest import details as task_details
 from allyport.profiles.tests.conftest import lead_actor
 from allyport.profiles.tests.test_finder import listed
-from allyport.testing import make_credentials
+from allyport.profiles.tests.test_page_flows import FORM
+from allyport.testing import make_company, make_credentials
 
 pytestmark = pytest.mark.django_db
 ACCOUNT = "partnercentral-account"
@@ -101,3 +102,21 @@ def test_profile_updates_per_day(settings: Any) -> None:
     assert second.body["Reason"] == "LIMIT_EXCEEDED_NUMBER_OF_PROFILE_UPDATE_PER_DAY"
     assert "1 profile updates in the last 24 hours" in second.body["Message"]
     assert ProfileVersion.objects.filter(company=creds.company, section="listing").count() == 1
+
+
+def test_the_company_tab_shows_the_profile_update_quota(
+    client_for: Callable[[User], Client], settings: Any
+) -> None:
+    settings.ALLYPORT_PROFILE_UPDATES_PER_DAY = 1
+    company, lead = make_company()
+    client = client_for(lead)
+    assert client.post(reverse("profiles:company"), FORM).status_code == 302
+    again = {**FORM, "display_name": "Octank Renamed", "phone": "+1 555 0199"}
+    page = client.post(reverse("profiles:company"), again)
+    assert page.status_code == 200
+    assert "1 profile updates in the last 24 hours" in page.content.decode()
+    # Nothing of the refused save is written: neither the listing nor the company fields.
+    assert CompanyProfile.objects.get(company=company).display_name == "Octank Cloud"
+    company.refresh_from_db()
+    assert company.phone == "+1 555 0100"
+    assert ProfileVersion.objects.filter(company=company, section="listing").count() == 1
