@@ -279,7 +279,17 @@ ALLYPORT_SUPPORT_FILE_TYPES = env_list(
 )  # fmt: skip
 # AWS Partner Assistant: days its conversations and feedback are kept; the maintenance
 # sweep deletes older ones (assistant/services/retention.py).
+# The Account API's daily quotas (profiles/services/quotas.py; a rolling 24 hours).
+ALLYPORT_PROFILE_UPDATES_PER_DAY = env_int("ALLYPORT_PROFILE_UPDATES_PER_DAY", 10, minimum=1)
+ALLYPORT_VISIBILITY_UPDATES_PER_DAY = env_int("ALLYPORT_VISIBILITY_UPDATES_PER_DAY", 5, minimum=1)
+ALLYPORT_VERIFICATION_CODES_PER_DAY = env_int("ALLYPORT_VERIFICATION_CODES_PER_DAY", 10, minimum=1)
 ALLYPORT_ASSISTANT_RETENTION_DAYS = env_int("ALLYPORT_ASSISTANT_RETENTION_DAYS", 30, minimum=1)
+# Questions one person may ask AWS Partner Assistant per minute and per day
+# (assistant/services/quota.py; django-ratelimit rates, counted in the cache).
+ALLYPORT_ASSISTANT_QUESTION_RATES = (
+    f"{env_int('ALLYPORT_ASSISTANT_QUESTIONS_PER_MINUTE', 10, minimum=1)}/m",
+    f"{env_int('ALLYPORT_ASSISTANT_QUESTIONS_PER_DAY', 200, minimum=1)}/d",
+)
 # Where partners' replies to support cases are announced (the staff's shared inbox).
 ALLYPORT_SUPPORT_EMAIL = env_str("ALLYPORT_SUPPORT_EMAIL") or "support@allyport.localhost"
 # AWS Partner Assistant's optional generator (helpcentre/generator.py): an

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.assistant.models import Conversation, Exchange
 from allyport.assistant.services.gate import owner, require_open
+from allyport.assistant.services.quota import count_question
 from allyport.core.errors import FieldError, RuleViolation
 from allyport.helpcentre.privacy import mask
 from allyport.helpcentre.services import answers
@@ -46,6 +47,8 @@ def ask(actor: Actor, question: str) -> Exchange:
     """Answer `question` and keep both, masked, in the current conversation."""
     require_open(actor)
     masked = mask(_checked(question))
+    # Counted before the help centre is asked: a refused question costs nothing.
+    count_question(owner(actor)[0])
     # The help centre sees the masked question too: nothing personal leaves here.
     reply = answers.answer(actor, masked)
     with transaction.atomic():

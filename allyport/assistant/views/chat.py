@@ -15,12 +15,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
+from allyport.access.decisions import PermissionDenied
 from allyport.access.middleware import ActorRequest
+from allyport.access.refusals import refused_change
 from allyport.access.views import member_page, service_refusals
 from allyport.assistant import selectors
 from allyport.assistant.models import Exchange, Vote
 from allyport.assistant.services import conversations, feedback
 from allyport.assistant.services.gate import Gate, gate, refusal
+from allyport.assistant.services.quota import TooManyQuestions
 from allyport.core.errors import RuleViolation
 from allyport.helpcentre.services.answers import SUGGESTED_PROMPTS
 
@@ -87,7 +90,25 @@ def _question_error(request: ActorRequest, place: str, refused: RuleViolation) -
         return reswap(retarget(response, f"#assistant-error-{place}"), "innerHTML")
     context = chat_context(request, "page", question=request.POST.get("question", ""))
     context["question_errors"] = messages
-    return render(request, "assistant/chat.html", context, status=400)
+    status = 429 if isinstance(refused, TooManyQuestions) else 400
+    return render(request, "assistant/chat.html", context, status=status)
+
+
+def _closed_meanwhile(
+    request: ActorRequest, place: str, refused: PermissionDenied
+) -> HttpResponse | None:
+    """The chat as it is now when the gate closed since the chat was shown (the company
+    turned the assistant off, or the account link went): the real reason, and for the
+    alliance lead the settings link, in place of the chat. None for any other refusal."""
+    if gate(request.actor) not in (Gate.OFF, Gate.NOT_LINKED):
+        return None
+    refused_change(request, refused.decision.reason)
+    context = chat_context(request, place)
+    if is_htmx(request):
+        context["next"] = request.POST.get("next", "")
+        response = render(request, "assistant/_chat.html", context)
+        return reswap(retarget(response, f"#assistant-chat-{place}"), "outerHTML")
+    return render(request, "assistant/chat.html", context, status=403)
 
 
 @member_page()
@@ -99,6 +120,11 @@ def ask(request: ActorRequest) -> HttpResponseBase:
         exchange = conversations.ask(request.actor, request.POST.get("question", ""))
     except RuleViolation as refused:
         return _question_error(request, place, refused)
+    except PermissionDenied as refused:
+        closed = _closed_meanwhile(request, place, refused)
+        if closed is None:
+            raise
+        return closed
     if is_htmx(request):
         return render(request, "assistant/_asked.html", {"exchange": exchange, "place": place})
     return _back(request, f"#exchange-{exchange.pk}")
@@ -108,7 +134,13 @@ def ask(request: ActorRequest) -> HttpResponseBase:
 @require_POST
 @service_refusals
 def start_over(request: ActorRequest) -> HttpResponseBase:
-    conversations.start_over(request.actor)
+    try:
+        conversations.start_over(request.actor)
+    except PermissionDenied as refused:
+        closed = _closed_meanwhile(request, _place(request), refused)
+        if closed is None:
+            raise
+        return closed
     if is_htmx(request):
         context = chat_context(request, _place(request))
         context["next"] = request.POST.get("next", "")

@@ -18,6 +18,7 @@ from allyport.core.errors import FieldError, RuleViolation
 from allyport.profiles import ids
 from allyport.profiles import permissions as perms
 from allyport.profiles.models import EmailVerificationCode
+from allyport.profiles.services import quotas
 from allyport.profiles.services.common import record, require_on
 
 Purpose = EmailVerificationCode.Purpose
@@ -110,6 +111,7 @@ def send_email_verification_code(
     if company is not None:
         require_on(actor, perms.SEND_CODE, company, catalog)
     with transaction.atomic():
+        quotas.check_codes(email)
         issue_code(actor, company, email, Purpose.API)
         if company is not None:
             record(actor, "SendEmailVerificationCode", company, {"email": email})

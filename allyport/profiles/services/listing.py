@@ -25,7 +25,7 @@ from allyport.profiles.enums import (
     stage_rank,
 )
 from allyport.profiles.models import ProfileVersion
-from allyport.profiles.services import finder, locations
+from allyport.profiles.services import finder, locations, quotas
 from allyport.profiles.services.common import lock, record, require_on
 from allyport.profiles.services.versions import (
     LISTING_FIELDS,
@@ -130,6 +130,7 @@ def start_profile_update(
                 TASK,
                 company.public_id,
             )
+        quotas.check_profile_updates(company)
         profile = ensure_profile(company)
         before = listing_values(profile)
         stored = {key: value for key, value in details.items() if value is not None}

@@ -24,7 +24,7 @@ from allyport.pipeline.models import Solution
 from allyport.profiles import permissions as perms
 from allyport.profiles.enums import PrimarySolutionType, SolutionArea, Visibility
 from allyport.profiles.models import ProfileLogo, ProfileVersion, SolutionDescription
-from allyport.profiles.services import finder, listing
+from allyport.profiles.services import finder, listing, quotas
 from allyport.profiles.services.common import lock, record, require_on
 from allyport.profiles.services.versions import diff, ensure_profile, listing_values, new_version
 
@@ -219,6 +219,7 @@ def put_profile_visibility(
         raise RuleViolation([FieldError("Visibility", _("Choose public or private."))])
     with transaction.atomic():
         company = lock(company)
+        quotas.check_visibility_updates(company)
         profile = ensure_profile(company)
         before = profile.visibility
         profile.visibility, profile.visibility_changed_at = visibility, timezone.now()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
-from allyport.core.errors import Conflict, RuleViolation
+from allyport.core.errors import Conflict, QuotaExceeded, RuleViolation
 from allyport.profiles.enums import ProfileTaskStatus
 from allyport.profiles.forms import CompanyForm, show_refusal
 from allyport.profiles.models import ProfileVersion
@@ -70,7 +70,7 @@ def company_tab(request: ActorRequest) -> HttpResponseBase:
             )
         except RuleViolation as refused:
             show_refusal(form, refused)
-        except Conflict as refused:
+        except (Conflict, QuotaExceeded) as refused:
             form.add_error(None, str(refused))
         else:
             _saved_message(request, change.listing_version)

@@ -6,6 +6,7 @@ visibility)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -25,7 +26,8 @@ from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
 from allyport.accounts.choices import INDUSTRY_SEGMENT_LABELS as INDUSTRY_LABELS
-from allyport.core.errors import RuleViolation
+from allyport.core import contributions
+from allyport.core.errors import QuotaExceeded, RuleViolation
 from allyport.profiles.enums import SolutionArea
 from allyport.profiles.forms import FinderSearchForm, VisibilityForm, show_refusal
 from allyport.profiles.models import FinderListing, ProfileLogo
@@ -149,7 +151,22 @@ def logo(request: ActorRequest, token: str) -> HttpResponse:
 @require_GET
 def find_partners(request: ActorRequest) -> HttpResponse:
     context = _search_context(request, "profiles:find_partners")
+    page = context["page"]
+    assert isinstance(page, finder.FinderPage)
+    _add_connect(request, page.listings)
     return render(request, "profiles/finder/find_partners.html", context)
+
+
+def _add_connect(request: ActorRequest, listings: list[dict[str, Any]]) -> None:
+    """Slot `finder.connect` (the connections app): fn(actor, company keys) -> {key:
+    {"state", "label", "connect_url"}}; each result gets its entry as `connect` (none
+    for one's own company)."""
+    ids = [item["company_id"] for item in listings]
+    for source in contributions.contributed("finder.connect"):
+        options = source(request.actor, ids)
+        for item in listings:
+            if item["company_id"] in options:
+                item["connect"] = options[item["company_id"]]
 
 
 @member_page(MY_LISTING)
@@ -164,6 +181,8 @@ def my_listing(request: ActorRequest) -> HttpResponseBase:
             put_profile_visibility(request.actor, company, form.cleaned_data["visibility"])
         except RuleViolation as refused:
             show_refusal(form, refused)
+        except QuotaExceeded as refused:
+            form.add_error(None, refused.message)
         else:
             messages.success(request, _("Your listing visibility was saved."))
             return redirect("profiles:my_listing")

@@ -2,7 +2,13 @@
 
 The FAQ's rule: a certification counts for a company when the person is registered
 (an active user of the company) and earned it with their business email, or with
-the certifications email they added and consented to share. It shows once
+the certifications email they added and consented to share. Besides, a certification
+earned with an address on one of the company's AWS Training and Certification email
+domains (`profiles.CertificationDomain`, associated with an emailed code, so the
+company proved it holds the domain: its consent for the addresses in it) counts for
+the company, one person per address, unless that address is another person's (the
+business email or consented certifications email of someone of another company, or
+of someone removed from this one: the registration rule). It shows once
 `ALLYPORT_CERTIFICATION_DELAY_DAYS` (5 by default) have passed since it was recorded,
 as the FAQ's "allow 5 days", and stops counting when it expires."""
 
@@ -17,6 +23,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from allyport.accounts.models import Company, User
+from allyport.profiles.models import CertificationDomain
 from allyport.programs.models import CertificationRecord
 
 
@@ -69,6 +76,40 @@ def registered_users(company: Company) -> QuerySet[User]:
     return User.objects.filter(company=company, status=User.Status.ACTIVE)
 
 
+def _on_domains(company: Company) -> Q | None:
+    """Records whose address is on one of the company's certification domains (emails
+    are stored lower-case); None when it has none."""
+    domains = list(
+        CertificationDomain.objects.filter(company=company).values_list("domain", flat=True)
+    )
+    if not domains:
+        return None
+    found = Q()
+    for domain in domains:
+        found |= Q(email__endswith=f"@{domain.lower()}")
+    return found
+
+
+def _others_addresses(company: Company) -> tuple[QuerySet[Any], QuerySet[Any]]:
+    """The addresses of everyone but the company's registered people: business emails
+    and consented certifications emails of other companies' people and of the
+    company's removed or deactivated ones (no longer registered)."""
+    others = User.objects.exclude(company=company, status=User.Status.ACTIVE)
+    consented = others.filter(certification_consent=True).exclude(certification_email="")
+    return others.values("email"), consented.values("certification_email")
+
+
+def _domain_records(
+    company: Company, records: QuerySet[CertificationRecord]
+) -> QuerySet[CertificationRecord] | None:
+    """`records` counted for the company through its certification domains."""
+    on_domains = _on_domains(company)
+    if on_domains is None:
+        return None
+    business, consented = _others_addresses(company)
+    return records.filter(on_domains).exclude(email__in=business).exclude(email__in=consented)
+
+
 def counted_rows(company: Company, now: datetime | None = None) -> set[tuple[str, str, str]]:
     """(email, certification, level) of every certification that counts for the
     company now: registered people's business emails and consented certifications
@@ -83,6 +124,9 @@ def counted_rows(company: Company, now: datetime | None = None) -> set[tuple[str
     found: set[tuple[str, str, str]] = set()
     for addresses in (users.values("email"), consented.values("certification_email")):
         found.update(records.filter(email__in=addresses).values_list("email", "name", "level"))
+    on_domains = _domain_records(company, records)
+    if on_domains is not None:
+        found.update(on_domains.values_list("email", "name", "level"))
     return found
 
 
@@ -111,22 +155,33 @@ def certified_people_count(
     )
     by_email = Exists(records.filter(email=OuterRef("email")))
     by_cert = Exists(records.filter(email=OuterRef("certification_email")))
-    return (
+    registered = (
         registered_users(company)
         .filter(by_email | (Q(certification_consent=True) & by_cert))
         .count()
     )
+    on_domains = _domain_records(company, records)
+    if on_domains is None:
+        return registered
+    # Addresses on the domains that are no registered person's of the company: one
+    # person each (a registered person's are counted above, once per person).
+    users = registered_users(company)
+    consented = users.filter(certification_consent=True).exclude(certification_email="")
+    unowned = on_domains.exclude(email__in=users.values("email")).exclude(
+        email__in=consented.values("certification_email")
+    )
+    return registered + unowned.values("email").distinct().count()
 
 
-def certified_people_by_level(company: Company, now: datetime | None = None) -> dict[str, set[int]]:
-    """level → the ids of the people holding a counted certification of that level
-    (unique people: two certifications of one person count once)."""
+def certified_people_by_level(company: Company, now: datetime | None = None) -> dict[str, set[Any]]:
+    """level → the people (user ids; an address for a person known only by an address on
+    the company's certification domains) holding a counted certification of that
+    level (unique people: two certifications of one person count once)."""
     owners = owner_by_email(company)
-    found: dict[str, set[int]] = {}
+    found: dict[str, set[Any]] = {}
     for email, _name, level in counted_rows(company, now):
-        owner = owners.get(email)
-        if owner is not None:
-            found.setdefault(level, set()).add(owner)
+        # An address on the company's domains that is nobody's registered one: a person.
+        found.setdefault(level, set()).add(owners.get(email, email))
     return found
 
 
