@@ -61,13 +61,17 @@ def refresh(locales: Iterable[str], root: Path | None = None) -> None:
     project's locale folder unless given: tests refresh a copy)."""
     base = Path(settings.BASE_DIR)
     target = root or locale_root()
+    # makemessages writes each source file's strings into the nearest `locale` folder
+    # it walks past, whatever LOCALE_PATHS says: skipping the project's own sends them
+    # all to `target`, so a refresh of a copy leaves the committed catalogues alone.
+    own = f"{locale_root().resolve().relative_to(base.resolve()).as_posix()}/*"
     with chdir(base), override_settings(LOCALE_PATHS=[str(target)]):
         call_command(
             "makemessages",
             locale=list(locales),
             no_location=True,
             no_obsolete=True,
-            ignore_patterns=IGNORED,
+            ignore_patterns=[*IGNORED, own],
             verbosity=0,
         )
 

@@ -69,7 +69,10 @@ def test_makemessages_leaves_no_diff(tmp_path: Path) -> None:
     assert shutil.which("xgettext"), "GNU gettext is needed: apt-get install gettext"
     copy = tmp_path / "locale"
     shutil.copytree(catalogues.locale_root() / "en", copy / "en")
+    before = catalogues.po_path("en").read_bytes()
     catalogues.refresh(["en"], root=copy)
+    assert catalogues.po_path("en").read_bytes() == before, "the refresh wrote the real catalogue"
+    assert catalogues.po_path("en", copy).read_bytes() != before, "the copy was not refreshed"
     fresh = catalogues.msgids(catalogues.po_path("en", copy))
     committed = catalogues.msgids(catalogues.po_path("en"))
     assert sorted(m for _c, m, _p in fresh - committed) == [], "run scripts/messages.sh"

@@ -19,7 +19,7 @@ from allyport.jobs.models import BulkJob, BulkRecord
 pytestmark = pytest.mark.django_db
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 EVERY_KIND = {"import", "update", "transfer", "export", "lead-import", "lead-export", "opportunity",
-              "customer-account"}  # fmt: skip
+              "customer-account", "marketing-activation", "marketing-export"}  # fmt: skip
 
 
 def _left_running(company: Any, kind: str) -> BulkJob:
@@ -69,4 +69,5 @@ def test_a_lost_queue_entry_is_queued_again_for_every_kind(company: Any) -> None
     assert {result.task.name for result in queued} == {
         "run_bulk_job",
         "run_customer_account_bulk_job",
+        "run_marketing_job",
     }
