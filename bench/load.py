@@ -110,7 +110,9 @@ class Phase:
         url = urllib.parse.urlsplit(base)
         self.host, self.port = url.hostname or "127.0.0.1", url.port or 80
         self.path, self.limit, self.seconds = path, limit, seconds
-        self.headers = {"Cookie": f"sessionid={cookie}", "User-Agent": "allyport-bench"}
+        self.headers = {"User-Agent": "allyport-bench"}
+        if cookie:
+            self.headers["Cookie"] = f"sessionid={cookie}"
         self.issued = 0
         self.lock = threading.Lock()
         self.samples = Samples()
@@ -165,14 +167,18 @@ def check(base: str, path: str, cookie: str) -> None:
 
 def measure(base: str, scenario: Scenario, cookie: str, cfg: Settings) -> dict[str, object]:
     check(base, scenario.path, cookie)
+    # /ping goes without the cookie: a signed-in member's language is read on every
+    # request that carries a session (PreferredLanguageMiddleware), which would make
+    # the baseline pay for the session and the member.
+    cookies = {scenario.path: cookie, BASELINE: ""}
     for path in (scenario.path, BASELINE):
-        Phase(base, path, cookie, cfg.warmup, cfg.seconds).run(cfg.concurrency)
+        Phase(base, path, cookies[path], cfg.warmup, cfg.seconds).run(cfg.concurrency)
     load_before = os.getloadavg()[0]
     page, ping, per_round = Samples(), Samples(), []
     for n in range(cfg.rounds):
         phases: dict[str, Samples] = {}
         for path in (scenario.path, BASELINE)[:: 1 if n % 2 == 0 else -1]:
-            phase = Phase(base, path, cookie, cfg.requests, cfg.seconds)
+            phase = Phase(base, path, cookies[path], cfg.requests, cfg.seconds)
             phases[path] = phase.run(cfg.concurrency)
         page.add(phases[scenario.path])
         ping.add(phases[BASELINE])

@@ -11,7 +11,8 @@
 # API section (PostgreSQL only; bench/api_seed.py, bench/api_load.py): BENCH_OPPORTUNITIES
 # (default 1000000; 0 skips it) in allyport_api_bench and BENCH_API_SMALL (10000) in
 # allyport_api10k_bench on the server of BENCH_PG_URL, BENCH_API_SUSTAINED_SECONDS,
-# BENCH_API_SUSTAINED_CONCURRENCY. BENCH_ONLY=api runs only the API section.
+# BENCH_API_SUSTAINED_CONCURRENCY. BENCH_ONLY=api runs only the API section;
+# BENCH_ONLY=pages only the page scenarios served by gunicorn (SQLite, PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -150,6 +151,7 @@ run_api() {  # Selling API: operations against /api/aws/_ping, large and small d
 }
 
 if [ "$ONLY" != "api" ]; then
+if [ "$ONLY" != "pages" ]; then
 echo "== IAM policy evaluator (one core, no server)"
 $PY -m bench.evaluator --json "$OUT/evaluator.json" | tee "$OUT/evaluator.txt"
 echo "== Partner Scorecard, 5,000 people and 50,000 certification records (SQLite)"
@@ -159,9 +161,10 @@ echo "== Connections page and Account API reads (one process, no server)"; $PY -
 echo "== Tasks page, 500 offerings and 20,000 tasks (bench/worklist.py, SQLite)"; $PY -m bench.worklist | tee "$OUT/worklist.txt"
 echo "== AWS Partner Assistant answers, evaluation set without a generator (bench/assistant.py, SQLite)"
 DATABASE_URL="sqlite:///$OUT/assistant.sqlite3" $PY -m bench.assistant --json "$OUT/assistant.json" | tee "$OUT/assistant.txt"
+fi  # pages only
 
 run_database SQLite sqlite "sqlite:///$OUT/bench.sqlite3"
-echo "== Leads list and ListChannelHandshakes (in process, own SQLite)"; $PY -m bench.channel | tee "$OUT/channel.txt"
+if [ "$ONLY" != "pages" ]; then echo "== Leads list and ListChannelHandshakes (in process, own SQLite)"; $PY -m bench.channel | tee "$OUT/channel.txt"; fi
 
 if [ -n "$PG_URL" ]; then
   pg_status=0
@@ -181,7 +184,9 @@ else
 fi
 fi  # BENCH_ONLY
 
-if [ -z "$PG_URL" ]; then
+if [ "$ONLY" = "pages" ]; then
+  echo "!! BENCH_ONLY=pages: the API benchmark was SKIPPED"
+elif [ -z "$PG_URL" ]; then
   echo "!! BENCH_PG_URL is empty: the API benchmark (PostgreSQL only) was SKIPPED"
 elif [ "$OPPORTUNITIES" -gt 0 ]; then
   run_api
@@ -190,7 +195,7 @@ else
 fi
 if [ -z "$ONLY" ]; then $PY -m bench.content_home | tee "$OUT/content-home.txt"; fi  # home feeds (SQLite)
 
-if [ "$ONLY" != "api" ]; then echo "== Funding (bench/funding.py)"; BENCH_OUT="$OUT/funding" BENCH_PG_URL="$PG_URL" $PY -m bench.funding | tee "$OUT/funding.txt"; fi
+if [ -z "$ONLY" ]; then echo "== Funding (bench/funding.py)"; BENCH_OUT="$OUT/funding" BENCH_PG_URL="$PG_URL" $PY -m bench.funding | tee "$OUT/funding.txt"; fi
 
 if [ -z "$ONLY" ]; then BENCH_FINDER_DB="" DATABASE_URL="" $PY -m bench.finder "$OUT/result-finder.json"; fi  # Partner Solutions Finder (own SQLite file)
 

@@ -12,6 +12,7 @@ from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
 from allyport.content.events.selectors import home_feed as events_feed
 from allyport.content.news.selectors import home_feed as news_feed
+from allyport.content.shared import feeds
 from allyport.core.models import DevMail
 from allyport.marketplace.selectors import home_summary
 from allyport.worklist.selectors import summary as task_summary
@@ -23,13 +24,15 @@ def home(request: ActorRequest) -> HttpResponse:
     actor = request.actor
     if not actor.is_member:
         return render(request, "home/landing.html")
+    # Both feeds in one cache round trip.
+    found = feeds.cached_many({feeds.NEWS_KEY: news_feed, feeds.EVENTS_KEY: events_feed})
     roles = [access_model().role_name(key) for key in access_model().roles if key in actor.roles]
     context = {
         "role_names": roles,
         "marketplace": home_summary(actor),
         "can_manage_webhooks": bool(authorize(actor, "manage_webhooks")),
-        "news": news_feed(),
-        "events": events_feed(),
+        "news": found[feeds.NEWS_KEY],
+        "events": found[feeds.EVENTS_KEY],
         # The guide's Tasks section is for the alliance lead and alliance team.
         "tasks": task_summary(actor) if sees_all_tasks(actor) else None,
     }

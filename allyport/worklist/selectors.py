@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from allyport.access.actor import Actor
@@ -14,7 +15,7 @@ from allyport.accounts.models import User
 from allyport.core.errors import NotFound
 from allyport.worklist import counts
 from allyport.worklist.models import OfferingStage, Task, TaskStatus, TaskType
-from allyport.worklist.services.recommend import refresh_company, refresh_if_changed
+from allyport.worklist.services.recommend import checked_key, refresh_company, refresh_if_changed
 from allyport.worklist.services.tasks import sees_all
 
 PAGE_SIZE = 50
@@ -58,23 +59,27 @@ class Summary:
 
 def summary(actor: Actor) -> Summary:
     """Two grouped counts and the five newest open tasks assigned to the actor."""
-    refresh_if_changed(actor.company)  # type: ignore[arg-type]
+    company_id = actor.company.pk  # type: ignore[union-attr]
+    # The refresh mark and the counts' generation in one cache round trip.
+    marks = cache.get_many([checked_key(company_id), counts.generation_key(company_id)])
+    checked = bool(marks.get(checked_key(company_id)))
+    refreshed = refresh_if_changed(actor.company, checked=checked)  # type: ignore[arg-type]
+    generation = None if refreshed else marks.get(counts.generation_key(company_id))
     found = Summary(
         mine={kind.value: 0 for kind in TaskType},
         by_status={kind.value: {s.value: 0 for s in TaskStatus} for kind in TaskType},
     )
-    company_id = actor.company.pk  # type: ignore[union-attr]
     mine = _visible(actor, mine=True).filter(status__in=STATUS_FILTERS["open"])
-    by_type = counts.cached(company_id, f"mine:{actor.user.pk}", lambda: list(  # type: ignore[union-attr]
-        mine.values_list("type").annotate(n=Count("id")).order_by()
-    ))  # fmt: skip
-    found.mine.update(dict(by_type))
+    mine_key = f"mine:{actor.user.pk}"  # type: ignore[union-attr]
+    computes = {mine_key: lambda: list(mine.values_list("type").annotate(n=Count("id")).order_by())}
     if sees_all(actor):
-        grouped = counts.cached(company_id, "all", lambda: list(
+        computes["all"] = lambda: list(
             _company_tasks(actor).values_list("type", "status").annotate(n=Count("id")).order_by()
-        ))  # fmt: skip
-        for task_type, status, n in grouped:
-            found.by_status[task_type][status] = n
+        )
+    cached = counts.cached_many(company_id, computes, generation)  # one round trip for both
+    found.mine.update(dict(cached[mine_key]))
+    for task_type, status, n in cached.get("all", []):
+        found.by_status[task_type][status] = n
     found.recent = list(mine.select_related("definition", "solution").order_by("-id")[:5])
     return found
 

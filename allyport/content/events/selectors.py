@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from allyport.access.actor import Actor
 from allyport.content.events.models import EventRegistration, PartnerEvent
-from allyport.content.shared import feeds
 
 FEED_SIZE = 4
 FEED_COLUMNS = (
@@ -22,7 +21,8 @@ def upcoming() -> QuerySet[PartnerEvent]:
 
 
 def home_feed() -> list[PartnerEvent]:
-    return feeds.cached(feeds.EVENTS_KEY, lambda: list(upcoming().only(*FEED_COLUMNS)[:FEED_SIZE]))
+    """The next events; the home page keeps them in the shared cache (feeds)."""
+    return list(upcoming().only(*FEED_COLUMNS)[:FEED_SIZE])
 
 
 def search_events(

@@ -9,7 +9,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from allyport.content.news.models import NewsItem
-from allyport.content.shared import feeds
 
 FEED_SIZE = 4
 WINDOW = timedelta(days=183)  # "the last six months"
@@ -21,7 +20,8 @@ def published() -> QuerySet[NewsItem]:
 
 
 def home_feed() -> list[NewsItem]:
-    return feeds.cached(feeds.NEWS_KEY, lambda: list(published().only(*FEED_COLUMNS)[:FEED_SIZE]))
+    """The newest published items; the home page keeps them in the shared cache (feeds)."""
+    return list(published().only(*FEED_COLUMNS)[:FEED_SIZE])
 
 
 def recent_news(query: str = "", topic: str = "") -> QuerySet[NewsItem]:

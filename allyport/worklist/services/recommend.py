@@ -194,15 +194,20 @@ def refresh_company(actor: Actor, company: Company, *, force: bool = False) -> i
     return created
 
 
-def _checked_key(company: Company) -> str:
-    return f"worklist:checked:{company.pk}"
+def checked_key(company_id: int) -> str:
+    return f"worklist:checked:{company_id}"
 
 
-def refresh_if_changed(company: Company) -> None:
+def refresh_if_changed(company: Company, *, checked: bool | None = None) -> bool:
     """For reads: the system recomputes when what the rules read has changed, looking
     at most once per CHECK_EVERY seconds per company (the check itself is a handful of
-    aggregate queries; opportunity changes refresh at once through the signal)."""
-    if cache.get(_checked_key(company)):
-        return
+    aggregate queries; opportunity changes refresh at once through the signal).
+    `checked`: the caller read the mark already (with other keys, in one round trip).
+    Says whether it refreshed (the counts' generation may then have moved on)."""
+    if checked is None:
+        checked = bool(cache.get(checked_key(company.pk)))
+    if checked:
+        return False
     refresh_company(Actor.system(), company)
-    cache.set(_checked_key(company), True, CHECK_EVERY)
+    cache.set(checked_key(company.pk), True, CHECK_EVERY)
+    return True

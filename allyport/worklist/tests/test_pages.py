@@ -183,3 +183,38 @@ def test_a_linked_task_sees_its_work_done_then_is_confirmed(client_for, lead, oc
     assert "Ready to confirm" in page and ">Confirm<" in page
     done = client.post(reverse("worklist:confirm", args=[task.public_id]), follow=True)
     assert "The task is completed." in _text(done)
+
+
+def test_home_reads_tasks_and_feeds_in_few_cache_round_trips(
+    client_for, lead, describe, monkeypatch
+):
+    """Each round trip to the shared cache costs the home page as much as a panel: the
+    task mark and generation come in one, both counts in one, both feeds in one."""
+    from django.core.cache import cache
+
+    client = client_for(lead)
+    client.get("/")  # fills the cache
+    reads: list[tuple[str, ...]] = []
+    inside = []  # the local-memory cache answers get_many with get: count the outer call
+
+    for method in ("get", "get_many", "get_or_set"):
+        real = getattr(cache, method)
+
+        def spy(key, *args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            if not inside:
+                keys = tuple(key) if isinstance(key, list) else (key,)
+                reads.append(tuple(k for k in keys if k.startswith(("worklist:", "content:feed"))))
+            inside.append(1)
+            try:
+                return _real(key, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, method, spy)
+    text = _text(client.get("/"))
+    assert 'aria-label="Task counts by status"' in text and "Partner news" in text
+    touched = [keys for keys in reads if keys]
+    assert len(touched) == 3, touched
+    assert sum(len(keys) for keys in touched) == 2 + 2 + 2, (
+        touched
+    )  # mark+generation, counts, feeds

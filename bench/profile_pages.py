@@ -1,0 +1,85 @@
+"""Where a signed-in request spends its time, in process: queries and milliseconds per
+request, and the top functions of a cProfile run, for the page scenarios of
+bench/load.py.
+
+Run as `python -m bench.profile_pages [PATH ...]` with the bench environment and a
+seeded database (`python manage.py migrate && python -m bench.seed SEED.json`), and
+BENCH_SEED=SEED.json. Requests go through the whole middleware stack with the
+Django test client, carrying the seeded session cookie.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import json
+import os
+import pstats
+import sys
+import time
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allyport.settings")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "200"))
+# Which seeded session opens each path; /ping goes without one, as in bench/load.py.
+PATHS = {"/ping": "", "/ping/session": "home", "/": "home", "/company/users/": "users"}
+
+
+def client_for(cookie: str) -> Client:
+    client = Client(HTTP_USER_AGENT="allyport-bench", raise_request_exception=True)
+    if cookie:
+        client.cookies["sessionid"] = cookie
+    return client
+
+
+def measure(client: Client, path: str) -> tuple[int, float]:
+    """Queries of one warm request, and milliseconds per request over REQUESTS."""
+    for _ in range(5):
+        assert client.get(path).status_code == 200, path
+    # Counted by a wrapper: the test client's request_started resets connection.queries.
+    queries: list[str] = []
+    with connection.execute_wrapper(lambda run, sql, *args: queries.append(sql) or run(sql, *args)):
+        client.get(path)
+    if os.environ.get("BENCH_PROFILE_SQL"):
+        print("\n".join(sql[:200] for sql in queries))
+    started = time.perf_counter()
+    for _ in range(REQUESTS):
+        client.get(path)
+    return len(queries), (time.perf_counter() - started) * 1000 / REQUESTS
+
+
+def profile(client: Client, path: str, top: int = 25) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(REQUESTS):
+        client.get(path)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(
+        "allyport|django/contrib|middleware|template/loader", top
+    )
+    stats.print_callers("cache.py.*_decorator|execute\\b")
+    return out.getvalue()
+
+
+def main(paths: list[str]) -> None:
+    with open(os.environ["BENCH_SEED"]) as seed:
+        sessions = json.load(seed)["sessions"]
+    for path in paths or list(PATHS):
+        key = PATHS.get(path, "home")
+        client = client_for(sessions[key] if key else "")
+        count, ms = measure(client, path)
+        print(f"{path}: {count} queries, {ms:.2f} ms per request")
+        if os.environ.get("BENCH_PROFILE"):
+            print(profile(client, path))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
