@@ -62,10 +62,13 @@ def test_panel_from_the_keyboard_prompt_answer_next_page_escape(page: Page) -> N
     expect(page.locator("#assistant-launcher")).to_be_focused()
     expect(page.locator("#assistant-launcher")).to_have_attribute("aria-expanded", "false")
 
-    # Turned off meanwhile: the next question is refused and the panel says so.
+    # Turned off meanwhile: the next question is refused and the panel says why.
     CompanySetting.objects.create(company=company, enabled=False)
     page.keyboard.press("Enter")
     expect(panel).to_be_visible()
     panel.get_by_label("Ask a question").fill("How do I submit an opportunity?")
     page.keyboard.press("Enter")
-    expect(panel.get_by_role("alert")).to_contain_text("isn't responding")
+    expect(panel.locator("p.reason")).to_contain_text(
+        "AWS Partner Assistant is turned off for your company."
+    )
+    expect(panel).not_to_contain_text("isn't responding")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -60,6 +61,26 @@ def _search_request(request: ActorRequest, catalog: str) -> dict[str, Any]:
     return search
 
 
+ACRONYMS = {"AI", "ML", "SMB", "IOT", "ISV", "SAAS"}
+
+
+def value_label(name: str, value: str) -> str:
+    """How a template's filter value reads: a language by its name, an API enum such as
+    MIGRATION_MODERNIZATION in sentence case (Migration modernization)."""
+    if name == "language":
+        return dict(settings.LANGUAGES).get(value, value)
+    words = [w if w in ACRONYMS else w.lower() for w in value.split("_")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _template_meta(template: CampaignTemplate) -> str:
+    parts = [value_label("industry", template.industry)] if template.industry else []
+    parts.append(value_label("language", template.language))
+    parts += [value_label("theme", theme) for theme in template.themes]
+    return " · ".join(parts)
+
+
 def _facets(request: ActorRequest) -> list[dict[str, Any]]:
     """Each filter's label, the values the published templates hold, and the choice."""
     published = list(CampaignTemplate.objects.filter(published=True))
@@ -71,7 +92,12 @@ def _facets(request: ActorRequest) -> list[dict[str, Any]]:
         "collection": (_("Collection"), {t.collection for t in published}),
     }
     return [
-        {"name": name, "label": label, "values": sorted(found), "chosen": request.GET.get(name, "")}
+        {
+            "name": name,
+            "label": label,
+            "values": [(value, value_label(name, value)) for value in sorted(found)],
+            "chosen": request.GET.get(name, ""),
+        }
         for name, (label, found) in values.items()
     ]
 
@@ -86,7 +112,7 @@ def home(request: ActorRequest) -> HttpResponse:
     context = {
         "catalog": catalog,
         "catalog_query": catalog_query(catalog),
-        "templates": found.items,
+        "templates": [(t, _template_meta(t)) for t in found.items],
         "total": total,
         "facets": _facets(request),
         "text": request.GET.get("q", ""),

@@ -96,6 +96,10 @@ def test_the_catalogue_searches_and_filters(client_for: Callable[[User], Client]
     page = text(client.get("/market/marketing-central/"))
     assert "Migrate to AWS" in page and "Generative AI for retail" in page
     assert "Unpublished idea" not in page and "2 templates" in page
+    # Filter values read as words, not as the API's enum names.
+    response = client.get("/market/marketing-central/")
+    assert '<option value="RETAIL">Retail</option>' in response.content.decode()
+    assert "Retail · English · AI" in page and "RETAIL ·" not in page
     page = text(client.get("/market/marketing-central/?industry=RETAIL"))
     assert "Generative AI for retail" in page and "Migrate to AWS" not in page
     page = text(client.get("/market/marketing-central/?q=migrate"))
