@@ -85,18 +85,15 @@ def record(
     resources = (
         [{"ARN": resource_arn, "type": "AWS::PartnerCentral::Channel"}] if resource_arn else []
     )
-    event = audit.event(
+    audit.record_change(
         actor,
         event_name,
         event_source=SOURCE,
-        event_type=audit.change_type(actor),
         company=company,
         request_parameters=request,
         response_elements=response,
         resources=resources,
     )
-    if not audit.folded(actor, event):
-        event.save(force_insert=True)
 
 
 def jsonable(value: Any) -> Any:

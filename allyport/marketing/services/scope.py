@@ -84,18 +84,15 @@ def record(
     resources = (
         [{"ARN": resource_arn, "type": "AWS::PartnerCentral::Campaign"}] if resource_arn else []
     )
-    event = audit.event(
+    audit.record_change(
         actor,
         event_name,
         event_source=SOURCE,
-        event_type=audit.change_type(actor),
         company=company,
         request_parameters=jsonable(request),
         response_elements=jsonable(response) if response is not None else None,
         resources=resources,
     )
-    if not audit.folded(actor, event):
-        event.save(force_insert=True)
 
 
 def jsonable(value: Any) -> Any:
