@@ -1,39 +1,111 @@
 """The one authentication backend: allauth's (email sign-in, rate limits), loading the
 user's company and roles with the user in one query, since every signed-in page
-needs all three."""
+needs all three.
+
+Every signed-in request runs that query, so its SQL is written once per database
+vendor instead of being compiled by the ORM each time (building the joined
+queryset cost more than running it). The rows still become model instances through
+the fields' own database converters, exactly as the ORM would make them.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend
+from django.db import connection
+from django.db.models import Model
 
 from allyport.access.models import RoleAssignment
-from allyport.accounts.models import User
+from allyport.accounts.models import Company, User
 
 PATH = "allyport.accounts.backends.MemberBackend"
 
 
 class MemberBackend(AuthenticationBackend):
     def get_user(self, user_id: Any) -> User | None:
-        user = _member_with_roles(user_id) or _user(user_id)
+        user = load_member(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
-def _member_with_roles(user_id: Any) -> User | None:
-    """A member with at least one role: one row per role, each joined to its user and
-    company. The roles are kept on the user for the request's Actor."""
-    rows = list(RoleAssignment.objects.filter(user_id=user_id).select_related("user__company"))
+def load_member(user_id: Any) -> User | None:
+    """The user with their company (or None) and `loaded_roles`, the roles they hold
+    (empty for staff and removed members), for the request's Actor."""
+    try:
+        user_id = int(user_id)
+    except (TypeError, ValueError):
+        return None
+    query = _member_query(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(query.sql, [user_id])
+        rows = cursor.fetchall()
     if not rows:
         return None
-    user = rows[0].user
-    user.loaded_roles = frozenset(row.role for row in rows)  # type: ignore[attr-defined]
-    return user
+    return query.build(rows)
 
 
-def _user(user_id: Any) -> User | None:
-    """A user without roles: staff, or a removed member."""
-    try:
-        return User.objects.select_related("company").get(pk=user_id)
-    except (User.DoesNotExist, ValueError):
-        return None
+class _Columns:
+    """One model's concrete columns in a joined SELECT, and how a row's slice of them
+    becomes an instance (the converters Django's compiler would apply)."""
+
+    def __init__(self, model: type[Model], alias: str) -> None:
+        self.model = model
+        fields = model._meta.concrete_fields
+        quote = connection.ops.quote_name
+        self.select = [f"{alias}.{quote(field.column)}" for field in fields]
+        self.converters = [
+            (
+                index,
+                connection.ops.get_db_converters(field.get_col(alias))
+                + field.get_db_converters(connection),
+                field.get_col(alias),
+            )
+            for index, field in enumerate(fields)
+        ]
+        self.width = len(fields)
+
+    def build(self, values: list[Any]) -> Model:
+        for index, converters, expression in self.converters:
+            if converters:
+                value = values[index]
+                for convert in converters:
+                    value = convert(value, expression, connection)
+                values[index] = value
+        return self.model.from_db(connection.alias, None, values)
+
+
+class _MemberQuery:
+    def __init__(self) -> None:
+        quote = connection.ops.quote_name
+        self.user = _Columns(User, "u")
+        self.company = _Columns(Company, "c")
+        company_fk = User._meta.get_field("company")
+        # Only model metadata (table and column names, quoted) goes into the text; the
+        # user id is a parameter.
+        columns = ", ".join([*self.user.select, *self.company.select, f"r.{quote('role')}"])
+        self.sql = (
+            f"SELECT {columns}"  # noqa: S608
+            f" FROM {quote(User._meta.db_table)} u"
+            f" LEFT JOIN {quote(Company._meta.db_table)} c"
+            f" ON c.{quote('id')} = u.{quote(company_fk.column)}"
+            f" LEFT JOIN {quote(RoleAssignment._meta.db_table)} r"
+            f" ON r.{quote('user_id')} = u.{quote('id')}"
+            f" WHERE u.{quote('id')} = %s"
+        )
+
+    def build(self, rows: list[tuple[Any, ...]]) -> User:
+        first = list(rows[0])
+        width = self.user.width
+        user = self.user.build(first[:width])
+        company_values = first[width : width + self.company.width]
+        company = self.company.build(company_values) if company_values[0] is not None else None
+        User._meta.get_field("company").set_cached_value(user, company)
+        user.loaded_roles = frozenset(row[-1] for row in rows if row[-1] is not None)  # type: ignore[attr-defined]
+        return user  # type: ignore[return-value]
+
+
+@cache
+def _member_query(vendor: str) -> _MemberQuery:
+    """Built once per database vendor (a process uses one)."""
+    return _MemberQuery()
