@@ -13,3 +13,10 @@ class AuditConfig(AppConfig):
         from allyport.audit.refusals import record_refused_change
 
         on_refused_change(record_refused_change)
+
+        from django.db.models.signals import post_save
+
+        from allyport.audit.models import AuditEvent
+        from allyport.audit.services import company_changed
+
+        post_save.connect(company_changed, sender=AuditEvent, dispatch_uid="audit:company_changed")

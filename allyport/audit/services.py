@@ -23,6 +23,7 @@ from django.utils import timezone
 from allyport.access import calls, refusals
 from allyport.access.actor import Actor
 from allyport.audit.models import AuditEvent
+from allyport.core import fragments
 
 EVENT_VERSION = "1.11"
 HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS"
@@ -38,6 +39,7 @@ SECRET_KEYS = frozenset(
      "secret", "secretaccesskey", "captcha", "verificationcode", "sessiontoken", "otp"}
 )  # fmt: skip
 _SECRET_WORDS = ("password", "secret")
+COMPANY_SCOPE = "company"  # core.fragments scope of a company's data
 
 
 def _is_secret(key: Any) -> bool:
@@ -172,7 +174,18 @@ def record(actor: Actor, event_name: str, **fields: Any) -> AuditEvent:
 
 def record_many(events: Iterable[AuditEvent]) -> None:
     """Write records made by `event` in one statement (bulk imports)."""
-    AuditEvent.objects.bulk_create(list(events))
+    saved = AuditEvent.objects.bulk_create(list(events))
+    # bulk_create sends no post_save: each company's generation moves on once.
+    changed = {event.company_id for event in saved if not event.read_only}
+    fragments.changed(COMPANY_SCOPE, *changed)
+
+
+def company_changed(instance: AuditEvent, **_signal: Any) -> None:
+    """Every change is audited, so a saved record of a change is the one place that
+    knows a company's data changed: pages' cached fragments that show the company's
+    data depend on its generation (core.fragments), which moves on here."""
+    if not instance.read_only and instance.company_id is not None:
+        fragments.changed(COMPANY_SCOPE, instance.company_id)
 
 
 def folded(actor: Actor, audit_event: AuditEvent) -> bool:

@@ -11,6 +11,8 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from allyport.core import fragments
+
 TTL = 60  # seconds: events that just ended leave the feed within a minute
 NEWS_KEY = "content:feed:news"
 EVENTS_KEY = "content:feed:events"
@@ -25,9 +27,13 @@ def cached_many(builds: dict[str, Callable[[], Any]]) -> dict[str, Any]:
     return {**found, **missing}
 
 
+GENERATION = ("feeds", "home")  # core.fragments scope of pages that show the feeds
+
+
 def _drop(key: str) -> Callable[..., None]:
     def receiver(**_kwargs: Any) -> None:
         cache.delete(key)
+        fragments.changed(*GENERATION)
 
     return receiver
 
