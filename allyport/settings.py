@@ -148,7 +148,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX") or "allyport",
             # While Redis is down the cache answers "nothing stored" instead of an
-            # error: sessions are read from the database (cached_db), pages work, and
+            # error: sessions live in the database anyway, pages work, and
             # every limit that guards security fails closed (it cannot count, so it
             # refuses: django-ratelimit with RATELIMIT_FAIL_OPEN off, allauth's lock).
             "OPTIONS": {
@@ -160,11 +160,13 @@ if REDIS_URL:
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # the outage shows in the log
     RATELIMIT_FAIL_OPEN = False  # the default; said here because the comment above relies on it
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
+# Sessions in the database, read in one query with the signed-in member, company and
+# roles that every signed-in page needs (accounts/sessions.py).
+SESSION_ENGINE = "allyport.accounts.sessions"
 AUTHENTICATION_BACKENDS = ["allyport.accounts.backends.MemberBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

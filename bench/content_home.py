@@ -39,7 +39,7 @@ def seed(out: str) -> None:
 
     django.setup()
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
+    from allyport.accounts.sessions import SessionStore
     from django.core.management import call_command
     from django.utils import timezone
 

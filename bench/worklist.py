@@ -57,7 +57,7 @@ def seed(offerings: int, tasks: int) -> dict[str, Any]:
 
     django.setup()
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
+    from allyport.accounts.sessions import SessionStore
     from django.core.management import call_command
     from django.db import connection
 

@@ -25,7 +25,10 @@ PATH = "allyport.accounts.backends.MemberBackend"
 
 class MemberBackend(AuthenticationBackend):
     def get_user(self, user_id: Any) -> User | None:
-        user = load_member(user_id)
+        # Loaded with the session when the session store could (accounts.sessions).
+        from allyport.accounts.sessions import take_member
+
+        user = take_member(user_id) or load_member(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
@@ -75,30 +78,38 @@ class _Columns:
         return self.model.from_db(connection.alias, None, values)
 
 
-class _MemberQuery:
-    def __init__(self) -> None:
+class MemberQuery:
+    """A query that returns `leading` columns, then the member, company and role of
+    each row (one row per role), from `source`, which names the user table `u`."""
+
+    def __init__(self, leading: list[str], source: str, where: str) -> None:
         quote = connection.ops.quote_name
         self.user = _Columns(User, "u")
         self.company = _Columns(Company, "c")
+        self.lead = len(leading)
         company_fk = User._meta.get_field("company")
+        columns = ", ".join(
+            [*leading, *self.user.select, *self.company.select, f"r.{quote('role')}"]
+        )
         # Only model metadata (table and column names, quoted) goes into the text; the
-        # user id is a parameter.
-        columns = ", ".join([*self.user.select, *self.company.select, f"r.{quote('role')}"])
+        # values are parameters.
         self.sql = (
-            f"SELECT {columns}"  # noqa: S608
-            f" FROM {quote(User._meta.db_table)} u"
+            f"SELECT {columns} FROM {source}"  # noqa: S608
             f" LEFT JOIN {quote(Company._meta.db_table)} c"
             f" ON c.{quote('id')} = u.{quote(company_fk.column)}"
             f" LEFT JOIN {quote(RoleAssignment._meta.db_table)} r"
             f" ON r.{quote('user_id')} = u.{quote('id')}"
-            f" WHERE u.{quote('id')} = %s"
+            f" WHERE {where}"
         )
 
-    def build(self, rows: list[tuple[Any, ...]]) -> User:
+    def build(self, rows: list[tuple[Any, ...]]) -> User | None:
+        """The member of the rows (None when the source row names nobody)."""
         first = list(rows[0])
-        width = self.user.width
-        user = self.user.build(first[:width])
-        company_values = first[width : width + self.company.width]
+        start, width = self.lead, self.user.width
+        if first[start] is None:
+            return None
+        user = self.user.build(first[start : start + width])
+        company_values = first[start + width : start + width + self.company.width]
         company = self.company.build(company_values) if company_values[0] is not None else None
         User._meta.get_field("company").set_cached_value(user, company)
         user.loaded_roles = frozenset(row[-1] for row in rows if row[-1] is not None)  # type: ignore[attr-defined]
@@ -106,6 +117,7 @@ class _MemberQuery:
 
 
 @cache
-def _member_query(vendor: str) -> _MemberQuery:
+def _member_query(vendor: str) -> MemberQuery:
     """Built once per database vendor (a process uses one)."""
-    return _MemberQuery()
+    quote = connection.ops.quote_name
+    return MemberQuery([], f"{quote(User._meta.db_table)} u", f"u.{quote('id')} = %s")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -242,3 +243,20 @@ class AllianceLeadChangeRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company} ({self.created_at:%Y-%m-%d})"
+
+
+class MemberSession(AbstractBaseSession):
+    """A signed-in browser's session (allyport.accounts.sessions). It names its user in
+    a column, so the session and the member are read in one query."""
+
+    user_id = models.BigIntegerField(null=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls) -> type:
+        from allyport.accounts.sessions import SessionStore
+
+        return SessionStore

@@ -26,7 +26,6 @@ REDIS_DOWN = {  # the settings' Redis cache, pointed at a port where nothing lis
 @pytest.fixture
 def redis_down(settings: Any) -> None:
     settings.CACHES = REDIS_DOWN
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     assert cache.set("probe", 1) is None and cache.get("probe") is None  # really down
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
+from allyport.accounts.sessions import SessionStore
 from django.db import InterfaceError, OperationalError
 
 from allyport.accounts.models import User

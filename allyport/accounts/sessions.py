@@ -1,0 +1,86 @@
+"""Sessions in the database, read with the signed-in member in one query.
+
+Every signed-in request needs both the session and the member (with company and
+roles). The session row names its user in a column (`MemberSession.user_id`), so
+loading the session joins the member too and hands it to the sign-in backend
+(`take_member`), which then runs no query of its own. Django still decodes the
+session and checks its hash against the member's password, as for any backend.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from functools import cache
+from types import SimpleNamespace
+from typing import Any
+
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+from django.core.signals import request_started
+from django.db import connection
+from django.utils import timezone
+
+from allyport.accounts.backends import MemberQuery
+from allyport.accounts.models import MemberSession, User
+
+# The member loaded with this request's session, until the backend takes it.
+_loaded: ContextVar[User | None] = ContextVar("allyport_session_member", default=None)
+
+
+class SessionStore(DatabaseStore):
+    @classmethod
+    def get_model_class(cls) -> type[MemberSession]:
+        return MemberSession
+
+    def create_model_instance(self, data: dict[str, Any]) -> MemberSession:
+        instance = super().create_model_instance(data)
+        instance.user_id = _user_id(data.get(SESSION_KEY))
+        return instance  # type: ignore[return-value]
+
+    def _get_session_from_db(self) -> Any:
+        _loaded.set(None)
+        query = _session_query(connection.vendor)
+        with connection.cursor() as cursor:
+            now = connection.ops.adapt_datetimefield_value(timezone.now())
+            cursor.execute(query.sql, [self.session_key, now])
+            rows = cursor.fetchall()
+        if not rows:
+            self._session_key = None
+            return None
+        _loaded.set(query.build(rows))
+        return SimpleNamespace(session_data=rows[0][0])
+
+
+def take_member(user_id: Any) -> User | None:
+    """The member loaded with this request's session, if it is `user_id` (once)."""
+    member = _loaded.get()
+    if member is None:
+        return None
+    _loaded.set(None)
+    return member if member.pk == _user_id(user_id) else None
+
+
+def _user_id(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@cache
+def _session_query(vendor: str) -> MemberQuery:
+    quote = connection.ops.quote_name
+    source = (
+        f"{quote(MemberSession._meta.db_table)} s"
+        f" LEFT JOIN {quote(User._meta.db_table)} u ON u.{quote('id')} = s.{quote('user_id')}"
+    )
+    where = f"s.{quote('session_key')} = %s AND s.{quote('expire_date')} > %s"
+    return MemberQuery([f"s.{quote('session_data')}"], source, where)
+
+
+def _forget(**_signal: Any) -> None:
+    """A new request never sees the member an earlier one loaded in this thread."""
+    _loaded.set(None)
+
+
+request_started.connect(_forget, dispatch_uid="allyport.accounts.sessions")
