@@ -43,100 +43,15 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.utils.text import slugify  # noqa: E402
 
-from allyport.accounts.choices import INDUSTRY_SEGMENTS  # noqa: E402
 from allyport.accounts.models import Company  # noqa: E402
 from allyport.accounts.services.operators import create_company  # noqa: E402
-from allyport.profiles.enums import SolutionArea  # noqa: E402
-from allyport.profiles.models import CompanyProfile, FinderFacet, FinderListing  # noqa: E402
-from allyport.profiles.services.finder import facets_of, normalized, summary_of  # noqa: E402
+from allyport.profiles.models import FinderFacet, FinderListing  # noqa: E402
+from bench.finder_rows import BATCH, seed_batch  # noqa: E402
 from bench.load import Phase, Samples, Settings, percentile  # noqa: E402
 from bench.seed import signed_in_session  # noqa: E402
 
 BASELINE = "/ping/session"
-BATCH = 2000
-WORDS = (
-    "cloud",
-    "data",
-    "analytics",
-    "secure",
-    "bright",
-    "north",
-    "river",
-    "summit",
-    "blue",
-    "harbor",
-    "apex",
-    "nimbus",
-    "vector",
-    "quantum",
-    "pixel",
-    "atlas",
-    "orbit",
-    "delta",
-    "pine",
-    "cedar",
-    "granite",
-    "silver",
-    "falcon",
-    "beacon",
-    "crest",
-    "forge",
-    "lumen",
-    "nova",
-    "prime",
-    "stellar",
-    "terra",
-    "vertex",
-    "zenith",
-)
-COUNTRIES = ["US", "GB", "DE", "FR", "JP", "AU", "CA", "IN", "BR", "SG", "NL", "SE", "ES", "IT"]
-QUALIFICATIONS = [f"Competency {n}" for n in range(20)]
-PATHS = ["Software", "Services", "Training", "Distribution", "Hardware"]
-
-
-def _data(rng: random.Random, n: int) -> dict:
-    name = f"{rng.choice(WORDS).title()} {rng.choice(WORDS).title()} {n}"
-    return {
-        "display_name": name, "description": f"{name} builds and runs solutions on AWS.",
-        "website_url": f"https://p{n}.example", "logo_url": "",
-        "industries": rng.sample(INDUSTRY_SEGMENTS, rng.randint(1, 3)),
-        "countries_served": rng.sample(COUNTRIES, rng.randint(1, 2)),
-        "solution_areas": rng.sample(SolutionArea.values, rng.randint(1, 3)),
-        "offering_types": ["CONSULTING_SERVICES"], "paths": [rng.choice(PATHS)],
-        "stage": "Validated", "solutions": [],
-        "locations": [{"name": "HQ", "city": "City", "country": rng.choice(COUNTRIES),
-                       "subdivision": "", "headquarters": True}],
-        "qualifications": [{"kind": "Competency", "name": q, "detail": "", "since": "", "url": ""}
-                           for q in rng.sample(QUALIFICATIONS, rng.randint(0, 2))],
-    }  # fmt: skip
-
-
-def _seed_batch(rng: random.Random, start: int, count: int) -> None:
-    companies = Company.objects.bulk_create(
-        Company(legal_name=f"Finder {n}", primary_solution_type="CONSULTING_SERVICES",
-                stage="Validated", paths=["Services"])
-        for n in range(start, start + count)
-    )  # fmt: skip
-    profiles, listings, facets = [], [], []
-    for n, company in enumerate(companies, start=start):
-        data = _data(rng, n)
-        sort_name = normalized(data["display_name"])[:80]
-        profiles.append(CompanyProfile(company=company, display_name=data["display_name"]))
-        listings.append(FinderListing(
-            company=company, public_id=company.public_id, sort_name=sort_name,
-            display_name=data["display_name"], slug=slugify(data["display_name"]),
-            summary=summary_of(data["description"]), data=data,
-            headquarters=f"City, {data['locations'][0]['country']}",
-        ))  # fmt: skip
-        facets += [
-            FinderFacet(company=company, kind=kind, value=value, sort_name=sort_name)
-            for kind, value in facets_of(data)
-        ]
-    CompanyProfile.objects.bulk_create(profiles, batch_size=BATCH)
-    FinderListing.objects.bulk_create(listings, batch_size=BATCH)
-    FinderFacet.objects.bulk_create(facets, batch_size=BATCH * 5)
 
 
 def seed(total: int) -> None:
@@ -147,7 +62,7 @@ def seed(total: int) -> None:
     started, rng = time.monotonic(), random.Random(12)
     for start in range(have, total, BATCH):
         with transaction.atomic():
-            _seed_batch(rng, start, min(BATCH, total - start))
+            seed_batch(rng, start, min(BATCH, total - start))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     facets = FinderFacet.objects.count()

@@ -32,6 +32,7 @@ class Scenario:
     path: str
     title: str
     judged: bool = True  # False for the signed-in baseline: it has no goal of its own
+    expect: str = ""  # text the page must hold: real content, not an empty shell
 
 
 def scenarios(seeded: dict) -> list[Scenario]:
@@ -43,7 +44,30 @@ def scenarios(seeded: dict) -> list[Scenario]:
     ]
     if seeded.get("events"):  # BENCH_EVENTS=0 seeds none and skips these
         found += event_history_scenarios(seeded)
+    if seeded.get("wave_two"):  # BENCH_WAVE_TWO=0 seeds none and skips these
+        found += wave_two_scenarios(seeded["wave_two"])
     return found
+
+
+def wave_two_scenarios(w: dict) -> list[Scenario]:
+    """The pages of wave two (bench/seed_wave_two.py), each opened by the large
+    company's alliance lead except the public finder, which goes without a session."""
+    return [
+        Scenario("wave_two", "/tasks/?type=solution&scope=all",
+                 f"Tasks page, Solution tasks tab ({w['tasks']:,} tasks)", expect="Bench task"),
+        Scenario("wave_two", "/company/profile/", "Company Profile", expect=w["profile_name"]),
+        Scenario("public", f"/partners/?q={w['finder_word']}",
+                 f"Partner Solutions Finder search, public ({w['listings']:,} listings)",
+                 expect=w["finder_word"].title()),
+        Scenario("wave_two", f"/search/?q={w['search_word']}",
+                 f"Global search ({w['search_entries']:,} entries)",
+                 expect=f"{w['search_word']} offering"),
+        Scenario("wave_two", "/support/", f"Partner Support, case list ({w['cases']:,} cases)",
+                 expect="Question number"),
+        Scenario("wave_two", "/company/scorecard/",
+                 f"Partner Scorecard ({w['certifications']:,} certification records)",
+                 expect="AWS Certification"),
+    ]  # fmt: skip
 
 
 def event_history_scenarios(seeded: dict) -> list[Scenario]:
@@ -158,15 +182,34 @@ class Phase:
         return self.samples
 
 
-def check(base: str, path: str, cookie: str) -> None:
-    """Refuse to measure a redirect to sign-in or an error page."""
-    samples = Phase(base, path, cookie, 1, 60).run(1)
-    if samples.errors or not samples.latencies:
-        sys.exit(f"{path} did not answer 200 for the signed-in session: nothing to measure")
+SIGN_IN = b'action="/accounts/login/'  # the sign-in form (templates/account/login.html)
+
+
+def check(base: str, path: str, cookie: str, expect: str = "") -> None:
+    """Refuse to measure a redirect to sign-in, the sign-in page itself, an error page,
+    or a page without the content it is measured for."""
+    url = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port or 80, timeout=60)
+    headers = {
+        "User-Agent": "allyport-bench",
+        **({"Cookie": f"sessionid={cookie}"} if cookie else {}),
+    }
+    try:
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        status, body = response.status, response.read()
+    finally:
+        conn.close()
+    if status != 200:
+        sys.exit(f"{path} answered {status}, not 200, for its session: nothing to measure")
+    if SIGN_IN in body:
+        sys.exit(f"{path} answered with the sign-in page: nothing to measure")
+    if expect and expect.encode() not in body:
+        sys.exit(f"{path} does not show {expect!r}: nothing to measure")
 
 
 def measure(base: str, scenario: Scenario, cookie: str, cfg: Settings) -> dict[str, object]:
-    check(base, scenario.path, cookie)
+    check(base, scenario.path, cookie, scenario.expect)
     # /ping goes without the cookie: a signed-in member's language is read on every
     # request that carries a session (PreferredLanguageMiddleware), which would make
     # the baseline pay for the session and the member.

@@ -8,7 +8,8 @@ hash, so seeding takes seconds instead of one argon2 hash per user. Then
 `BENCH_EVENTS` audit events (default 1,000,000; 0 skips them) over 120 days
 and 100 companies, a fifth of them the large company's, whose lead opens
 Event history (`seed_events`: COPY on PostgreSQL, bulk_create on SQLite).
-Writes the session keys to OUT.json for the load client.
+Then the data of the wave-two pages (bench/seed_wave_two.py; BENCH_WAVE_TWO=0 skips
+it and their scenarios). Writes the session keys to OUT.json for the load client.
 """
 
 from __future__ import annotations
@@ -204,16 +205,23 @@ def main(out_path: str) -> None:
     events = int(os.environ.get("BENCH_EVENTS", "1000000"))
     if events:
         seed_events(large, events, total - 1)
+    wave_two = None
+    if os.environ.get("BENCH_WAVE_TWO", "1") != "0":
+        from bench.seed_wave_two import seed_wave_two
+
+        wave_two = seed_wave_two(large, large_lead, total - 1)
     # A database in service has planner statistics; freshly bulk-loaded tables do not
     # until autovacuum runs, and PostgreSQL then plans the Users tab badly.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     sessions = {"home": signed_in_session(small_lead), "users": signed_in_session(large_lead)}
     sessions["events"] = signed_in_session(large_lead)
+    sessions["wave_two"] = signed_in_session(large_lead)
+    sessions["public"] = ""  # the public pages go without a session
     seeded = {
         "sessions": sessions, "large_company_users": total, "events": events,
         "large_company_events": AuditEvent.objects.filter(company=large).count(),
-        "lookup_event_name": LOOKUP_EVENT_NAME,
+        "lookup_event_name": LOOKUP_EVENT_NAME, "wave_two": wave_two,
     }  # fmt: skip
     with open(out_path, "w", encoding="utf-8") as out:
         json.dump(seeded, out)

@@ -10,9 +10,13 @@
 # key prefix, default allyport-bench; give concurrent runs different ones).
 # API section (PostgreSQL only; bench/api_seed.py, bench/api_load.py): BENCH_OPPORTUNITIES
 # (default 1000000; 0 skips it) in allyport_api_bench and BENCH_API_SMALL (10000) in
-# allyport_api10k_bench on the server of BENCH_PG_URL, BENCH_API_SUSTAINED_SECONDS,
+# allyport_api10k_bench on the server of BENCH_PG_URL (names after its database's:
+# allyport_bp_bench gives allyport_bp_api_bench), BENCH_API_SUSTAINED_SECONDS,
 # BENCH_API_SUSTAINED_CONCURRENCY. BENCH_ONLY=api runs only the API section;
-# BENCH_ONLY=pages only the page scenarios served by gunicorn (SQLite, PostgreSQL).
+# BENCH_ONLY=pages only the page scenarios served by gunicorn (SQLite, PostgreSQL);
+# BENCH_WAVE_TWO=0 leaves out the wave-two pages (bench/seed_wave_two.py). After the
+# pages, bench/client_check.py drives /ping with this client and with wrk (Debian
+# package `wrk`; without it that half is skipped, the bench still runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -44,7 +48,17 @@ else
   echo "!! Redis is not reachable at '$REDIS': sessions are read from the database, cache per process"
   REDIS=""
 fi
-rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/bench.sqlite3*
+rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/client-*.txt "$OUT"/bench.sqlite3*
+
+# The load client check (bench/client_check.py) drives /ping with Debian's wrk too:
+# installed here when missing and run as root; without it that half is skipped.
+if [ "$ONLY" != "api" ] && ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's wrk for the load client check..."
+    (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }) >/dev/null 2>&1 || true
+  fi
+  command -v wrk >/dev/null 2>&1 || echo "!! wrk is missing: the load client check runs without it"
+fi
 
 server=""
 pg_created=""
@@ -106,6 +120,10 @@ run_database() {  # label tag database-url
   echo "== $label: measuring (gunicorn -w $WORKERS on port $port)"
   $PY -m bench.load --base "http://127.0.0.1:$port" --seed "$OUT/seed-$tag.json" \
     --label "$label" --out "$OUT/result-$tag.json"
+  # Is the client the limit? /ping by this client and by wrk (skipped without wrk).
+  $PY -m bench.client_check --base "http://127.0.0.1:$port" --seed "$OUT/seed-$tag.json" \
+    --result "$OUT/result-$tag.json" --label "$label" --out "$OUT/client-$tag.json" \
+    | tee "$OUT/client-$tag.txt"
   stop_server
   unset DATABASE_URL
 }
@@ -128,12 +146,16 @@ api_database() {  # tag database-url opportunities: seed it, serve it; appends t
 
 run_api() {  # Selling API: operations against /api/aws/_ping, large and small database
   local base=${PG_URL%/*} url status sizes=("api:$OPPORTUNITIES") size
+  # Named after BENCH_PG_URL's database (allyport_bench: allyport_api_bench), so that
+  # runs with different BENCH_PG_URLs do not drop each other's databases.
+  local stem=${PG_URL##*/}
+  stem=${stem%bench}
   if [ "$API_SMALL" -gt 0 ] && [ "$API_SMALL" -lt "$OPPORTUNITIES" ]; then
     sizes+=("api10k:$API_SMALL")
   fi
   api_targets=()
   for size in "${sizes[@]}"; do
-    url="$base/allyport_${size%%:*}_bench"
+    url="$base/${stem}${size%%:*}_bench"
     status=0
     $PY -m bench.pgdb create "$url" || status=$?
     if [ $status -eq 2 ]; then
@@ -210,6 +232,7 @@ if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then commit="$commi
   done
   if [ ${#results[@]} -gt 0 ]; then
     $PY -m bench.report "${results[@]}"
+    cat "$OUT"/client-*.txt 2>/dev/null || true
     echo
   fi
   if [ -f "$OUT/evaluator.txt" ]; then cat "$OUT/evaluator.txt"; fi
