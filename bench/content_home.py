@@ -39,11 +39,11 @@ def seed(out: str) -> None:
 
     django.setup()
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from allyport.accounts.sessions import SessionStore
     from django.core.management import call_command
     from django.utils import timezone
 
     from allyport.accounts.services.operators import create_company
+    from allyport.accounts.sessions import SessionStore
     from allyport.content.events.models import PartnerEvent
     from allyport.content.news.models import NewsItem
 

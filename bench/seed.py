@@ -31,13 +31,13 @@ django.setup()
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
-from allyport.accounts.sessions import SessionStore  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from allyport.access.models import RoleAssignment  # noqa: E402
 from allyport.accounts.models import Company, User  # noqa: E402
 from allyport.accounts.services.operators import create_company  # noqa: E402
+from allyport.accounts.sessions import SessionStore  # noqa: E402
 from allyport.audit.models import AuditEvent  # noqa: E402
 
 PASSWORD = "Bench!Pass1"

@@ -57,12 +57,12 @@ def seed(offerings: int, tasks: int) -> dict[str, Any]:
 
     django.setup()
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from allyport.accounts.sessions import SessionStore
     from django.core.management import call_command
     from django.db import connection
 
     from allyport.access.actor import Actor
     from allyport.accounts.services.operators import create_company
+    from allyport.accounts.sessions import SessionStore
     from allyport.pipeline.models import Solution
     from allyport.pipeline.shared.clock import now_ms
     from allyport.worklist.models import Task, TaskDefinition

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from allyport.accounts.sessions import SessionStore
 from django.db import InterfaceError, OperationalError
 
 from allyport.accounts.models import User
+from allyport.accounts.sessions import SessionStore
 
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
