@@ -129,6 +129,12 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 # A persistent connection the database dropped (restart, failover) is replaced at
 # the start of the next request instead of failing it (core/outage.py).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django turns psycopg's prepared statements off; the one query of every signed-in
+    # request asks for one (accounts.backends.fetch_prepared), the rest are unchanged
+    # (their cursors bind on the client and are never prepared). A pooler in front of
+    # PostgreSQL must support prepared statements (PgBouncer 1.21+).
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {

@@ -20,7 +20,7 @@ from django.core.signals import request_started
 from django.db import connection
 from django.utils import timezone
 
-from allyport.accounts.backends import MemberQuery
+from allyport.accounts.backends import MemberQuery, fetch_prepared
 from allyport.accounts.models import MemberSession, User
 
 # The member loaded with this request's session, until the backend takes it.
@@ -40,10 +40,8 @@ class SessionStore(DatabaseStore):
     def _get_session_from_db(self) -> Any:
         _loaded.set(None)
         query = _session_query(connection.vendor)
-        with connection.cursor() as cursor:
-            now = connection.ops.adapt_datetimefield_value(timezone.now())
-            cursor.execute(query.sql, [self.session_key, now])
-            rows = cursor.fetchall()
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        rows = fetch_prepared(query.sql, [self.session_key, now])
         if not rows:
             self._session_key = None
             return None

@@ -15,12 +15,17 @@ comes back as a new value, never as an old one that stored fragments could match
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.loader import render_to_string
 
 TTL = 60  # seconds: fragments that show time-bound content (upcoming events) expire
 
@@ -90,3 +95,27 @@ def lookup(fragment: Fragment, extra: Iterable[str] = ()) -> Lookup:
         if versions == [values[key] for key in fragment.versions]:
             html = body
     return Lookup(fragment, html, values)
+
+
+# Stands in for the CSRF token in kept pages: never a real token (those are letters
+# and digits only), put back per request by `kept_page`.
+CSRF_HOLE = "__allyport_csrf_hole__"
+
+
+def kept_page(
+    request: HttpRequest,
+    fragment: Fragment,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+) -> HttpResponse:
+    """A whole page kept rendered, with this request's CSRF token put in its holes on
+    each view, so a view of it renders nothing. Drawn as usual when the request has a
+    query string (not part of the key) or messages to show (they are shown once)."""
+    if request.GET or len(messages.get_messages(request)):
+        return render(request, template, context())
+    found = lookup(fragment)
+    html = found.html
+    if html is None:
+        html = render_to_string(template, {**context(), "csrf_token": CSRF_HOLE}, request=request)
+        found.store(html)
+    return HttpResponse(html.replace(CSRF_HOLE, get_token(request)))

@@ -3,21 +3,17 @@ and the development mailbox."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.safestring import mark_safe
 
 from allyport.access.actor import Actor
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.model import access_model
-from allyport.audit import services as audit
+from allyport.audit import kept
 from allyport.content.events.selectors import home_feed as events_feed
 from allyport.content.news.selectors import home_feed as news_feed
 from allyport.content.shared import feeds
@@ -35,36 +31,21 @@ def home(request: ActorRequest) -> HttpResponse:
     actor = request.actor
     if not actor.is_member:
         return render(request, "home/landing.html")
-    # The page's content is kept rendered until something it shows changes (see
-    # _content_fragment); only the frame around it (forms with this request's CSRF
-    # token, messages) is drawn on each request.
-    cached = fragments.lookup(_content_fragment(actor))
-    content = cached.html
-    if content is None:
-        content = render_to_string("home/_content.html", _content(actor), request=request)
-        cached.store(content)
-    return render(request, "home/home.html", {"content": mark_safe(content)})  # noqa: S308
+    return fragments.kept_page(request, _page(actor), "home/home.html", lambda: _content(actor))
 
 
-def _content_fragment(actor: Actor) -> fragments.Fragment:
-    """The member's home content, per member, language and rights (roles, paths,
-    stage), valid while none of these moves on: the company's data (every audited
-    change of it: profile, people, roles, Marketplace link, cases), its tasks and
-    their periodic re-check, and the feeds. It also expires with the feeds (a minute),
-    since events leave the feed when they end."""
+def _page(actor: Actor) -> fragments.Fragment:
+    """The member's home page, kept while nothing it shows moves on: the company's data
+    (every audited change of it: profile, people, roles, Marketplace link, cases), its
+    tasks and their periodic re-check, and the feeds. It also expires with the feeds (a
+    minute), since events leave the feed when they end."""
     company_id = actor.company.pk  # type: ignore[union-attr]
-    rights = hashlib.blake2b(
-        repr((sorted(actor.roles), sorted(actor.paths), actor.stage)).encode(), digest_size=8
-    ).hexdigest()
-    language = translation.get_language()
-    return fragments.Fragment(
-        key=f"home:content:{actor.user.pk}:{language}:{rights}",  # type: ignore[union-attr]
-        versions=(
-            fragments.generation_key(audit.COMPANY_SCOPE, company_id),
-            worklist_counts.generation_key(company_id),
-            checked_key(company_id),
-            fragments.generation_key(*feeds.GENERATION),
-        ),
+    return kept.member_fragment(
+        "home:page",
+        actor,
+        worklist_counts.generation_key(company_id),
+        checked_key(company_id),
+        fragments.generation_key(*feeds.GENERATION),
     )
 
 

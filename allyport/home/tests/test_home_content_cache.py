@@ -104,3 +104,45 @@ def test_published_news_shows_at_once(client_for, lead) -> None:  # type: ignore
         published_at=timezone.now(),
     )
     assert "Quarterly partner update" in _home(client)
+
+
+def test_a_kept_page_carries_each_browsers_own_csrf_token(lead) -> None:  # type: ignore[no-untyped-def]
+    """Two browsers of one member share the kept page, never a CSRF token: each one's
+    forms (Language, Logout) post with its own."""
+    from django.test import Client
+
+    from allyport.accounts import backends
+    from allyport.core.fragments import CSRF_HOLE
+
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    for browser in (first, second):
+        browser.force_login(lead, backend=backends.PATH)
+    _warm(first)
+    page = _home(second)
+    assert CSRF_HOLE not in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    answer = second.post(
+        "/i18n/setlang/", {"language": "de", "next": "/", "csrfmiddlewaretoken": token}
+    )
+    assert answer.status_code == 302
+    assert (
+        first.post("/i18n/setlang/", {"language": "de", "csrfmiddlewaretoken": token}).status_code
+        == 403
+    )
+
+
+def test_messages_show_once_on_the_home_page(client_for, lead) -> None:  # type: ignore[no-untyped-def]
+    """A page with a message is drawn for this request, not taken from the kept one."""
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.test import RequestFactory
+
+    client = client_for(lead)
+    _warm(client)
+    storage = CookieStorage(RequestFactory().get("/"))
+    client.cookies["messages"] = storage._encode(
+        [Message(constants.SUCCESS, "Your changes were saved.")]
+    )
+    assert "Your changes were saved." in _home(client)
+    assert "Your changes were saved." not in _home(client)

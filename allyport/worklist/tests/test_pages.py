@@ -218,7 +218,7 @@ def test_home_reads_tasks_and_feeds_in_few_cache_round_trips(
 
     client = client_for(lead)
     client.get("/")  # fills the counts and feeds
-    cache.delete_many([key for key in cache._cache if "home:content:" in key])  # type: ignore[attr-defined]
+    cache.delete_many([key for key in cache._cache if "home:page:" in key])  # type: ignore[attr-defined]
     reads = _spy_cache_reads(monkeypatch)
     text = _text(client.get("/"))
     assert 'aria-label="Task counts by status"' in text and "Partner news" in text
@@ -237,6 +237,6 @@ def test_home_content_once_rendered_costs_one_cache_round_trip(client_for, lead,
     assert 'aria-label="Task counts by status"' in text and "Partner news" in text
     assert len(reads) == 1, reads
     keys = " ".join(reads[0])
-    for part in ("home:content:", "generation:company:", "worklist:generation:",
+    for part in ("home:page:", "generation:company:", "worklist:generation:",
                  "worklist:checked:", "generation:feeds:"):  # fmt: skip
         assert part in keys, keys
