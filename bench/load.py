@@ -3,10 +3,13 @@
 `python -m bench.load --base http://127.0.0.1:PORT --seed SEED.json --label NAME
 --out RESULT.json`. For each scenario it warms up, then runs rounds that
 alternate the page and /ping (page first in even rounds, /ping first in odd
-ones), so drift on a shared, noisy machine hits both alike. Each phase sends
-at most BENCH_REQUESTS requests and stops issuing after BENCH_SECONDS. Worker
-threads keep one http.client connection each (reopened when the server
-closes it, as gunicorn's sync workers do after every response).
+ones), so drift on a shared, noisy machine hits both alike. Phases are driven
+by wrk when it is installed (bench/wrk.py: BENCH_CONCURRENCY connections for
+BENCH_WRK_SECONDS); otherwise, or with BENCH_CLIENT=python, by the project's own
+client: each phase sends at most BENCH_REQUESTS requests and stops issuing after
+BENCH_SECONDS, and worker threads keep one http.client connection each (reopened
+when the server closes it, as gunicorn's sync workers do after every response).
+Signed-in requests carry the session and a CSRF cookie, as a browser's do.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
+
+from bench import wrk
 
 GOAL = 3.0
 BASELINE = "/ping"
@@ -96,19 +101,29 @@ class Settings:
 
 @dataclass
 class Samples:
+    """Latencies in seconds (each request's, or wrk's quantiles of a phase), the
+    wall time, and the successful requests when the latencies are quantiles."""
+
     latencies: list[float] = field(default_factory=list)
     elapsed: float = 0.0
     errors: int = 0
     size: int = 0
+    counted: int | None = None  # wrk: how many requests the quantiles stand for
+
+    @property
+    def count(self) -> int:
+        return self.counted if self.counted is not None else len(self.latencies)
 
     def add(self, other: Samples) -> None:
+        if other.counted is not None or self.counted is not None:
+            self.counted = self.count + other.count
         self.latencies += other.latencies
         self.elapsed += other.elapsed
         self.errors += other.errors
         self.size = other.size or self.size
 
     def summary(self) -> dict[str, float]:
-        n = len(self.latencies)
+        n = self.count
         ordered = sorted(self.latencies)
         return {
             "requests": n,
@@ -127,16 +142,26 @@ def percentile(ordered: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
+# A browser sends the CSRF cookie it was given with its first page; without it each
+# page would make a new CSRF secret. Any 32 letters and digits are a valid secret.
+BROWSER_CSRF = "benchbrowsercsrfsecret0123456789"
+
+
+def cookie_header(session: str) -> str:
+    return f"sessionid={session}; csrftoken={BROWSER_CSRF}" if session else ""
+
+
 class Phase:
     """Up to `limit` GETs of one path from `threads` workers, until `deadline`."""
 
     def __init__(self, base: str, path: str, cookie: str, limit: int, seconds: float) -> None:
         url = urllib.parse.urlsplit(base)
+        self.base = base
         self.host, self.port = url.hostname or "127.0.0.1", url.port or 80
-        self.path, self.limit, self.seconds = path, limit, seconds
+        self.path, self.limit, self.seconds, self.cookie = path, limit, seconds, cookie
         self.headers = {"User-Agent": "allyport-bench"}
         if cookie:
-            self.headers["Cookie"] = f"sessionid={cookie}"
+            self.headers["Cookie"] = cookie_header(cookie)
         self.issued = 0
         self.lock = threading.Lock()
         self.samples = Samples()
@@ -171,6 +196,13 @@ class Phase:
         conn.close()
 
     def run(self, threads: int) -> Samples:
+        client = wrk.available()
+        if client:  # a phase then lasts BENCH_WRK_SECONDS (or less), whatever `limit` says
+            seconds = min(self.seconds, wrk.SECONDS)
+            found = wrk.run(client, self.base, self.path, cookie_header(self.cookie),
+                            seconds, threads)  # fmt: skip
+            return Samples(found["quantiles"], found["seconds"], found["errors"],
+                           found["size"], counted=found["requests"])  # fmt: skip
         started = time.perf_counter()
         self.deadline = started + self.seconds
         workers = [threading.Thread(target=self._worker) for _ in range(threads)]
@@ -192,7 +224,7 @@ def check(base: str, path: str, cookie: str, expect: str = "") -> None:
     conn = http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port or 80, timeout=60)
     headers = {
         "User-Agent": "allyport-bench",
-        **({"Cookie": f"sessionid={cookie}"} if cookie else {}),
+        **({"Cookie": cookie_header(cookie)} if cookie else {}),
     }
     try:
         conn.request("GET", path, headers=headers)
@@ -215,7 +247,7 @@ def measure(base: str, scenario: Scenario, cookie: str, cfg: Settings) -> dict[s
     # the baseline pay for the session and the member.
     cookies = {scenario.path: cookie, BASELINE: ""}
     for path in (scenario.path, BASELINE):
-        Phase(base, path, cookies[path], cfg.warmup, cfg.seconds).run(cfg.concurrency)
+        Phase(base, path, cookies[path], cfg.warmup, min(1.0, cfg.seconds)).run(cfg.concurrency)
     load_before = os.getloadavg()[0]
     page, ping, per_round = Samples(), Samples(), []
     for n in range(cfg.rounds):
@@ -234,9 +266,9 @@ def measure(base: str, scenario: Scenario, cookie: str, cfg: Settings) -> dict[s
 
 def throughput_ratio(ping: Samples, page: Samples) -> float:
     """How many times more /ping requests per second than page requests."""
-    if not page.latencies or not ping.elapsed:
+    if not page.count or not ping.elapsed:
         return math.inf
-    return (len(ping.latencies) / ping.elapsed) / (len(page.latencies) / page.elapsed)
+    return (ping.count / ping.elapsed) / (page.count / page.elapsed)
 
 
 def result(scenario: Scenario, page: dict[str, float], ping: dict[str, float]) -> dict:
