@@ -113,15 +113,18 @@ def user_rows(request: ActorRequest, users: list[User], held: dict[int, set[str]
     actor = request.actor
     may_remove = bool(authorize(actor, "remove_users"))
     may_reactivate = bool(authorize(actor, "reassign_alliance_lead"))
+    # The roles in the access model's order with their names, translated once per page
+    # rather than once per role of each row.
+    ordered = [(key, access_model().role_name(key)) for key in access_model().roles]
     rows = []
     actor_pk = actor.user.pk if actor.user else None
     for user in users:
-        keys = role_keys(user, held[user.pk])
+        keys = held[user.pk]
         removable = may_remove and LEAD not in keys and user.pk != actor_pk
         rows.append(
             UserRow(
                 user=user,
-                roles=role_names(keys),
+                roles=[name for key, name in ordered if key in keys],
                 can_remove=removable and user.status != User.Status.REMOVED,
                 can_deactivate=removable and user.status == User.Status.ACTIVE,
                 can_reactivate=may_reactivate and user.status == User.Status.DEACTIVATED,

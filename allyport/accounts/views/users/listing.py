@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from allyport.access.decisions import authorize
@@ -25,6 +29,8 @@ from allyport.accounts.views.users.common import (
 )
 from allyport.accounts.views.users.forms import UserFilterForm
 from allyport.accounts.views.users.table import RowRenderer
+from allyport.audit import services as audit
+from allyport.core import fragments
 from allyport.core.spreadsheets import safe_cell, with_bom
 
 PAGE_SIZE = 50
@@ -36,7 +42,75 @@ IDLE_AFTER = timedelta(days=90)
 @user_management_page
 @require_GET
 def users_tab(request: ActorRequest) -> HttpResponse:
+    actor = request.actor
+    can_assign = bool(authorize(actor, "assign_roles"))
+    # Everything but the forms that carry this request's CSRF token is kept rendered
+    # until the company's data changes (see _kept_fragment): the tabs and filter bar
+    # above them, the table (count, rows, pages) below.
+    cached = fragments.lookup(_kept_fragment(request))
+    kept = cached.html
+    if kept is None:
+        kept = _joined(*_render_kept(request, can_assign))
+        cached.store(kept)
+    head, table = _split(kept)
+    context = {
+        "head": mark_safe(head),  # noqa: S308 - rendered by the template engine
+        "table": mark_safe(table),  # noqa: S308 - rendered by the template engine
+        "can_assign": can_assign,
+        "is_lead": bool(authorize(actor, "reassign_alliance_lead")),
+        "max_users": MAX_USERS_PER_UPDATE,
+    }
+    return render(request, "accounts/users/users_tab.html", context)
+
+
+def _joined(head: str, table: str) -> str:
+    """Both parts in one string (one cache entry), the head's length in front."""
+    return f"{len(head)}:{head}{table}"
+
+
+def _split(kept: str) -> tuple[str, str]:
+    length, _, rest = kept.partition(":")
+    return rest[: int(length)], rest[int(length) :]
+
+
+def _render_kept(request: ActorRequest, can_assign: bool) -> tuple[str, str]:
+    """The head (tabs, filter bar) and the table, rendered without the request: no
+    CSRF token, message or anything else of this request can end up kept."""
     filters = UserFilterForm(request.GET or None)
+    head = render_to_string("accounts/users/_head.html", {"tab": "users", "filters": filters})
+    table = render_to_string("accounts/users/_table.html", _table(request, filters, can_assign))
+    return head, table
+
+
+def _kept_fragment(request: ActorRequest) -> fragments.Fragment:
+    """The head and table as one member sees them: per company and member (rows show what the
+    viewer may do to each user, never to themself), language and time zone, rights
+    (roles, paths, stage: the row actions and the select column follow the roles) and
+    the whole query string (filters, search, page). Valid while the company's generation
+    holds: every audited change of its data (users added, invited, removed, deactivated,
+    their roles, sign-ins) moves it on."""
+    actor = request.actor
+    company_id = actor.company.pk  # type: ignore[union-attr]
+    viewer = hashlib.blake2b(
+        repr(
+            (
+                sorted(actor.roles),
+                sorted(actor.paths),
+                actor.stage,
+                translation.get_language(),
+                timezone.get_current_timezone_name(),
+                request.META.get("QUERY_STRING", ""),
+            )
+        ).encode(),
+        digest_size=12,
+    ).hexdigest()
+    return fragments.Fragment(
+        key=f"users:table:{company_id}:{actor.user.pk}:{viewer}",  # type: ignore[union-attr]
+        versions=(fragments.generation_key(audit.COMPANY_SCOPE, company_id),),
+    )
+
+
+def _table(request: ActorRequest, filters: UserFilterForm, can_assign: bool) -> dict[str, Any]:
     values = filters.filters()
     users = selectors.company_users(
         request.actor,
@@ -46,23 +120,17 @@ def users_tab(request: ActorRequest) -> HttpResponse:
         with_roles=False,
     ).only(*ROW_FIELDS)
     page = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page"))
-    can_assign = bool(authorize(request.actor, "assign_roles"))
     members = list(page.object_list)
     rows = user_rows(request, members, selectors.role_keys_by_user(members))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {
-        "tab": "users",
-        "filters": filters,
+    return {
         "page": page,
         "rows": rows,
         "rows_html": RowRenderer(can_assign=can_assign).render(rows),
         "query": query.urlencode(),
         "can_assign": can_assign,
-        "is_lead": bool(authorize(request.actor, "reassign_alliance_lead")),
-        "max_users": MAX_USERS_PER_UPDATE,
     }
-    return render(request, "accounts/users/users_tab.html", context)
 
 
 class _Echo:
