@@ -14,6 +14,7 @@ comes back as a new value, never as an old one that stored fragments could match
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -107,12 +108,18 @@ def kept_page(
     fragment: Fragment,
     template: str,
     context: Callable[[], dict[str, Any]],
+    *,
+    by_query: bool = False,
 ) -> HttpResponse:
     """A whole page kept rendered, with this request's CSRF token put in its holes on
-    each view, so a view of it renders nothing. Drawn as usual when the request has a
-    query string (not part of the key) or messages to show (they are shown once)."""
-    if request.GET or len(messages.get_messages(request)):
+    each view, so a view of it renders nothing. Drawn as usual when the request has
+    messages to show (they are shown once), or a query string unless `by_query` (the
+    page then keeps one copy per query string, for filters and searches)."""
+    if (request.GET and not by_query) or len(messages.get_messages(request)):
         return render(request, template, context())
+    if request.GET:
+        query = hashlib.blake2b(request.GET.urlencode().encode(), digest_size=8).hexdigest()
+        fragment = Fragment(f"{fragment.key}:q:{query}", fragment.versions)
     found = lookup(fragment)
     html = found.html
     if html is None:

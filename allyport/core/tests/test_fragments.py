@@ -72,3 +72,33 @@ def test_it_moves_on_again_after_commit() -> None:
         _render("read before commit")
         assert _render("x") == "read before commit"
     assert _render("after commit") is None
+
+
+@pytest.mark.django_db
+def test_a_page_kept_by_query_keeps_one_copy_per_query_string() -> None:
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.base import SessionBase
+    from django.test import RequestFactory
+
+    cache.set("test:mark", True)
+    drawn: list[str] = []
+
+    def view(query: str) -> str:
+        request = RequestFactory().get("/", {"q": query} if query else {})
+        request.session = SessionBase()  # type: ignore[attr-defined]
+        request._messages = FallbackStorage(request)  # type: ignore[attr-defined]
+
+        def context() -> dict[str, str]:
+            drawn.append(query)
+            return {"title": query}
+
+        page = fragments.kept_page(
+            request, FRAGMENT, "core/tests/kept.html", context, by_query=True
+        )
+        return page.content.decode()
+
+    assert view("alpha").startswith("<p>alpha</p>")
+    assert view("alpha").startswith("<p>alpha</p>")
+    assert view("beta").startswith("<p>beta</p>")
+    assert fragments.CSRF_HOLE not in view("beta")
+    assert drawn == ["alpha", "beta"]  # each query string drawn once, then kept
