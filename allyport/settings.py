@@ -130,6 +130,9 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 # the start of the next request instead of failing it (core/outage.py).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend with a health check that polls the socket instead of asking
+    # the server (core/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "allyport.core.postgresql"
     # Django turns psycopg's prepared statements off; the one query of every signed-in
     # request asks for one (accounts.backends.fetch_prepared), the rest are unchanged
     # (their cursors bind on the client and are never prepared). A pooler in front of

@@ -57,7 +57,8 @@ def fetch_prepared(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
 
             raw = psycopg.Cursor(connection.connection)
             logged = connection.queries_logged
-            cursor = connection.make_debug_cursor(raw) if logged else connection.make_cursor(raw)
+            wrap = connection.make_debug_cursor if logged else connection.make_cursor
+            cursor = wrap(raw)  # type: ignore[arg-type]  # Django wraps a driver cursor
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -70,7 +71,7 @@ class _Columns:
         self.model = model
         fields = model._meta.concrete_fields
         quote = connection.ops.quote_name
-        self.select = [f"{alias}.{quote(field.column)}" for field in fields]
+        self.select = [f"{alias}.{quote(str(field.column))}" for field in fields]
         self.converters = [
             (
                 index,
@@ -89,7 +90,8 @@ class _Columns:
                 for convert in converters:
                     value = convert(value, expression, connection)
                 values[index] = value
-        return self.model.from_db(connection.alias, None, values)
+        # No field names: the values are every concrete field's, in order.
+        return self.model.from_db(connection.alias, None, values)  # type: ignore[arg-type]
 
 
 class MemberQuery:

@@ -33,9 +33,9 @@ class SessionStore(DatabaseStore):
         return MemberSession
 
     def create_model_instance(self, data: dict[str, Any]) -> MemberSession:
-        instance = super().create_model_instance(data)
+        instance: MemberSession = super().create_model_instance(data)  # type: ignore[assignment]
         instance.user_id = _user_id(data.get(SESSION_KEY))
-        return instance  # type: ignore[return-value]
+        return instance
 
     def _get_session_from_db(self) -> Any:
         _loaded.set(None)
