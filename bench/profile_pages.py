@@ -28,7 +28,10 @@ from django.test import Client  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "200"))
 # Which seeded session opens each path; /ping goes without one, as in bench/load.py.
-PATHS = {"/ping": "", "/ping/session": "home", "/": "home", "/company/users/": "users"}
+PATHS = {
+    "/ping": "", "/ping/session": "home", "/": "home", "/company/users/": "users",
+    "/tasks/?type=solution&scope=all": "wave_two", "/support/": "wave_two",
+}  # fmt: skip
 
 
 def client_for(cookie: str) -> Client:

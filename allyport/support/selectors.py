@@ -159,6 +159,9 @@ def published_articles() -> QuerySet[Article]:
 
 
 ARTICLE_LINKS_KEY = "support:article-links"
+# core.fragments generation of the articles: the kept Partner Support page lists them,
+# and staff's edits carry no company, so no company's generation moves with them.
+ARTICLES_GENERATION = ("support-articles", 0)
 
 
 def article_links(limit: int = 8) -> list[tuple[str, str]]:

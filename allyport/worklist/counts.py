@@ -37,6 +37,12 @@ def changed(company_id: int) -> None:
     transaction.on_commit(lambda: _bump(company_id))
 
 
+def start(company_id: int) -> None:
+    """Give the company a generation if it has none (evicted, or never changed): a page
+    kept under it (the Tasks page) is kept only once it is set."""
+    cache.add(_generation_key(company_id), time.time_ns(), None)
+
+
 def cached(company_id: int, name: str, compute: Callable[[], Any]) -> Any:
     return cached_many(company_id, {name: compute})[name]
 

@@ -18,15 +18,20 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied, Target, authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import forbidden, member_page, service_refusals
+from allyport.audit import kept
+from allyport.core import fragments
 from allyport.core.errors import RuleViolation
-from allyport.worklist import selectors
+from allyport.worklist import counts, selectors
 from allyport.worklist.forms import DismissForm, TaskForm
 from allyport.worklist.models import Task, TaskStatus, TaskType
 from allyport.worklist.permissions import ASSIGN_TASKS, VIEW_ALL_TASKS
 from allyport.worklist.services import tasks as task_services
+from allyport.worklist.services.catalogue import CATALOGUE_GENERATION
+from allyport.worklist.services.recommend import checked_key
 from allyport.worklist.table import TaskRows
 
 TYPES = [kind.value for kind in TaskType]
@@ -48,6 +53,8 @@ def tasks_url(task_type: str = "account", **query: str) -> str:
 @require_GET
 @service_refusals
 def task_list(request: ActorRequest) -> HttpResponseBase:
+    """Access is decided first (a member who lost the right is refused as before);
+    then the page is kept per member and query string (`kept_page`)."""
     task_type = request.GET.get("type", "account")
     task_type = task_type if task_type in TYPES else "account"
     sees_all = _may(request, VIEW_ALL_TASKS)
@@ -56,6 +63,32 @@ def task_list(request: ActorRequest) -> HttpResponseBase:
         return forbidden(
             request, authorize(request.actor, VIEW_ALL_TASKS, Target(company=request.actor.company))
         )
+    return fragments.kept_page(
+        request, _kept(request.actor), "worklist/list.html",
+        lambda: _list_context(request, task_type, scope, sees_all), by_query=True,
+    )  # fmt: skip
+
+
+def _kept(actor: Actor) -> fragments.Fragment:
+    """The Tasks page, kept while nothing it shows moves on: the company's data (every
+    audited change: assignees' names, offerings), its tasks (the worklist's generation,
+    moved on by every change of them, the system's recomputations included) and the
+    catalogue's titles. The re-check mark is a version too: when it is unset the page is
+    drawn, which re-checks the company's tasks (`task_page`), and is not kept."""
+    company_id = actor.company.pk  # type: ignore[union-attr]
+    return kept.member_fragment(
+        "worklist:tasks",
+        actor,
+        counts.generation_key(company_id),
+        checked_key(company_id),
+        fragments.generation_key(*CATALOGUE_GENERATION),
+    )
+
+
+def _list_context(
+    request: ActorRequest, task_type: str, scope: str, sees_all: bool
+) -> dict[str, Any]:
+    counts.start(request.actor.company.pk)  # type: ignore[union-attr]
     can_assign = _may(request, ASSIGN_TASKS)
     status = request.GET.get("status", "")
     query = request.GET.get("q", "").strip()[:100]
@@ -63,7 +96,7 @@ def task_list(request: ActorRequest) -> HttpResponseBase:
         request.actor, task_type, mine=scope == "mine", status=status,
         after=_after(request.GET.get("after", "")), query=query,
     )  # fmt: skip
-    context = {
+    return {
         "types": TaskType.choices,
         "type": task_type,
         "scope": scope,
@@ -77,7 +110,6 @@ def task_list(request: ActorRequest) -> HttpResponseBase:
             page.rows
         ),
     }
-    return render(request, "worklist/list.html", context)
 
 
 def link_of(task: Task) -> str | None:

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from allyport.access.actor import Actor
 from allyport.access.decisions import PermissionDenied, Target, authorize
 from allyport.audit import services as audit
+from allyport.core import fragments
 from allyport.core.errors import ChangeRefused
 from allyport.support.models import Article, ArticleVote, Topic
 from allyport.support.permissions import WRITE_HELP
-from allyport.support.selectors import ARTICLE_LINKS_KEY
+from allyport.support.selectors import ARTICLE_LINKS_KEY, ARTICLES_GENERATION
 from allyport.support.services.cases import SUPPORT_SOURCE
 
 
@@ -32,6 +33,7 @@ def save_article(actor: Actor, article: Article) -> Article:
     with transaction.atomic():
         article.save()
         transaction.on_commit(lambda: cache.delete(ARTICLE_LINKS_KEY))
+        fragments.changed(*ARTICLES_GENERATION)
         audit.record_change(
             actor, "CreateArticle" if creating else "UpdateArticle",
             event_source=SUPPORT_SOURCE,

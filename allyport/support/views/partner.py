@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
@@ -14,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
+from allyport.audit import kept
+from allyport.core import fragments
 from allyport.core.errors import ChangeRefused, RuleViolation
 from allyport.support import selectors, services
 from allyport.support.forms import CaseForm, ReplyForm, show_refusals
@@ -25,17 +29,29 @@ from allyport.support.views.files import download
 @member_page()
 @require_GET
 def home(request: ActorRequest) -> HttpResponse:
+    """Kept per member and query string (the pages of each list): valid while the
+    company's generation holds (every change of a case is audited with its company,
+    staff's replies and resolutions included) and the published articles are the same."""
+    actor = request.actor
+    fragment = kept.member_fragment(
+        "support:home", actor, fragments.generation_key(*selectors.ARTICLES_GENERATION)
+    )
+    return fragments.kept_page(
+        request, fragment, "support/home.html", lambda: _home_context(request), by_query=True
+    )
+
+
+def _home_context(request: ActorRequest) -> dict[str, Any]:
     actor = request.actor
     open_page = selectors.case_page(actor, active=True, before=request.GET.get("open_before"))
     previous = selectors.case_page(actor, active=False, before=request.GET.get("before"))
-    context = {
+    return {
         "open_page": open_page,
         "previous": previous,
         "articles": selectors.article_links(),
         "sees_all": selectors.sees_all_cases(actor),
         **table.both_tables(open_page.cases, previous.cases, reverse("support:home") + "cases/"),
     }
-    return render(request, "support/home.html", context)
 
 
 INITIAL = {"subject": 255, "description": 4000}
