@@ -28,7 +28,13 @@ from django.test import Client  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "200"))
 # Which seeded session opens each path; /ping goes without one, as in bench/load.py.
-PATHS = {"/ping": "", "/ping/session": "home", "/": "home", "/company/users/": "users"}
+PATHS = {
+    "/ping": "",
+    "/ping/session": "home",
+    "/": "home",
+    "/company/users/": "users",
+    "/company/profile/": "wave_two",
+}
 
 
 def client_for(cookie: str) -> Client:
