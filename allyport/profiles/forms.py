@@ -13,7 +13,7 @@ from django_countries import countries
 from allyport.accounts.choices import INDUSTRY_SEGMENT_CHOICES, CustomerSegment, EmployeeCount
 from allyport.core.errors import RuleViolation
 from allyport.profiles.enums import PrimarySolutionType, SolutionArea, Visibility
-from allyport.profiles.widgets import QuickSelect, QuickSelectMultiple
+from allyport.profiles.widgets import QuickCheckboxes, QuickSelect, QuickSelectMultiple
 
 PATH_CHOICES = [(p, _(p)) for p in ("Software", "Services", "Training", "Distribution", "Hardware")]
 
@@ -54,7 +54,7 @@ class CompanyForm(forms.Form):
     customer_segments = forms.MultipleChoiceField(
         label=_("Customer segments you serve"),
         choices=CustomerSegment.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxes(kept_as="customer_segments"),
         required=False,
     )
     countries_served = forms.MultipleChoiceField(

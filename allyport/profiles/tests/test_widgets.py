@@ -1,4 +1,4 @@
-"""The quick select widgets draw exactly what Django's own select widgets draw, in every
+"""The quick choice widgets draw exactly what Django's own select widgets draw, in every
 language, whatever is chosen (the Company form's look and accessibility depend on it)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django.utils import translation
 from django_countries import countries
 
 from allyport.profiles.forms import CompanyForm
-from allyport.profiles.widgets import QuickSelect, QuickSelectMultiple
+from allyport.profiles.widgets import QuickCheckboxes, QuickSelect, QuickSelectMultiple
 
 TRICKY = [
     ("", "Select…"),
@@ -29,6 +29,12 @@ class Stock(forms.Form):
         choices=TRICKY, required=False, widget=forms.SelectMultiple(attrs={"size": 4})
     )
     world = forms.MultipleChoiceField(choices=lambda: list(countries), required=False)
+    boxes = forms.MultipleChoiceField(
+        choices=TRICKY, required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "c"})
+    )
+    grouped = forms.MultipleChoiceField(
+        choices=[("Fish", [("cod", "Cod"), ("eel", "Eel")]), ("x", "X")], required=False
+    )
 
 
 class Quick(forms.Form):
@@ -43,13 +49,23 @@ class Quick(forms.Form):
         required=False,
         widget=QuickSelectMultiple(kept_as="test:world"),
     )
+    boxes = forms.MultipleChoiceField(
+        choices=TRICKY,
+        required=False,
+        widget=QuickCheckboxes(attrs={"class": "c"}, kept_as="test:boxes"),
+    )
+    grouped = forms.MultipleChoiceField(
+        choices=[("Fish", [("cod", "Cod"), ("eel", "Eel")]), ("x", "X")],
+        required=False,
+        widget=QuickSelectMultiple(kept_as="test:grouped"),
+    )
 
 
 CHOSEN: list[dict[str, Any]] = [
     {},
-    {"one": "a&b", "many": ["a&b", '"q"', "3"], "world": ["DE", "FR"]},
-    {"one": "", "many": [""], "world": ["XX"]},
-    {"one": "3", "many": ["nope"], "world": ["US"]},
+    {"one": "a&b", "many": ["a&b", '"q"', "3"], "world": ["DE", "FR"], "boxes": ["a&b", "3"]},
+    {"one": "", "many": [""], "world": ["XX"], "boxes": ["nope"], "grouped": ["eel"]},
+    {"one": "3", "many": ["nope"], "world": ["US"], "boxes": [""], "grouped": ["x"]},
 ]
 
 
@@ -62,16 +78,21 @@ def test_quick_selects_draw_what_django_draws(language: str, data: dict[str, Any
             stock, quick = Stock(**args), Quick(**args)
             if bound:
                 assert stock.is_valid() == quick.is_valid()
-            for name in ("one", "many", "world"):
+            for name in ("one", "many", "world", "boxes", "grouped"):
                 assert str(quick[name]) == str(stock[name]), (name, bound)
                 assert quick[name].as_field_group() == stock[name].as_field_group()
 
 
 def test_the_company_form_draws_as_before_in_every_language() -> None:
     """The Company form with Django's own widgets put back draws the same page."""
+    initial = {
+        "countries_served": ["SE"],
+        "industry_segments": ["RETAIL"],
+        "customer_segments": ["SMB"],
+    }
 
     def stock_copy() -> forms.Form:
-        form = CompanyForm(initial={"countries_served": ["SE"], "industry_segments": ["RETAIL"]})
+        form = CompanyForm(initial=initial)
         for name in ("employee_count", "industry_segments", "countries_served"):
             field = form.fields[name]
             stock = (
@@ -86,8 +107,6 @@ def test_the_company_form_draws_as_before_in_every_language() -> None:
 
     for language in ("en", "fr", "ja"):
         with translation.override(language):
-            quick = CompanyForm(
-                initial={"countries_served": ["SE"], "industry_segments": ["RETAIL"]}
-            )
+            quick = CompanyForm(initial=initial)
             assert quick.render() == stock_copy().render()
             assert '<option value="SE" selected>' in quick.render()
