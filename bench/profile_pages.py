@@ -31,6 +31,7 @@ REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "200"))
 PATHS = {
     "/ping": "", "/ping/session": "home", "/": "home", "/company/users/": "users",
     "/tasks/?type=solution&scope=all": "wave_two", "/support/": "wave_two",
+    "/company/profile/": "wave_two",
 }  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from django_countries import countries
 from allyport.accounts.choices import INDUSTRY_SEGMENT_CHOICES, CustomerSegment, EmployeeCount
 from allyport.core.errors import RuleViolation
 from allyport.profiles.enums import PrimarySolutionType, SolutionArea, Visibility
+from allyport.profiles.widgets import QuickCheckboxes, QuickSelect, QuickSelectMultiple
 
 PATH_CHOICES = [(p, _(p)) for p in ("Software", "Services", "Training", "Distribution", "Hardware")]
 
@@ -39,22 +40,27 @@ class CompanyForm(forms.Form):
     )
     website_url = forms.URLField(label=_("Website"), max_length=256, assume_scheme="https")
     phone = forms.CharField(label=_("Company phone"), max_length=40, required=False)
-    employee_count = forms.ChoiceField(label=_("Number of employees"), choices=[], required=False)
+    employee_count = forms.ChoiceField(
+        label=_("Number of employees"),
+        choices=[],
+        required=False,
+        widget=QuickSelect(kept_as="employee_count"),
+    )
     industry_segments = forms.MultipleChoiceField(
         label=_("Industries you serve (up to 3)"),
         choices=INDUSTRY_SEGMENT_CHOICES,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=QuickSelectMultiple(attrs={"size": 8}, kept_as="industry_segments"),
     )
     customer_segments = forms.MultipleChoiceField(
         label=_("Customer segments you serve"),
         choices=CustomerSegment.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxes(kept_as="customer_segments"),
         required=False,
     )
     countries_served = forms.MultipleChoiceField(
         label=_("Countries you serve"),
         choices=lambda: list(countries),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=QuickSelectMultiple(attrs={"size": 8}, kept_as="countries"),
         required=False,
     )
     logo = forms.FileField(

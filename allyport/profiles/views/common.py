@@ -43,10 +43,16 @@ def tab_refusal(request: ActorRequest, tab: str) -> HttpResponseBase | None:
     return forbidden(request, Decision(False, _("your company must be Validated or higher")))
 
 
-def render_tab(
-    request: ActorRequest, tab: str, template: str, context: dict[str, Any]
-) -> HttpResponse:
+def tab_context(request: ActorRequest, tab: str) -> dict[str, Any]:
+    """What every tab's page draws besides its own content: the tab bar (by the
+    company's stage) and whether the member may edit (by their roles)."""
     shown = visible_tabs(company_of(request))
     tabs = [(key, label, url) for key, label, url in TABS if key in shown]
     can_edit = bool(authorize(request.actor, MANAGE_PROFILE))
-    return render(request, template, {"tab": tab, "tabs": tabs, "can_edit": can_edit, **context})
+    return {"tab": tab, "tabs": tabs, "can_edit": can_edit}
+
+
+def render_tab(
+    request: ActorRequest, tab: str, template: str, context: dict[str, Any]
+) -> HttpResponse:
+    return render(request, template, {**tab_context(request, tab), **context})

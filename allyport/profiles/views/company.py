@@ -3,31 +3,40 @@ listing change waiting for approval, and the profile's versions."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
+from allyport.accounts.models import Company
+from allyport.audit import kept
+from allyport.core import fragments
 from allyport.core.errors import Conflict, QuotaExceeded, RuleViolation
 from allyport.profiles.enums import ProfileTaskStatus
 from allyport.profiles.forms import CompanyForm, show_refusal
-from allyport.profiles.models import ProfileVersion
+from allyport.profiles.models import CompanyProfile, ProfileVersion
 from allyport.profiles.selectors import partner as partner_reads
 from allyport.profiles.selectors.company import profile
 from allyport.profiles.services import listing
 from allyport.profiles.services.profile import update_company_profile
-from allyport.profiles.views.common import COMPANY_PROFILE, company_of, render_tab
+from allyport.profiles.views.common import COMPANY_PROFILE, company_of, render_tab, tab_context
 
 LISTING_NAMES = ("display_name", "description", "website_url", "industry_segments")
+TEMPLATE = "profiles/company.html"
+# The page as each member sees it, kept (core.fragments) until their company's data
+# changes: everything it shows (the profile, its versions, the listing change waiting,
+# the company's details and stage) changes only through audited services, staff's and
+# the system's included, and so moves the company's generation on (audit.kept).
+KEPT_PAGE = "profiles:company"
 
 
-def _initial(request: ActorRequest) -> dict[str, object]:
-    company = company_of(request)
-    shown = profile(company)
+def _initial(company: Company, shown: CompanyProfile) -> dict[str, object]:
     return {
         "display_name": shown.display_name or company.legal_name,
         "description": shown.description,
@@ -59,9 +68,17 @@ def _saved_message(request: ActorRequest, listing_version: ProfileVersion | None
 @require_http_methods(["GET", "POST"])
 @service_refusals
 def company_tab(request: ActorRequest) -> HttpResponseBase:
+    if request.method != "POST":
+        return fragments.kept_page(
+            request, kept.member_fragment(KEPT_PAGE, request.actor), TEMPLATE,
+            lambda: _context(request),
+        )  # fmt: skip
     company = company_of(request)
-    form = CompanyForm(request.POST or None, request.FILES or None, initial=_initial(request))
-    if request.method == "POST" and form.is_valid():
+    shown = profile(company)
+    form = CompanyForm(
+        request.POST or None, request.FILES or None, initial=_initial(company, shown)
+    )
+    if form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k != "logo"}
         upload = form.cleaned_data.get("logo")
         try:
@@ -75,13 +92,22 @@ def company_tab(request: ActorRequest) -> HttpResponseBase:
         else:
             _saved_message(request, change.listing_version)
             return redirect("profiles:company")
-    context = {
-        "form": form,
-        "profile": profile(company),
+    # The form with its errors: drawn for this request, never kept.
+    return render(request, TEMPLATE, _context(request, form, shown))
+
+
+def _context(
+    request: ActorRequest, form: CompanyForm | None = None, shown: CompanyProfile | None = None
+) -> dict[str, Any]:
+    company = company_of(request)
+    shown = shown or profile(company)
+    return {
+        **tab_context(request, "company"),
+        "form": form or CompanyForm(initial=_initial(company, shown)),
+        "profile": shown,
         "pending": _pending(request),
         "versions": partner_reads.profile_versions(company, limit=10),
     }
-    return render_tab(request, "company", "profiles/company.html", context)
 
 
 @member_page(COMPANY_PROFILE)
