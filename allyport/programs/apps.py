@@ -15,6 +15,7 @@ class ProgramsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from allyport.pipeline.signals import opportunity_changed
+        from allyport.profiles.models import CertificationDomain
         from allyport.programs import contributions
         from allyport.programs.models import TierRequirement
         from allyport.programs.selectors import scorecard_cache
@@ -29,4 +30,10 @@ class ProgramsConfig(AppConfig):
                 scorecard_cache.on_thresholds_changed,
                 sender=TierRequirement,
                 dispatch_uid="programs.scorecard.thresholds",
+            )
+            # Certifications count by the company's certification domains (profiles).
+            signal.connect(
+                scorecard_cache.on_domain_changed,
+                sender=CertificationDomain,
+                dispatch_uid="programs.scorecard.domains",
             )

@@ -4,10 +4,10 @@ that say when they (and the kept Partner Scorecard page) are stale.
 Counting unique certified people over tens of thousands of records is a scan per
 person; the page would pay it on every view. The counts are kept in the cache for
 `CACHE_SECONDS` under two generations (core.fragments): the company's, moved on when
-the records they come from change here (a company's application decision, a
-completion, a certifications email, an opportunity change: the pipeline's signal),
-and every company's, moved on by a certification import and by staff changing the
-thresholds (`TierRequirement`). The page is kept under the same generations, so
+the records they come from change (an application decision, a completion, a
+certifications email, a certification domain, an opportunity change: the pipeline's
+signal), and every company's, moved on by a certification import and by staff
+changing the thresholds (`TierRequirement`). The page is kept under the same generations, so
 whatever forgets the counts also forgets the page. Public references (the content
 app) refresh with the time limit; the FAQ's own delay for certifications is days,
 not minutes."""
@@ -61,6 +61,12 @@ def forget_all() -> None:
 def on_opportunity_changed(sender: Any, opportunity: Any = None, **kwargs: Any) -> None:
     if opportunity is not None:
         forget(opportunity.company_id)
+
+
+def on_domain_changed(sender: Any, instance: Any = None, **kwargs: Any) -> None:
+    """A certification domain added or removed: which certifications count changed."""
+    if instance is not None:
+        forget(instance.company_id)
 
 
 def on_thresholds_changed(sender: Any, **kwargs: Any) -> None:
