@@ -28,10 +28,12 @@ from django.test import Client  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "200"))
 # Which seeded session opens each path; /ping goes without one, as in bench/load.py.
+# A path with a query string not listed goes with its path's session.
 PATHS = {
     "/ping": "", "/ping/session": "home", "/": "home", "/company/users/": "users",
     "/tasks/?type=solution&scope=all": "wave_two", "/support/": "wave_two",
     "/company/profile/": "wave_two",
+    "/company/scorecard/": "wave_two", "/partners/": "", "/search/": "wave_two",
 }  # fmt: skip
 
 
@@ -77,7 +79,7 @@ def main(paths: list[str]) -> None:
     with open(os.environ["BENCH_SEED"]) as seed:
         sessions = json.load(seed)["sessions"]
     for path in paths or list(PATHS):
-        key = PATHS.get(path, "home")
+        key = PATHS.get(path, PATHS.get(path.split("?")[0], "home"))
         client = client_for(sessions[key] if key else "")
         count, ms = measure(client, path)
         print(f"{path}: {count} queries, {ms:.2f} ms per request")

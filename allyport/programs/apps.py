@@ -12,9 +12,28 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from allyport.pipeline.signals import opportunity_changed
+        from allyport.profiles.models import CertificationDomain
         from allyport.programs import contributions
-        from allyport.programs.selectors.scorecard_cache import on_opportunity_changed
+        from allyport.programs.models import TierRequirement
+        from allyport.programs.selectors import scorecard_cache
 
         contributions.connect()
-        opportunity_changed.connect(on_opportunity_changed, dispatch_uid="programs.scorecard")
+        opportunity_changed.connect(
+            scorecard_cache.on_opportunity_changed, dispatch_uid="programs.scorecard"
+        )
+        # Staff edit the thresholds in the admin, which records no change of a company.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                scorecard_cache.on_thresholds_changed,
+                sender=TierRequirement,
+                dispatch_uid="programs.scorecard.thresholds",
+            )
+            # Certifications count by the company's certification domains (profiles).
+            signal.connect(
+                scorecard_cache.on_domain_changed,
+                sender=CertificationDomain,
+                dispatch_uid="programs.scorecard.domains",
+            )

@@ -1,5 +1,10 @@
 """Writing the index: the rows of a kind upserted or removed, in the caller's
-transaction, and the whole index rebuilt from the models."""
+transaction, and the whole index rebuilt from the models.
+
+Every write moves on the generation (core.fragments) of each company whose entries
+it touched, before and after the write (an entry may change company), or the
+shared one (`EVERYONE`) for the shared content and for a whole kind cleared: the
+kept results pages (views.py) depend on their company's and the shared one."""
 
 from __future__ import annotations
 
@@ -9,12 +14,33 @@ from typing import Any
 
 from django.db import transaction
 
+from allyport.core import fragments
 from allyport.search import kinds, present
 from allyport.search.models import SearchEntry, scope_tokens
 
 BATCH = 1000
 # Longest body kept: enough for every word that matters in a description.
 BODY_LIMIT = 20_000
+SCOPE = "search"  # core.fragments scope of the index: one generation per company
+EVERYONE = 0  # the generation of the shared content, which every member's results show
+
+
+def generations(company_id: int) -> tuple[str, str]:
+    """What a company's members' results depend on: the shared content and its own."""
+    return (
+        fragments.generation_key(SCOPE, EVERYONE),
+        fragments.generation_key(SCOPE, company_id),
+    )
+
+
+def _changed(company_ids: Iterable[int | None]) -> None:
+    fragments.changed(SCOPE, *{company_id or EVERYONE for company_id in company_ids})
+
+
+def _companies_of(kind: kinds.Kind, keys: list[str]) -> set[int | None]:
+    """The companies of the stored entries of `keys` (what a write changes for them)."""
+    entries = SearchEntry.objects.filter(kind=kind.name, key__in=keys)
+    return set(entries.values_list("company_id", flat=True).distinct())
 
 
 def _entry(kind: kinds.Kind, document: kinds.Document) -> SearchEntry:
@@ -45,6 +71,7 @@ def index_rows(kind: kinds.Kind, rows: Iterable[Any]) -> int:
         if drop:
             remove_keys(kind, drop)
         if keep:
+            before = _companies_of(kind, [entry.key for entry in keep])
             SearchEntry.objects.bulk_create(
                 keep,
                 update_conflicts=True,
@@ -52,11 +79,22 @@ def index_rows(kind: kinds.Kind, rows: Iterable[Any]) -> int:
                 update_fields=["company", "owner_id", "title", "detail", "body", "url", "tokens"],
             )
             present.forget(entry.company_id for entry in keep)
+            _changed(before | {entry.company_id for entry in keep})
     return len(keep)
 
 
 def remove_keys(kind: kinds.Kind, keys: Iterable[str]) -> None:
-    SearchEntry.objects.filter(kind=kind.name, key__in=list(keys)).delete()
+    keys = list(keys)
+    companies = _companies_of(kind, keys)
+    if companies:
+        SearchEntry.objects.filter(kind=kind.name, key__in=keys).delete()
+        _changed(companies)
+
+
+def clear_kind(name: str) -> None:
+    """Remove every entry of the kind (before indexing it again): every company's."""
+    SearchEntry.objects.filter(kind=name).delete()
+    _changed([EVERYONE])
 
 
 def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
@@ -67,7 +105,7 @@ def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
         if names is not None and kind.name not in names:
             continue
         with transaction.atomic():
-            SearchEntry.objects.filter(kind=kind.name).delete()
+            clear_kind(kind.name)
             counts[kind.name] = _index_all(kind)
     return counts
 

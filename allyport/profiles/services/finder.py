@@ -4,7 +4,12 @@ visibility has one listing row and its facets; any other has none.
 
 Every change that alters what the listing shows calls `refresh_listing` in its own
 transaction. Qualifications come from other apps (the "company.qualifications" slot),
-so a sweep also refreshes the oldest listings a batch at a time."""
+so a sweep also refreshes the oldest listings a batch at a time.
+
+The public search pages are kept rendered (views/finder.py) under one generation of
+every listing (`LISTINGS`, core.fragments): a refresh that publishes, changes or
+removes a listing moves it on, now and again after commit; a company removed (its
+listing with it) moves it on through `listing_removed`."""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from allyport.accounts.models import Company
-from allyport.core import contributions
+from allyport.core import contributions, fragments
 from allyport.profiles.enums import LISTED_FROM, Visibility, stage_rank
 from allyport.profiles.models import FinderFacet, FinderListing, Location
 from allyport.profiles.selectors.solutions import published_solutions
@@ -27,6 +32,10 @@ QUALIFICATIONS = "company.qualifications"
 _WORD = re.compile(r"[a-z0-9]+")
 PREFIX_FROM = 3  # words are found by their first letters from three on
 SWEEP_BATCH = 500
+LISTINGS = ("finder", "listings")  # core.fragments scope of the kept search pages
+# What a search result shows of a listing: a refresh that changes none of it (the
+# sweep, mostly) leaves the kept pages as they are.
+SHOWN = ("sort_name", "display_name", "slug", "summary", "logo_url", "headquarters", "data")
 
 
 def normalized(text: str) -> str:
@@ -114,32 +123,47 @@ def facets_of(data: dict[str, Any]) -> set[tuple[str, str]]:
 def refresh_listing(company: Company) -> FinderListing | None:
     """Rebuild (or remove) the company's listing; the caller's transaction holds it."""
     profile = ensure_profile(company)
+    before = FinderListing.objects.filter(company=company).values(*SHOWN).first()
     FinderFacet.objects.filter(company=company).delete()
     if not is_listed(company, profile.visibility):
-        FinderListing.objects.filter(company=company).delete()
+        if before is not None:
+            FinderListing.objects.filter(company=company).delete()
+            fragments.changed(*LISTINGS)
         return None
     data = _published(company)
     sort_name = normalized(data["display_name"])[:80]
     hq = next((o for o in data["locations"] if o["headquarters"]), None)
+    shown = {
+        "sort_name": sort_name,
+        "display_name": data["display_name"],
+        "slug": slugify(data["display_name"])[:80] or "partner",
+        "summary": summary_of(data["description"]),
+        "logo_url": data["logo_url"],
+        "headquarters": f"{hq['city']}, {hq['country']}".strip(", ") if hq else "",
+        "data": data,
+    }
     listing, _created = FinderListing.objects.update_or_create(
         company=company,
-        defaults={
-            "public_id": company.public_id,
-            "sort_name": sort_name,
-            "display_name": data["display_name"],
-            "slug": slugify(data["display_name"])[:80] or "partner",
-            "summary": summary_of(data["description"]),
-            "logo_url": data["logo_url"],
-            "headquarters": f"{hq['city']}, {hq['country']}".strip(", ") if hq else "",
-            "data": data,
-            "refreshed_at": timezone.now(),
-        },
+        defaults={**shown, "public_id": company.public_id, "refreshed_at": timezone.now()},
     )
+    if before != _as_stored(listing):
+        fragments.changed(*LISTINGS)
     FinderFacet.objects.bulk_create(
         FinderFacet(company=company, kind=kind, value=value, sort_name=sort_name)
         for kind, value in sorted(facets_of(data))
     )
     return listing
+
+
+def _as_stored(listing: FinderListing) -> dict[str, Any]:
+    """What a search shows of the listing, as the database gives it back (JSON data
+    read back, not the values just written: a tuple is stored as a list)."""
+    return FinderListing.objects.filter(pk=listing.pk).values(*SHOWN).get()
+
+
+def listing_removed(sender: Any, **kwargs: Any) -> None:
+    """A listing deleted other than by a refresh (its company removed by staff)."""
+    fragments.changed(*LISTINGS)
 
 
 def refresh_stale_listings() -> int:

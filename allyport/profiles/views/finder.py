@@ -5,6 +5,7 @@ visibility)."""
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
@@ -14,6 +15,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -26,7 +28,7 @@ from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page, service_refusals
 from allyport.accounts.choices import INDUSTRY_SEGMENT_LABELS as INDUSTRY_LABELS
-from allyport.core import contributions
+from allyport.core import contributions, fragments
 from allyport.core.errors import QuotaExceeded, RuleViolation
 from allyport.profiles.enums import SolutionArea
 from allyport.profiles.forms import FinderSearchForm, VisibilityForm, show_refusal
@@ -34,6 +36,7 @@ from allyport.profiles.models import FinderListing, ProfileLogo
 from allyport.profiles.permissions import MANAGE_LISTING
 from allyport.profiles.selectors import finder
 from allyport.profiles.selectors.company import case_studies, profile
+from allyport.profiles.services import finder as finder_services
 from allyport.profiles.services.profile import put_profile_visibility
 from allyport.profiles.views.common import company_of
 
@@ -113,11 +116,26 @@ def _partner_context(listing: FinderListing) -> dict[str, object]:
 
 @require_GET
 def public_search(request: ActorRequest) -> HttpResponse:
-    context = _search_context(request, "profiles:finder")
-    # Searches are not separate documents: the canonical address is the finder itself.
-    context["canonical"] = settings.ALLYPORT_PUBLIC_URL + reverse("profiles:finder")
-    context["public"] = True
-    return render(request, "profiles/finder/search.html", context)
+    """Kept rendered per language and query string (core.fragments) until a listing is
+    published, changed or removed (services/finder.py `LISTINGS`). The page is the same
+    for every visitor, signed in or not: its header names nobody and it has no form
+    that posts, so it holds nothing of the visitor's (no member data, no CSRF token)."""
+    query = hashlib.blake2b(request.GET.urlencode().encode(), digest_size=8).hexdigest()
+    found = fragments.lookup(
+        fragments.Fragment(
+            f"finder:search:{get_language()}:{query}",
+            (fragments.generation_key(*finder_services.LISTINGS),),
+        )
+    )
+    html = found.html
+    if html is None:
+        context = _search_context(request, "profiles:finder")
+        # Searches are not separate documents: the canonical address is the finder itself.
+        context["canonical"] = settings.ALLYPORT_PUBLIC_URL + reverse("profiles:finder")
+        context["public"] = True
+        html = render_to_string("profiles/finder/search.html", context, request=request)
+        found.store(html)
+    return HttpResponse(html)
 
 
 @require_GET

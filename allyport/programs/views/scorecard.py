@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import member_page
+from allyport.audit import kept
+from allyport.core import fragments
 from allyport.programs.permissions import PARTNER_SCORECARD
-from allyport.programs.selectors import certifications
+from allyport.programs.selectors import certifications, scorecard_cache
 from allyport.programs.selectors.scorecard import scorecard
-from allyport.programs.selectors.scorecard_cache import cached_metrics
 from allyport.programs.views.common import company
 
 
@@ -28,13 +30,23 @@ def _words() -> dict[str, str]:
 @member_page(PARTNER_SCORECARD)
 @require_GET
 def scorecard_page(request: ActorRequest) -> HttpResponse:
+    """Kept whole per member (core.fragments) while nothing it shows moves on: the
+    company's data and stage (every audited change), and the scorecard's generations
+    (the counts' records, a certification import, the thresholds staff keep). Access
+    is decided above, before the kept page is read."""
     mine = company(request)
-    cards, counts = scorecard(mine, counts=cached_metrics(mine))
-    context = {
+    page = kept.member_fragment(
+        "programs:scorecard:page", request.actor, *scorecard_cache.generations(mine.pk)
+    )
+    return fragments.kept_page(request, page, "programs/scorecard.html", lambda: _content(mine))
+
+
+def _content(mine: Any) -> dict[str, Any]:
+    cards, counts = scorecard(mine, counts=scorecard_cache.cached_metrics(mine))
+    return {
         "words": _words(),
         "company": mine,
         "cards": cards,
         "counts": counts,
         "delay_days": certifications.delay_days(),
     }
-    return render(request, "programs/scorecard.html", context)

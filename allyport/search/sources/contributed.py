@@ -20,8 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from allyport.core import contributions, maintenance
 from allyport.search import kinds
-from allyport.search.index import index_rows
-from allyport.search.models import SearchEntry
+from allyport.search.index import clear_kind, index_rows
 
 SLOT = "search.documents"
 OTHER = "content"
@@ -81,7 +80,7 @@ def reindex() -> int:
         if kind is None:
             continue
         with transaction.atomic():
-            SearchEntry.objects.filter(kind=name).delete()
+            clear_kind(name)
             total += index_rows(kind, by_kind.get(name, []))
     return total
 
