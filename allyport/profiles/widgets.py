@@ -113,11 +113,11 @@ class _QuickSelect(_Quick):
         return mark_safe("".join(parts))  # noqa: S308 - values and labels escaped
 
 
-class QuickSelect(_QuickSelect, forms.Select):
+class QuickSelect(_QuickSelect, forms.Select):  # type: ignore[misc]  # template_name narrowed
     pass
 
 
-class QuickSelectMultiple(_QuickSelect, forms.SelectMultiple):
+class QuickSelectMultiple(_QuickSelect, forms.SelectMultiple):  # type: ignore[misc]
     pass
 
 
