@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
@@ -29,7 +27,7 @@ from allyport.accounts.views.users.common import (
 )
 from allyport.accounts.views.users.forms import UserFilterForm
 from allyport.accounts.views.users.table import RowRenderer
-from allyport.audit import services as audit
+from allyport.audit import kept
 from allyport.core import fragments
 from allyport.core.spreadsheets import safe_cell, with_bom
 
@@ -42,72 +40,32 @@ IDLE_AFTER = timedelta(days=90)
 @user_management_page
 @require_GET
 def users_tab(request: ActorRequest) -> HttpResponse:
+    """The whole tab is kept rendered (core.fragments.kept_page) per member, language,
+    time zone, rights and query string (filters, search, page) until the company's
+    data changes: every audited change of it (users added, invited, removed,
+    deactivated, their roles, sign-ins) moves its generation on. The row actions
+    differ per viewer (nobody removes themself), hence per member."""
+    actor = request.actor
+    fragment = kept.member_fragment(f"users:tab:{timezone.get_current_timezone_name()}", actor)
+    return fragments.kept_page(
+        request, fragment, "accounts/users/users_tab.html", lambda: _context(request),
+        by_query=True,
+    )  # fmt: skip
+
+
+def _context(request: ActorRequest) -> dict[str, Any]:
     actor = request.actor
     can_assign = bool(authorize(actor, "assign_roles"))
-    # Everything but the forms that carry this request's CSRF token is kept rendered
-    # until the company's data changes (see _kept_fragment): the tabs and filter bar
-    # above them, the table (count, rows, pages) below.
-    cached = fragments.lookup(_kept_fragment(request))
-    kept = cached.html
-    if kept is None:
-        kept = _joined(*_render_kept(request, can_assign))
-        cached.store(kept)
-    head, table = _split(kept)
-    context = {
+    filters = UserFilterForm(request.GET or None)
+    head = render_to_string("accounts/users/_head.html", {"tab": "users", "filters": filters})
+    table = render_to_string("accounts/users/_table.html", _table(request, filters, can_assign))
+    return {
         "head": mark_safe(head),  # noqa: S308 - rendered by the template engine
         "table": mark_safe(table),  # noqa: S308 - rendered by the template engine
         "can_assign": can_assign,
         "is_lead": bool(authorize(actor, "reassign_alliance_lead")),
         "max_users": MAX_USERS_PER_UPDATE,
     }
-    return render(request, "accounts/users/users_tab.html", context)
-
-
-def _joined(head: str, table: str) -> str:
-    """Both parts in one string (one cache entry), the head's length in front."""
-    return f"{len(head)}:{head}{table}"
-
-
-def _split(kept: str) -> tuple[str, str]:
-    length, _, rest = kept.partition(":")
-    return rest[: int(length)], rest[int(length) :]
-
-
-def _render_kept(request: ActorRequest, can_assign: bool) -> tuple[str, str]:
-    """The head (tabs, filter bar) and the table, rendered without the request: no
-    CSRF token, message or anything else of this request can end up kept."""
-    filters = UserFilterForm(request.GET or None)
-    head = render_to_string("accounts/users/_head.html", {"tab": "users", "filters": filters})
-    table = render_to_string("accounts/users/_table.html", _table(request, filters, can_assign))
-    return head, table
-
-
-def _kept_fragment(request: ActorRequest) -> fragments.Fragment:
-    """The head and table as one member sees them: per company and member (rows show what the
-    viewer may do to each user, never to themself), language and time zone, rights
-    (roles, paths, stage: the row actions and the select column follow the roles) and
-    the whole query string (filters, search, page). Valid while the company's generation
-    holds: every audited change of its data (users added, invited, removed, deactivated,
-    their roles, sign-ins) moves it on."""
-    actor = request.actor
-    company_id = actor.company.pk  # type: ignore[union-attr]
-    viewer = hashlib.blake2b(
-        repr(
-            (
-                sorted(actor.roles),
-                sorted(actor.paths),
-                actor.stage,
-                translation.get_language(),
-                timezone.get_current_timezone_name(),
-                request.META.get("QUERY_STRING", ""),
-            )
-        ).encode(),
-        digest_size=12,
-    ).hexdigest()
-    return fragments.Fragment(
-        key=f"users:table:{company_id}:{actor.user.pk}:{viewer}",  # type: ignore[union-attr]
-        versions=(fragments.generation_key(audit.COMPANY_SCOPE, company_id),),
-    )
 
 
 def _table(request: ActorRequest, filters: UserFilterForm, can_assign: bool) -> dict[str, Any]:
