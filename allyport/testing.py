@@ -7,6 +7,7 @@ A pytest plugin (see the root conftest): `lead`, `member`, `outsider` and the
 from __future__ import annotations
 
 import itertools
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -92,6 +93,30 @@ def client_for() -> Callable[[User], Client]:
         return client
 
     return build
+
+
+# --- kept pages (core.fragments) --------------------------------------------------
+
+
+def page_text(client: Client, url: str) -> str:
+    """A page's HTML with runs of white space made one, after checking it answered 200."""
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def kept_page_text(client: Client, url: str) -> str:
+    """The page's second view: drawn once, kept, and served from the kept copy now."""
+    page_text(client, url)
+    return page_text(client, url)
+
+
+def csrf_browsers(user: User, count: int = 2) -> list[Client]:
+    """Browsers signed in as the same member, each with its own CSRF cookie, checked."""
+    browsers = [Client(enforce_csrf_checks=True) for _ in range(count)]
+    for browser in browsers:
+        browser.force_login(user, backend=backends.PATH)
+    return browsers
 
 
 # --- the embedded cloud ----------------------------------------------------------

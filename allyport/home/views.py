@@ -20,9 +20,8 @@ from allyport.content.shared import feeds
 from allyport.core import fragments
 from allyport.core.models import DevMail
 from allyport.marketplace.selectors import home_summary
-from allyport.worklist import counts as worklist_counts
+from allyport.worklist.selectors import page_versions as worklist_page_versions
 from allyport.worklist.selectors import summary as task_summary
-from allyport.worklist.services.recommend import checked_key
 from allyport.worklist.services.tasks import sees_all as sees_all_tasks
 
 
@@ -43,8 +42,7 @@ def _page(actor: Actor) -> fragments.Fragment:
     return kept.member_fragment(
         "home:page",
         actor,
-        worklist_counts.generation_key(company_id),
-        checked_key(company_id),
+        *worklist_page_versions(company_id),
         fragments.generation_key(*feeds.GENERATION),
     )
 

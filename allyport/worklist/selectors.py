@@ -43,6 +43,13 @@ def _visible(actor: Actor, mine: bool) -> QuerySet[Task]:
     return tasks
 
 
+def page_versions(company_id: int) -> tuple[str, str]:
+    """What a kept page showing the company's tasks depends on (core.fragments): the
+    tasks' generation, and their re-check mark (while it is unset the page is drawn,
+    which re-checks the tasks, and is not kept)."""
+    return counts.generation_key(company_id), checked_key(company_id)
+
+
 @dataclass
 class Summary:
     """Counts by type: `mine` (open tasks assigned to the actor) and `by_status`

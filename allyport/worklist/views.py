@@ -31,7 +31,6 @@ from allyport.worklist.models import Task, TaskStatus, TaskType
 from allyport.worklist.permissions import ASSIGN_TASKS, VIEW_ALL_TASKS
 from allyport.worklist.services import tasks as task_services
 from allyport.worklist.services.catalogue import CATALOGUE_GENERATION
-from allyport.worklist.services.recommend import checked_key
 from allyport.worklist.table import TaskRows
 
 TYPES = [kind.value for kind in TaskType]
@@ -79,8 +78,7 @@ def _kept(actor: Actor) -> fragments.Fragment:
     return kept.member_fragment(
         "worklist:tasks",
         actor,
-        counts.generation_key(company_id),
-        checked_key(company_id),
+        *selectors.page_versions(company_id),
         fragments.generation_key(*CATALOGUE_GENERATION),
     )
 

@@ -14,20 +14,17 @@ from allyport.access import actor as actors
 from allyport.accounts.models import User
 from allyport.accounts.services.roles import RoleChange, apply_role_changes
 from allyport.profiles.services.stages import change_stage
-from allyport.testing import make_company, make_user
+from allyport.testing import csrf_browsers, kept_page_text, make_company, make_user, page_text
 
 pytestmark = pytest.mark.django_db
 
 
 def _home(client) -> str:  # type: ignore[no-untyped-def]
-    response = client.get("/")
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", response.content.decode())
+    return page_text(client, "/")
 
 
 def _warm(client) -> str:  # type: ignore[no-untyped-def]
-    _home(client)
-    return _home(client)  # rendered and kept by now
+    return kept_page_text(client, "/")
 
 
 def test_each_company_sees_its_own_content(client_for, lead) -> None:  # type: ignore[no-untyped-def]
@@ -109,14 +106,10 @@ def test_published_news_shows_at_once(client_for, lead) -> None:  # type: ignore
 def test_a_kept_page_carries_each_browsers_own_csrf_token(lead) -> None:  # type: ignore[no-untyped-def]
     """Two browsers of one member share the kept page, never a CSRF token: each one's
     forms (Language, Logout) post with its own."""
-    from django.test import Client
 
-    from allyport.accounts import backends
     from allyport.core.fragments import CSRF_HOLE
 
-    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    for browser in (first, second):
-        browser.force_login(lead, backend=backends.PATH)
+    first, second = csrf_browsers(lead)
     _warm(first)
     page = _home(second)
     assert CSRF_HOLE not in page

@@ -12,7 +12,6 @@ from django.test import Client
 from django.urls import reverse
 
 from allyport.access import actor as actors
-from allyport.accounts import backends
 from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import set_company
 from allyport.accounts.services.roles import RoleChange, apply_role_changes
@@ -21,7 +20,7 @@ from allyport.profiles.models import ProfileVersion
 from allyport.profiles.services import listing, locations, stages
 from allyport.profiles.services.profile import update_company_profile
 from allyport.profiles.tests.conftest import details, iam, staff
-from allyport.testing import make_company, make_user
+from allyport.testing import csrf_browsers, make_company, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -214,9 +213,7 @@ def test_errors_after_a_post_are_drawn_for_that_request_only(
 
 
 def test_a_kept_page_carries_each_browser_s_own_csrf_token(lead: User) -> None:
-    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    for browser in (first, second):
-        browser.force_login(lead, backend=backends.PATH)
+    first, second = csrf_browsers(lead)
     _warm(first)
     page = _page(second)
     assert CSRF_HOLE not in page

@@ -12,28 +12,24 @@ from django.urls import reverse
 
 from allyport.access import actor as actors
 from allyport.access.actor import Actor
-from allyport.accounts import backends
 from allyport.accounts.models import User
 from allyport.accounts.services.roles import RoleChange, apply_role_changes
 from allyport.core.fragments import CSRF_HOLE
 from allyport.support import selectors, services
 from allyport.support.models import Article, SupportCase
 from allyport.support.tests.conftest import open_case
-from allyport.testing import make_user
+from allyport.testing import csrf_browsers, kept_page_text, make_user, page_text
 
 pytestmark = pytest.mark.django_db
 HOME = reverse("support:home")
 
 
 def _page(client: Client, url: str = HOME) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", response.content.decode())
+    return page_text(client, url)
 
 
 def _warm(client: Client, url: str = HOME) -> str:
-    _page(client, url)
-    return _page(client, url)
+    return kept_page_text(client, url)
 
 
 def _section(page: str, heading_id: str) -> str:
@@ -160,9 +156,7 @@ def test_a_member_who_loses_the_team_role_sees_only_their_cases(member, lead, cl
 
 
 def test_a_kept_page_carries_each_browsers_own_csrf_token(lead) -> None:  # type: ignore[no-untyped-def]
-    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    for browser in (first, second):
-        browser.force_login(lead, backend=backends.PATH)
+    first, second = csrf_browsers(lead)
     _warm(first)
     page = _page(second)
     assert CSRF_HOLE not in page

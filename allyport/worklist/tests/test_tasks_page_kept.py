@@ -13,11 +13,10 @@ from django.urls import reverse
 
 from allyport.access import actor as actors
 from allyport.access.actor import Actor
-from allyport.accounts import backends
 from allyport.accounts.services.roles import RoleChange, apply_role_changes
 from allyport.core.fragments import CSRF_HOLE
 from allyport.pipeline.tests.conftest import make_solution
-from allyport.testing import make_company, make_user
+from allyport.testing import csrf_browsers, kept_page_text, make_company, make_user, page_text
 from allyport.worklist import selectors
 from allyport.worklist.models import TaskDefinition
 from allyport.worklist.services import catalogue
@@ -32,14 +31,11 @@ ACCOUNT_TAB = reverse("worklist:list") + "?type=account&scope=all"
 
 
 def _page(client: Client, url: str = SOLUTION_TAB) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", response.content.decode())
+    return page_text(client, url)
 
 
 def _warm(client: Client, url: str = SOLUTION_TAB) -> str:
-    _page(client, url)
-    return _page(client, url)  # drawn (the re-check mark set) and kept by now
+    return kept_page_text(client, url)  # drawn (the re-check mark set) and kept by now
 
 
 def _row(page: str, public_id: str) -> str:
@@ -202,9 +198,7 @@ def test_each_filter_is_kept_apart(client_for, lead, team, octank, offering) -> 
 
 
 def test_a_kept_page_carries_each_browsers_own_csrf_token(lead, offering) -> None:  # type: ignore[no-untyped-def]
-    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    for browser in (first, second):
-        browser.force_login(lead, backend=backends.PATH)
+    first, second = csrf_browsers(lead)
     _warm(first, ACCOUNT_TAB)
     page = _page(second, ACCOUNT_TAB)
     assert CSRF_HOLE not in page
