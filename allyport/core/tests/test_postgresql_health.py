@@ -9,10 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only"),
-]
+# PostgreSQL only: deselected on SQLite by the `postgres` marker (scripts/test.sh).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 
 def test_a_live_connection_is_usable_without_a_query() -> None:
