@@ -125,4 +125,6 @@ def kept_page(
     if html is None:
         html = render_to_string(template, {**context(), "csrf_token": CSRF_HOLE}, request=request)
         found.store(html)
+    if CSRF_HOLE not in html:  # a page without forms (public ones) sets no CSRF cookie
+        return HttpResponse(html)
     return HttpResponse(html.replace(CSRF_HOLE, get_token(request)))

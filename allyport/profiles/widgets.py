@@ -86,6 +86,7 @@ class _Quick:
     def _draw(
         self, kept: tuple[Choice, ...], name: str, chosen: list[str], attrs: dict[str, Any] | None
     ) -> SafeString:
+        """The options, drawn by each widget below (a select's, the check boxes')."""
         raise NotImplementedError
 
 

@@ -5,7 +5,6 @@ visibility)."""
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
@@ -15,7 +14,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -120,22 +118,21 @@ def public_search(request: ActorRequest) -> HttpResponse:
     published, changed or removed (services/finder.py `LISTINGS`). The page is the same
     for every visitor, signed in or not: its header names nobody and it has no form
     that posts, so it holds nothing of the visitor's (no member data, no CSRF token)."""
-    query = hashlib.blake2b(request.GET.urlencode().encode(), digest_size=8).hexdigest()
-    found = fragments.lookup(
-        fragments.Fragment(
-            f"finder:search:{get_language()}:{query}",
-            (fragments.generation_key(*finder_services.LISTINGS),),
-        )
+    fragment = fragments.Fragment(
+        f"finder:search:{get_language()}", (fragments.generation_key(*finder_services.LISTINGS),)
     )
-    html = found.html
-    if html is None:
-        context = _search_context(request, "profiles:finder")
-        # Searches are not separate documents: the canonical address is the finder itself.
-        context["canonical"] = settings.ALLYPORT_PUBLIC_URL + reverse("profiles:finder")
-        context["public"] = True
-        html = render_to_string("profiles/finder/search.html", context, request=request)
-        found.store(html)
-    return HttpResponse(html)
+    return fragments.kept_page(
+        request, fragment, "profiles/finder/search.html", lambda: _public_context(request),
+        by_query=True,
+    )  # fmt: skip
+
+
+def _public_context(request: ActorRequest) -> dict[str, Any]:
+    context = _search_context(request, "profiles:finder")
+    # Searches are not separate documents: the canonical address is the finder itself.
+    context["canonical"] = settings.ALLYPORT_PUBLIC_URL + reverse("profiles:finder")
+    context["public"] = True
+    return context
 
 
 @require_GET
