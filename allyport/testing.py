@@ -24,6 +24,7 @@ from allyport.accounts.models import Company, User
 from allyport.accounts.services.operators import create_company, create_member
 from allyport.cloud import services as cloud
 from allyport.cloud.models import AccessKey, CloudAccount, IamUser
+from allyport.core import fragments
 from allyport.marketplace.services.linking import link_for_operator
 
 PASSWORD = "Test!Pass1"
@@ -51,8 +52,10 @@ def make_user(company: Company, *roles: str, email: str | None = None) -> User:
 
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
-    """allauth's rate-limit counters live in the cache: each test starts clean."""
+    """allauth's rate-limit counters live in the cache, kept pages in the cache and in
+    memory: each test starts clean."""
     cache.clear()
+    fragments.forget_all()
 
 
 @pytest.fixture(autouse=True)

@@ -145,10 +145,15 @@ def percentile(ordered: list[float], p: float) -> float:
 # A browser sends the CSRF cookie it was given with its first page; without it each
 # page would make a new CSRF secret. Any 32 letters and digits are a valid secret.
 BROWSER_CSRF = "benchbrowsercsrfsecret0123456789"
+# And the language cookie its first page set to the member's language (the seeded
+# members' is English); without it every page would set it again.
+BROWSER_LANGUAGE = "en"
 
 
 def cookie_header(session: str) -> str:
-    return f"sessionid={session}; csrftoken={BROWSER_CSRF}" if session else ""
+    if not session:
+        return ""
+    return f"sessionid={session}; csrftoken={BROWSER_CSRF}; django_language={BROWSER_LANGUAGE}"
 
 
 class Phase:

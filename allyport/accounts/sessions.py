@@ -3,7 +3,8 @@
 Every signed-in request needs both the session and the member (with company and
 roles). The session row names its user in a column (`MemberSession.user_id`), so
 loading the session joins the member too and hands it to the sign-in backend
-(`take_member`), which then runs no query of its own. Django still decodes the
+(`take_member`), which then runs no query of its own. The same query reads the
+generations of kept pages for the member's company (core.generations). Django still decodes the
 session and checks its hash against the member's password, as for any backend.
 """
 
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from allyport.accounts.backends import MemberQuery, fetch_prepared
 from allyport.accounts.models import MemberSession, User
+from allyport.core import generations
 
 # The member loaded with this request's session, until the backend takes it.
 _loaded: ContextVar[User | None] = ContextVar("allyport_session_member", default=None)
@@ -46,6 +48,7 @@ class SessionStore(DatabaseStore):
             self._session_key = None
             return None
         _loaded.set(query.build(rows))
+        generations.load(rows[0][1])
         return SimpleNamespace(session_data=rows[0][0])
 
 
@@ -73,7 +76,10 @@ def _session_query(vendor: str) -> MemberQuery:
         f" LEFT JOIN {quote(User._meta.db_table)} u ON u.{quote('id')} = s.{quote('user_id')}"
     )
     where = f"s.{quote('session_key')} = %s AND s.{quote('expire_date')} > %s"
-    return MemberQuery([f"s.{quote('session_data')}"], source, where)
+    # The generations of kept pages come along (core.generations): a kept page then
+    # needs no other round trip.
+    leading = [f"s.{quote('session_data')}", generations.sql(f"c.{quote('id')}")]
+    return MemberQuery(leading, source, where)
 
 
 def _forget(**_signal: Any) -> None:

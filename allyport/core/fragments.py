@@ -1,60 +1,93 @@
-"""Rendered page fragments kept in the shared cache, and the generations that decide
-when one is stale.
+"""Rendered page fragments kept, and used only while the generations they were
+rendered under hold (core.generations).
 
-A generation is a number in the cache that moves on whenever what it stands for
-changes (`changed`). A fragment is stored with the generations it was rendered
-under, in one entry; reading it reads those generations in the same round trip
-(`lookup`), and it is used only if every one still holds. So a fragment can never
-outlive a change it depends on, and it costs one cache round trip to use. Its key
-names whose view it is (member, language, rights), so nobody is shown another's.
-
-Generations are time stamps in nanoseconds, not counters: one evicted from the cache
-comes back as a new value, never as an old one that stored fragments could match.
+A fragment is kept with the stamps of its generations, in this process's memory
+and in the shared cache. A view reads the generations (already read with the
+signed-in member's session, so no round trip), then the fragment from memory (a
+copy of the shared cache's, taken on the first view in this process), and uses it
+only if every stamp still matches. So a fragment can never outlive a change it
+depends on, whichever process made the change. Its key names whose view it is
+(member, language, rights), so nobody is shown another's.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from allyport.core import generations
+
 TTL = 60  # seconds: fragments that show time-bound content (upcoming events) expire
+MEMORY_BUDGET = 32 * 1024 * 1024  # characters of fragments one process keeps in memory
+
+generation_key = generations.key
+changed = generations.changed
+
+Kept = tuple[tuple[int, ...], str, float]  # stamps, fragment, expiry (time.time())
 
 
-def generation_key(scope: str, ident: object) -> str:
-    return f"generation:{scope}:{ident}"
+class _Memory:
+    """This process's copies of kept fragments, the least recently used dropped first
+    once they pass the budget."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.entries: OrderedDict[str, Kept] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> Kept | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: Kept) -> None:
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[1])
+            self.entries[key] = entry
+            self.size += len(entry[1])
+            while self.size > self.budget and self.entries:
+                self.size -= len(self.entries.popitem(last=False)[1][1])
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
 
 
-def _bump(keys: Sequence[str]) -> None:
-    stamp = time.time_ns()
-    cache.set_many(dict.fromkeys(keys, stamp), None)
+_memory = _Memory(MEMORY_BUDGET)
 
 
-def changed(scope: str, *idents: object) -> None:
-    """What `scope` and `idents` name changed: fragments rendered under its generation
-    are stale. Moved on now (this request's next read) and again after commit (a read
-    that raced the transaction stored the old content under the new generation)."""
-    keys = [generation_key(scope, ident) for ident in idents if ident is not None]
-    if not keys:
-        return
-    _bump(keys)
-    transaction.on_commit(lambda: _bump(keys))
+def forget_kept() -> None:
+    """This process's copies are dropped (the shared cache's stay)."""
+    _memory.clear()
+
+
+def forget_all() -> None:
+    """Tests: this process keeps nothing and has read no generation."""
+    _memory.clear()
+    generations.forget_all()
 
 
 @dataclass(frozen=True)
 class Fragment:
-    """Where a fragment is kept (`key`) and the cache entries it depends on
-    (`versions`: generation keys, or any other mark whose value must not change)."""
+    """Where a fragment is kept (`key`) and the generation keys it depends on."""
 
     key: str
     versions: tuple[str, ...]
@@ -63,39 +96,39 @@ class Fragment:
 @dataclass
 class Lookup:
     fragment: Fragment
-    html: str | None  # the stored fragment, if every version still holds
-    values: dict[str, Any]  # what the versions (and any extra keys asked) read now
+    html: str | None  # the kept fragment, if every generation still holds
+    values: dict[str, int]  # the generations' stamps now
+
+    @property
+    def stamps(self) -> tuple[int, ...]:
+        return tuple(self.values[key] for key in self.fragment.versions)
 
     def store(self, html: str, ttl: int = TTL) -> None:
-        """Keep `html`, rendered after this lookup, under the versions it read. Not kept
-        when a version was unset: it could be set later to a value nobody rendered under."""
-        versions = [self.values.get(key) for key in self.fragment.versions]
-        if any(value is None for value in versions):
-            return
-        cache.set(self.fragment.key, (versions, html), ttl)
+        """Keep `html`, rendered after this lookup, under the stamps it read."""
+        entry: Kept = (self.stamps, html, time.time() + ttl)
+        _memory.put(self.fragment.key, entry)
+        cache.set(self.fragment.key, entry, ttl)
 
 
-def lookup(fragment: Fragment, extra: Iterable[str] = ()) -> Lookup:
-    """The fragment and its versions in one round trip; unset generations are started,
-    so the fragment rendered now can be kept. `extra` keys are read along."""
-    extra = list(extra)
-    found = cache.get_many([fragment.key, *fragment.versions, *extra])
-    values = {key: found.get(key) for key in (*fragment.versions, *extra)}
-    unset = [
-        key for key in fragment.versions if key.startswith("generation:") and values[key] is None
-    ]
-    if unset:
-        stamp = time.time_ns()
-        for key in unset:  # add: a concurrent first reader's stamp is kept, not replaced
-            cache.add(key, stamp, None)
-        values.update(cache.get_many(unset))
-    stored = found.get(fragment.key)
-    html = None
-    if stored is not None and not unset:
-        versions, body = stored
-        if versions == [values[key] for key in fragment.versions]:
-            html = body
-    return Lookup(fragment, html, values)
+def _usable(entry: Any, stamps: tuple[int, ...]) -> str | None:
+    if not isinstance(entry, tuple) or len(entry) != 3:
+        return None  # nothing kept (or kept in an older form)
+    kept_stamps, html, expires = entry
+    return html if kept_stamps == stamps and expires > time.time() else None
+
+
+def lookup(fragment: Fragment) -> Lookup:
+    """The fragment, if it is kept under its generations' stamps now: from memory, or
+    from the shared cache (one round trip, then kept in memory too)."""
+    found = Lookup(fragment, None, generations.current(fragment.versions))
+    stamps = found.stamps
+    found.html = _usable(_memory.get(fragment.key), stamps)
+    if found.html is None:
+        shared = cache.get(fragment.key)
+        found.html = _usable(shared, stamps)
+        if found.html is not None:
+            _memory.put(fragment.key, shared)
+    return found
 
 
 # Stands in for the CSRF token in kept pages: never a real token (those are letters

@@ -34,3 +34,18 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to} ({'sent' if self.sent_at else 'queued'})"
+
+
+class Generation(models.Model):
+    """Where kept pages' generations live (core.generations): one row per thing that
+    kept pages depend on, its stamp moved on after every committed change of it.
+
+    Rows of one company carry its id, so the signed-in member's query reads the
+    company's rows and everyone's (`company` empty) along with the session."""
+
+    key = models.CharField(max_length=150, primary_key=True)
+    company_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    stamp = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.key} = {self.stamp}"

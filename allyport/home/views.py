@@ -20,6 +20,7 @@ from allyport.content.shared import feeds
 from allyport.core import fragments
 from allyport.core.models import DevMail
 from allyport.marketplace.selectors import home_summary
+from allyport.worklist.selectors import page_period as worklist_page_period
 from allyport.worklist.selectors import page_versions as worklist_page_versions
 from allyport.worklist.selectors import summary as task_summary
 from allyport.worklist.services.tasks import sees_all as sees_all_tasks
@@ -36,11 +37,11 @@ def home(request: ActorRequest) -> HttpResponse:
 def _page(actor: Actor) -> fragments.Fragment:
     """The member's home page, kept while nothing it shows moves on: the company's data
     (every audited change of it: profile, people, roles, Marketplace link, cases), its
-    tasks and their periodic re-check, and the feeds. It also expires with the feeds (a
-    minute), since events leave the feed when they end."""
+    tasks (drawn again each re-check period, which re-checks them) and the feeds. It
+    also expires with the feeds (a minute), since events leave the feed when they end."""
     company_id = actor.company.pk  # type: ignore[union-attr]
     return kept.member_fragment(
-        "home:page",
+        f"home:page:{worklist_page_period()}",
         actor,
         *worklist_page_versions(company_id),
         fragments.generation_key(*feeds.GENERATION),

@@ -16,7 +16,10 @@ from typing import Any
 from django.core.cache import cache
 from django.db import transaction
 
+from allyport.core import fragments
+
 TTL = 3600  # seconds; the generation decides freshness, the TTL only frees memory
+SCOPE = "worklist"  # core.fragments scope of kept pages that show a company's tasks
 
 
 def generation_key(company_id: int) -> str:
@@ -35,6 +38,7 @@ def changed(company_id: int) -> None:
     (a read that raced the transaction cached the old counts under the new generation)."""
     _bump(company_id)
     transaction.on_commit(lambda: _bump(company_id))
+    fragments.changed(SCOPE, company_id)
 
 
 def start(company_id: int) -> None:

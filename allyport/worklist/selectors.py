@@ -4,6 +4,7 @@ company; members without the summary right see only their own tasks."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,10 +13,16 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from allyport.access.actor import Actor
 from allyport.accounts.models import User
+from allyport.core import fragments
 from allyport.core.errors import NotFound
 from allyport.worklist import counts
 from allyport.worklist.models import OfferingStage, Task, TaskStatus, TaskType
-from allyport.worklist.services.recommend import checked_key, refresh_company, refresh_if_changed
+from allyport.worklist.services.recommend import (
+    CHECK_EVERY,
+    checked_key,
+    refresh_company,
+    refresh_if_changed,
+)
 from allyport.worklist.services.tasks import sees_all
 
 PAGE_SIZE = 50
@@ -43,11 +50,16 @@ def _visible(actor: Actor, mine: bool) -> QuerySet[Task]:
     return tasks
 
 
-def page_versions(company_id: int) -> tuple[str, str]:
+def page_versions(company_id: int) -> tuple[str, ...]:
     """What a kept page showing the company's tasks depends on (core.fragments): the
-    tasks' generation, and their re-check mark (while it is unset the page is drawn,
-    which re-checks the tasks, and is not kept)."""
-    return counts.generation_key(company_id), checked_key(company_id)
+    tasks' generation, moved on by every change of them (counts.changed)."""
+    return (fragments.generation_key(counts.SCOPE, company_id),)
+
+
+def page_period() -> str:
+    """The re-check period a kept page showing tasks belongs to: it is drawn again in
+    the next one, which re-checks the company's tasks (`refresh_if_changed`) first."""
+    return str(int(time.time() // CHECK_EVERY))
 
 
 @dataclass

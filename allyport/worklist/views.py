@@ -72,11 +72,11 @@ def _kept(actor: Actor) -> fragments.Fragment:
     """The Tasks page, kept while nothing it shows moves on: the company's data (every
     audited change: assignees' names, offerings), its tasks (the worklist's generation,
     moved on by every change of them, the system's recomputations included) and the
-    catalogue's titles. The re-check mark is a version too: when it is unset the page is
-    drawn, which re-checks the company's tasks (`task_page`), and is not kept."""
+    catalogue's titles. It is drawn again each re-check period, which re-checks the
+    company's tasks (`task_page`)."""
     company_id = actor.company.pk  # type: ignore[union-attr]
     return kept.member_fragment(
-        "worklist:tasks",
+        f"worklist:tasks:{selectors.page_period()}",
         actor,
         *selectors.page_versions(company_id),
         fragments.generation_key(*CATALOGUE_GENERATION),
