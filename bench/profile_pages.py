@@ -34,6 +34,7 @@ PATHS = {
     "/tasks/?type=solution&scope=all": "wave_two", "/support/": "wave_two",
     "/company/profile/": "wave_two",
     "/company/scorecard/": "wave_two", "/partners/": "", "/search/": "wave_two",
+    "/company/event-history/": "events",
 }  # fmt: skip
 
 

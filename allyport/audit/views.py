@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -22,9 +23,10 @@ from django.views.decorators.http import require_GET
 from allyport.access.decisions import authorize
 from allyport.access.middleware import ActorRequest
 from allyport.access.views import View, forbidden, member_page
-from allyport.audit import selectors
+from allyport.audit import kept, selectors
 from allyport.audit.forms import EventHistoryForm
 from allyport.audit.models import AuditEvent
+from allyport.core import fragments
 
 RIGHT = "view_event_history"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S UTC"
@@ -81,17 +83,16 @@ def filter_query(request: ActorRequest) -> str:
     return query.urlencode()
 
 
-def render_list(
+def list_context(
     request: ActorRequest, form: EventHistoryForm, page: selectors.EventPage | None
-) -> HttpResponse:
-    """The page; with no `page` (bad filters) it shows the errors and answers 400."""
+) -> dict[str, Any]:
     filters = filter_query(request)
     next_url = ""
     if page is not None and page.next_cursor is not None:
         query = request.GET.copy()
         query["after"] = form.cursor_token(page.next_cursor)
         next_url = "?" + query.urlencode()
-    context = {
+    return {
         "form": form,
         "valid": page is not None,
         "rows_html": EventRows().render(page.events) if page is not None else "",
@@ -101,19 +102,55 @@ def render_list(
         "retention_days": settings.ALLYPORT_EVENT_RETENTION_DAYS,
         "attribute_value": form["attribute"].value() or "",
     }
+
+
+def render_list(
+    request: ActorRequest, form: EventHistoryForm, page: selectors.EventPage | None
+) -> HttpResponse:
+    """The page; with no `page` (bad filters) it shows the errors and answers 400."""
+    context = list_context(request, form, page)
     return render(request, "audit/event_history.html", context, status=400 if page is None else 200)
+
+
+def _page(request: ActorRequest, form: EventHistoryForm) -> selectors.EventPage:
+    return selectors.lookup_events(
+        request.actor, **form.lookup(), before=form.cleaned_data.get("cursor")
+    )
+
+
+def shows_read_only(form: EventHistoryForm) -> bool:
+    """Whether this valid filter can list read-only events: those move no generation
+    (services.company_changed), so a kept copy of such a view would miss new ones."""
+    data = form.cleaned_data
+    if data["attribute"] == "ReadOnly":
+        return selectors.parse_read_only(data["value"])
+    return bool(data["read_only"]) or data["attribute"] == "EventId"
 
 
 @event_history_page
 @require_GET
 def event_history(request: ActorRequest) -> HttpResponse:
+    """Access is decided first (event_history_page: a member who lost the right is
+    refused as before). A view without read-only events is then kept whole
+    (`kept_page`) per member, language, rights, time zone (the form reads the times
+    in it), retention period and query string (filters, page cursor) until the
+    company's generation moves on, which every saved event of a change does: the page
+    lists exactly those. The time-bound edge (events older than the retention period
+    drop off) relies on the kept page's TTL (fragments.TTL, a minute). Bad filters
+    (400) and views with read-only events are drawn afresh."""
     form = EventHistoryForm(request.GET)
     if not form.is_valid():
         return render_list(request, form, None)
-    page = selectors.lookup_events(
-        request.actor, **form.lookup(), before=form.cleaned_data.get("cursor")
+    if shows_read_only(form):
+        return render_list(request, form, _page(request, form))
+    days = settings.ALLYPORT_EVENT_RETENTION_DAYS  # a setting: no generation moves with it
+    fragment = kept.member_fragment(
+        f"audit:events:{timezone.get_current_timezone_name()}:{days}", request.actor
     )
-    return render_list(request, form, page)
+    return fragments.kept_page(
+        request, fragment, "audit/event_history.html",
+        lambda: list_context(request, form, _page(request, form)), by_query=True,
+    )  # fmt: skip
 
 
 def _detail_fields(event: AuditEvent) -> list[tuple[str, str]]:
