@@ -125,6 +125,8 @@ class Target:
 class ApiPhase(Phase):
     """bench.load's Phase, sending signed POSTs: up to `limit` requests until `seconds`."""
 
+    wrk_drives = False  # each request is signed afresh; wrk would send unsigned GETs
+
     def __init__(self, target: Target, call: Call, limit: int, seconds: float) -> None:
         super().__init__(target.base, call.path, "", limit, seconds)
         self.target, self.call = target, call

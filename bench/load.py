@@ -159,6 +159,10 @@ def cookie_header(session: str) -> str:
 class Phase:
     """Up to `limit` GETs of one path from `threads` workers, until `deadline`."""
 
+    # wrk sends the GETs of a page; a subclass that sends other requests (signed
+    # POSTs) sets this False, or wrk would measure GETs of its path instead.
+    wrk_drives = True
+
     def __init__(self, base: str, path: str, cookie: str, limit: int, seconds: float) -> None:
         url = urllib.parse.urlsplit(base)
         self.base = base
@@ -201,7 +205,7 @@ class Phase:
         conn.close()
 
     def run(self, threads: int) -> Samples:
-        client = wrk.available()
+        client = wrk.available() if self.wrk_drives else None
         if client:  # a phase then lasts BENCH_WRK_SECONDS (or less), whatever `limit` says
             seconds = min(self.seconds, wrk.SECONDS)
             found = wrk.run(client, self.base, self.path, cookie_header(self.cookie),

@@ -56,34 +56,38 @@ class Wire(dict):  # type: ignore[type-arg]
 # Converters are built once per shape object (botocore caches an operation's shapes)
 # rather than re-reading the shape for every value: a list of 100 summaries walks
 # ~3,000 members. The shape is kept with its converter so its id is never reused.
-_BUILT: dict[tuple[int, bool], tuple[Shape, Callable[[Any], Any]]] = {}
+_BUILT: dict[tuple[int, bool, bool], tuple[Shape, Callable[[Any], Any]]] = {}
 _MAX_BUILT = 20_000
 
 
-def converter(shape: Shape, *, lenient: bool = False) -> Callable[[Any], Any]:
+def converter(
+    shape: Shape, *, lenient: bool = False, compact: bool = False
+) -> Callable[[Any], Any]:
     """The function that turns a value into `shape`'s wire form (OutputError if it
     does not fit). A lenient converter drops members the shape does not define
     without a warning: it projects a stored record (an opportunity's whole data) onto
-    a smaller shape (its summary) in the same pass."""
-    key = (id(shape), lenient)
+    a smaller shape (its summary) in the same pass. A compact one also drops nested
+    members and list items that are empty (`{}`, `[]`) as `payload.clean` drops them
+    before a projection: one that only the projection empties stays `{}`."""
+    key = (id(shape), lenient, compact)
     built = _BUILT.get(key)
     if built is None or built[0] is not shape:
         if len(_BUILT) > _MAX_BUILT:  # shapes built afresh by a caller: do not grow forever
             _BUILT.clear()
-        built = (shape, _build(shape, lenient))
+        built = (shape, _build(shape, lenient, compact))
         _BUILT[key] = built
     return built[1]
 
 
-def _build(shape: Shape, lenient: bool) -> Callable[[Any], Any]:
+def _build(shape: Shape, lenient: bool, compact: bool) -> Callable[[Any], Any]:
     if shape.type_name == "structure":
         if getattr(shape, "is_document_type", False):
             return _as_is
-        return _Structure(shape, lenient)
+        return _Structure(shape, lenient, compact)
     if shape.type_name == "list":
-        return _List(shape, lenient)
+        return _List(shape, lenient, compact)
     if shape.type_name == "map":
-        return _Map(shape, lenient)
+        return _Map(shape, lenient, compact)
     convert = _CONVERTERS.get(shape.type_name)
     return _as_is if convert is None else convert
 
@@ -96,28 +100,40 @@ class _Structure:
     """The members the value sets, None and unknown ones dropped; member converters
     are built on first use, so recursive shapes terminate."""
 
-    def __init__(self, shape: Shape, lenient: bool) -> None:
+    def __init__(self, shape: Shape, lenient: bool, compact: bool) -> None:
         assert isinstance(shape, StructureShape)
         self.shape = shape
-        self.lenient = lenient
+        self.lenient, self.compact = lenient, compact
         self.required = frozenset(shape.required_members)
         self.union = bool(shape.is_tagged_union)
         self.members: dict[str, Callable[[Any], Any]] | None = None
+        self.strings: frozenset[str] = frozenset()
+
+    def _members(self) -> dict[str, Callable[[Any], Any]]:
+        members = {
+            name: converter(member, lenient=self.lenient, compact=self.compact)
+            for name, member in self.shape.members.items()
+        }
+        # Most members of a summary are strings that arrive as str: kept with no call.
+        self.strings = frozenset(name for name, convert in members.items() if convert is _string)
+        self.members = members
+        return members
 
     def __call__(self, value: Any) -> dict[str, Any]:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             got = type(value).__name__
             raise OutputError("", f"expected a mapping for {self.shape.name}, got {got}")
         members = self.members
         if members is None:
-            members = self.members = {
-                name: converter(member, lenient=self.lenient)
-                for name, member in self.shape.members.items()
-            }
+            members = self._members()
+        strings = self.strings
         result = {}
         # The value's keys, not the shape's members: values set few of many members.
         for name, item in value.items():
             if item is None:
+                continue
+            if type(item) is str and name in strings:
+                result[name] = item
                 continue
             convert = members.get(name)
             if convert is None:
@@ -125,9 +141,11 @@ class _Structure:
                     logger.warning("shapes: %s has no member %s; dropped", self.shape.name, name)
                 continue
             try:
-                result[name] = convert(item)
+                converted = convert(item)
             except OutputError as error:
                 raise error.inside(name) from None
+            if not (self.compact and _dropped_empty(converted, item)):
+                result[name] = converted
         if self.union and len(result) != 1:
             raise OutputError("", f"union {self.shape.name} must have exactly one member set")
         if self.required and not result.keys() >= self.required:
@@ -137,43 +155,64 @@ class _Structure:
 
 
 class _List:
-    def __init__(self, shape: Shape, lenient: bool) -> None:
+    def __init__(self, shape: Shape, lenient: bool, compact: bool) -> None:
         self.member = shape.member  # type: ignore[attr-defined]
-        self.lenient = lenient
+        self.lenient, self.compact = lenient, compact
 
     def __call__(self, value: Any) -> list[Any]:
         if isinstance(value, str | bytes | Mapping) or not hasattr(value, "__iter__"):
             raise OutputError("", f"expected a list, got {type(value).__name__}")
-        convert = converter(self.member, lenient=self.lenient)
+        convert = converter(self.member, lenient=self.lenient, compact=self.compact)
         result = []
         for i, item in enumerate(value):
             if type(item) is Wire:
                 result.append(item)
             elif item is not None:
                 try:
-                    result.append(convert(item))
+                    converted = convert(item)
                 except OutputError as error:
                     raise error.inside(f"[{i}]") from None
+                if not (self.compact and _dropped_empty(converted, item)):
+                    result.append(converted)
         return result
 
 
 class _Map:
-    def __init__(self, shape: Shape, lenient: bool) -> None:
+    def __init__(self, shape: Shape, lenient: bool, compact: bool) -> None:
         self.value = shape.value  # type: ignore[attr-defined]
-        self.lenient = lenient
+        self.lenient, self.compact = lenient, compact
 
     def __call__(self, value: Any) -> dict[str, Any]:
         if not isinstance(value, Mapping):
             raise OutputError("", f"expected a mapping, got {type(value).__name__}")
-        convert = converter(self.value, lenient=self.lenient)
+        convert = converter(self.value, lenient=self.lenient, compact=self.compact)
         result = {}
         for key, item in value.items():
             if item is not None:
                 try:
-                    result[str(key)] = convert(item)
+                    converted = convert(item)
                 except OutputError as error:
                     raise error.inside(str(key)) from None
+                if not (self.compact and _dropped_empty(converted, item)):
+                    result[str(key)] = converted
         return result
+
+
+def _dropped_empty(converted: Any, value: Any) -> bool:
+    """A compact converter's rule: an empty result goes, unless the value had content
+    that only the projection removed (`clean` would have kept it, as `{}`)."""
+    if type(converted) is dict or type(converted) is list:
+        return not converted and not _has_content(value)
+    return False
+
+
+def _has_content(value: Any) -> bool:
+    """Whether `payload.clean` leaves something of the value (not None, `{}` or `[]`)."""
+    if isinstance(value, Mapping):
+        return any(_has_content(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_content(item) for item in value)
+    return value is not None
 
 
 def _string(value: Any) -> str:

@@ -33,5 +33,10 @@ def _parse_text(text: str) -> datetime:
 
 def format_timestamp(moment: datetime) -> str:
     """`2023-05-01T20:37:46.123Z`: UTC, milliseconds, the form the docs show."""
-    moment = moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    if moment.year >= 1000:  # isoformat pads years below 1000, strftime does not
+        # The same text, several times faster (a list formats 200 of these):
+        # milliseconds truncated, "+00:00" replaced by "Z".
+        return moment.isoformat(timespec="milliseconds")[:-6] + "Z"
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"

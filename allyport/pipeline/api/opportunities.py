@@ -68,8 +68,8 @@ def list_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any
 def search_opportunities(ctx: ApiContext, params: dict[str, Any]) -> dict[str, Any]:
     catalog = params["Catalog"]
     ctx.authorize(catalog=catalog)
-    page = search.search_opportunities(ctx.actor, catalog, params)
+    page = search.search_opportunities(ctx.actor, catalog, params, rows=True)
     return {
-        "OpportunitySearchSummaries": [search.search_summary(o) for o in page.items],
+        "OpportunitySearchSummaries": [search.search_summary_wire(o) for o in page.items],
         "NextToken": page.next_token,
     }

@@ -11,8 +11,11 @@ sorting on it is refused by name rather than answered with nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime
 from functools import cache
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, Protocol
 
 from botocore.model import Shape
 from django.db.models import F, Q, QuerySet
@@ -30,6 +33,7 @@ from allyport.pipeline.opportunities.summary import known_to_aws
 from allyport.pipeline.shared.payload import clean
 from allyport.pipeline.shared.scope import opportunities
 from allyport.shapes.selling import shape
+from allyport.shapes.serialization import Wire, converter
 
 ACCOUNT = "data__Customer__Account"
 FIELDS: dict[str, Field] = {
@@ -131,9 +135,20 @@ def _sorted(
     raise refuse("Sort.SortBy", _("Unknown sort."), reason=REQUEST)
 
 
-def search_opportunities(actor: Actor, catalog: str, request: Mapping[str, Any]) -> Page:
+# What a search summary reads of a row (`search_summary_wire`).
+SUMMARY_COLUMNS = (
+    "public_id", "data", "last_modified_date", "created_date", "partner_opportunity_identifier",
+    "review_status", "stage", "target_close_date", "tags", "related", "origin",
+)  # fmt: skip
+
+
+def search_opportunities(
+    actor: Actor, catalog: str, request: Mapping[str, Any], *, rows: bool = False
+) -> Page:
     """A page of the opportunities the actor sees that match Keyword and Filter (both
-    narrow). Items are Opportunity rows; `search_summary` shapes them."""
+    narrow). Items are Opportunity rows; `search_summary` shapes them. With `rows`,
+    items are plain rows of SUMMARY_COLUMNS (attributes of a namespace) for
+    `search_summary_wire`: model instances cost more than the summary reads."""
     queryset = opportunities(actor, catalog)
     keyword = request.get("Keyword")
     if keyword is not None:
@@ -150,7 +165,10 @@ def search_opportunities(actor: Actor, catalog: str, request: Mapping[str, Any])
     queryset, key, descending = _sorted(queryset, sort)
     query: dict[str, Any] = {"op": "SearchOpportunities", "catalog": catalog}
     query.update(keyword=keyword, filter=tree, sort=dict(sort))
-    return paginate(
+    if rows:
+        columns = dict.fromkeys((*SUMMARY_COLUMNS, key.column))
+        queryset = queryset.values(*columns)  # type: ignore[assignment]
+    page = paginate(
         queryset,
         key,
         descending=descending,
@@ -158,15 +176,47 @@ def search_opportunities(actor: Actor, catalog: str, request: Mapping[str, Any])
         token=request.get("NextToken"),
         query=query,
     )
+    if rows:
+        return replace(page, items=[SimpleNamespace(**row) for row in page.items])
+    return page
 
 
 def _pick(value: Any, *keys: str) -> dict[str, Any]:
     return {key: value.get(key) for key in keys} if isinstance(value, Mapping) else {}
 
 
-def search_summary(opportunity: Opportunity) -> dict[str, Any]:
+class SummaryRow(Protocol):
+    """What a search summary reads: an Opportunity, or a row of SUMMARY_COLUMNS."""
+
+    public_id: str
+    data: dict[str, Any]
+    last_modified_date: datetime
+    created_date: datetime
+    partner_opportunity_identifier: str
+    review_status: str
+    stage: str
+    target_close_date: date | None
+    tags: list[Any]
+    related: dict[str, Any]
+    origin: str
+
+
+def search_summary(opportunity: SummaryRow) -> dict[str, Any]:
     """An OpportunitySearchSummary: only the members the model defines that have values;
     AwsOpportunitySummary only once AWS has the opportunity."""
+    return project(clean(_summary_value(opportunity)), _summary_shape())  # type: ignore[no-any-return]
+
+
+def search_summary_wire(opportunity: SummaryRow) -> Wire:
+    """The same summary already in wire form, in one pass: a compact, lenient converter
+    drops empties as `clean` does, projects and serializes (the list's serializer
+    passes it through); `search_summary` walks the value three times and turns the
+    timestamps into text and back."""
+    to_wire = converter(_summary_shape(), lenient=True, compact=True)
+    return Wire(to_wire(_summary_value(opportunity)))
+
+
+def _summary_value(opportunity: SummaryRow) -> dict[str, Any]:
     data = opportunity.data
     account = _pick(
         (data.get("Customer") or {}).get("Account"),
@@ -185,37 +235,45 @@ def search_summary(opportunity: Opportunity) -> dict[str, Any]:
         _pick(member, "FirstName", "LastName", "BusinessTitle")
         for member in data.get("OpportunityTeam") or []
     ]
-    value = clean(
-        {
-            "Id": opportunity.public_id,
-            "LastModifiedDate": opportunity.last_modified_date,
-            "CreatedDate": opportunity.created_date,
-            "OpportunityType": data.get("OpportunityType"),
-            "PartnerOpportunityIdentifier": opportunity.partner_opportunity_identifier or None,
-            "LifeCycle": {
-                "ReviewStatus": opportunity.review_status or None,
-                "Stage": opportunity.stage or None,
-                "NextSteps": opportunity.life_cycle.get("NextSteps"),
-                "TargetCloseDate": opportunity.target_close_date,
-            },
-            "Customer": {"Account": account},
-            "Project": {
-                "Title": project_data.get("Title"),
-                "ApnPrograms": project_data.get("ApnPrograms"),
-                "ExpectedCustomerSpend": spend,
-            },
-            "Tags": opportunity.tags,
-            "RelatedEntityIdentifiers": _pick(
-                opportunity.related,
-                "AwsMarketplaceOffers",
-                "AwsMarketplaceOfferSets",
-                "AwsMarketplaceSolutions",
-                "Solutions",
-            ),
-            "OpportunityTeam": team,
-            "AwsOpportunitySummary": (
-                {"Origin": opportunity.origin} if known_to_aws(opportunity) else None
-            ),
-        }
-    )
-    return project(value, _summary_shape())  # type: ignore[no-any-return]
+    value = {
+        "Id": opportunity.public_id,
+        "LastModifiedDate": opportunity.last_modified_date,
+        "CreatedDate": opportunity.created_date,
+        "OpportunityType": data.get("OpportunityType"),
+        "PartnerOpportunityIdentifier": opportunity.partner_opportunity_identifier or None,
+        "LifeCycle": {
+            "ReviewStatus": opportunity.review_status or None,
+            "Stage": opportunity.stage or None,
+            "NextSteps": _life_cycle(data).get("NextSteps"),
+            "TargetCloseDate": _iso(opportunity.target_close_date),
+        },
+        "Customer": {"Account": account},
+        "Project": {
+            "Title": project_data.get("Title"),
+            "ApnPrograms": project_data.get("ApnPrograms"),
+            "ExpectedCustomerSpend": spend,
+        },
+        "Tags": opportunity.tags,
+        "RelatedEntityIdentifiers": _pick(
+            opportunity.related,
+            "AwsMarketplaceOffers",
+            "AwsMarketplaceOfferSets",
+            "AwsMarketplaceSolutions",
+            "Solutions",
+        ),
+        "OpportunityTeam": team,
+        "AwsOpportunitySummary": (
+            {"Origin": opportunity.origin} if known_to_aws(opportunity) else None
+        ),
+    }
+    return value
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _life_cycle(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Opportunity.life_cycle, for a row that is not a model instance."""
+    value = data.get("LifeCycle") or {}
+    return value if isinstance(value, dict) else {}

@@ -8,7 +8,7 @@ and stays absent.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from allyport.access.actor import Actor
 from allyport.core.errors import NotFound
@@ -22,7 +22,14 @@ from allyport.shapes.selling import shape
 RELATED = ("AwsProducts", "Solutions", "AwsMarketplaceSolutions", "AwsMarketplaceProducts")
 
 
-def known_to_aws(opportunity: Opportunity) -> bool:
+class Reviewed(Protocol):
+    """What `known_to_aws` reads: an Opportunity, or a row of its columns."""
+
+    review_status: str
+    origin: str
+
+
+def known_to_aws(opportunity: Reviewed) -> bool:
     return (
         opportunity.review_status != ReviewStatus.PENDING_SUBMISSION
         or opportunity.origin == Origin.AWS_REFERRAL

@@ -3,7 +3,9 @@ with keyset pages that never repeat or skip, visibility, and the summary's shape
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,6 +21,7 @@ from allyport.pipeline.opportunities.search import (
     UNANSWERABLE,
     search_opportunities,
     search_summary,
+    search_summary_wire,
 )
 from allyport.pipeline.tests.conftest import (
     complete,
@@ -27,7 +30,8 @@ from allyport.pipeline.tests.conftest import (
     make_solution,
     member_actor,
 )
-from allyport.shapes.selling import enum
+from allyport.shapes import serialization
+from allyport.shapes.selling import enum, shape
 from allyport.testing import make_company
 
 pytestmark = pytest.mark.django_db
@@ -362,3 +366,39 @@ def test_odd_input_from_any_caller_is_refused_by_field(
     api: Any, request_: dict[str, Any], field: str
 ) -> None:
     assert refused(api, request_)[0] == field
+
+
+def _answered(summary: dict[str, Any]) -> str:
+    """The body text of one summary, as the endpoint writes it."""
+    wire = serialization.serialize(shape("OpportunitySearchSummary"), summary)
+    return json.dumps(wire, separators=(",", ":"), ensure_ascii=False)
+
+
+def test_the_one_pass_summary_answers_the_same_bytes(api: Any, two: Any) -> None:
+    """SearchOpportunities answers from plain rows in one pass: the same text as the
+    summary built from the model, for a filled-in record and a sparse one."""
+    page = search_opportunities(api, "AWS", {"MaxResults": 100}, rows=True)
+    rows = {row.public_id: row for row in page.items}
+    for opportunity in two:
+        wire = search_summary_wire(rows[opportunity.public_id])
+        assert json.dumps(wire, separators=(",", ":")) == _answered(search_summary(opportunity))
+        assert wire == search_summary_wire(opportunity)
+
+
+def test_the_one_pass_summary_drops_empties_as_clean_does(two: Any) -> None:
+    """Empty members go; a tag that only the projection empties stays `{}`, as the
+    summary built with `clean` and then projected keeps it."""
+    x, _y = two
+    fields = {name: getattr(x, name) for name in (
+        "public_id", "last_modified_date", "created_date", "partner_opportunity_identifier",
+        "review_status", "stage", "target_close_date", "origin",
+    )}  # fmt: skip
+    data = {**x.data, "OpportunityTeam": [{"Email": "a@example.com"}, {}], "Project": {}}
+    row = SimpleNamespace(
+        **fields, data=data, related={"Solutions": []}, tags=[{"Other": "x"}, {"Key": None}]
+    )
+    wire = search_summary_wire(row)
+    assert "Project" not in wire and "RelatedEntityIdentifiers" not in wire
+    assert "OpportunityTeam" not in wire  # its members keep no picked field
+    assert wire["Tags"] == [{}]
+    assert json.dumps(wire, separators=(",", ":")) == _answered(search_summary(row))
