@@ -137,20 +137,36 @@ def event_history(request: ActorRequest) -> HttpResponse:
     company's generation moves on, which every saved event of a change does: the page
     lists exactly those. The time-bound edge (events older than the retention period
     drop off) relies on the kept page's TTL (fragments.TTL, a minute). Bad filters
-    (400) and views with read-only events are drawn afresh."""
-    form = EventHistoryForm(request.GET)
-    if not form.is_valid():
-        return render_list(request, form, None)
-    if shows_read_only(form):
-        return render_list(request, form, _page(request, form))
+    (400) and views with read-only events are drawn afresh. The first page with the
+    default filters (no query string) has nothing to check: its form is built only
+    when the page is drawn."""
+    form = None
+    if request.GET:
+        form = EventHistoryForm(request.GET)
+        if not form.is_valid():
+            return render_list(request, form, None)
+        if shows_read_only(form):
+            return render_list(request, form, _page(request, form))
     days = settings.ALLYPORT_EVENT_RETENTION_DAYS  # a setting: no generation moves with it
     fragment = kept.member_fragment(
         f"audit:events:{timezone.get_current_timezone_name()}:{days}", request.actor
     )
+
+    def context() -> dict[str, Any]:
+        shown = form or _default_form()
+        return list_context(request, shown, _page(request, shown))
+
     return fragments.kept_page(
-        request, fragment, "audit/event_history.html",
-        lambda: list_context(request, form, _page(request, form)), by_query=True,
-    )  # fmt: skip
+        request, fragment, "audit/event_history.html", context, by_query=True
+    )
+
+
+def _default_form() -> EventHistoryForm:
+    """The filter bar with its defaults: valid, listing no read-only events."""
+    form = EventHistoryForm({})
+    if not form.is_valid() or shows_read_only(form):  # pragma: no cover - the defaults
+        raise AssertionError(form.errors)
+    return form
 
 
 def _detail_fields(event: AuditEvent) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ import math
 from functools import cache
 from typing import Any
 
+import orjson
 from botocore.exceptions import UnknownServiceError
 from botocore.model import NoShapeFoundError, StructureShape
 from django.http import HttpResponse
@@ -20,10 +21,19 @@ CONTENT_TYPE = "application/x-amz-json-1.0"
 
 
 def _json(body: dict[str, Any], status: int, request_id: str) -> HttpResponse:
-    content = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
-    response = HttpResponse(content, status=status, content_type=CONTENT_TYPE)
+    response = HttpResponse(_encoded(body), status=status, content_type=CONTENT_TYPE)
     response["x-amzn-RequestId"] = request_id
     return response
+
+
+def _encoded(body: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON. orjson writes a list page's 60-90 KB several times faster;
+    what it refuses (integers beyond 64 bits, keys that are not strings) is written
+    by the standard encoder, as before."""
+    try:
+        return orjson.dumps(body)
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def ok(body: dict[str, Any], request_id: str) -> HttpResponse:

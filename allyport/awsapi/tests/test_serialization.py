@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
@@ -151,3 +152,13 @@ def test_a_lenient_converter_projects_quietly_and_lists_pass_its_wire_form(caplo
     assert body["SolutionSummaries"] == [wire]
     serialization.serialize(shape, {"SolutionSummaries": [solution(Unknown="x")]})
     assert "has no member Unknown" in caplog.text  # the strict one still says so
+
+
+def test_answers_are_compact_utf8_json_and_odd_values_are_still_written() -> None:
+    """orjson writes the bodies; what it refuses (an integer beyond 64 bits) is
+    written by the standard encoder, as before."""
+    from allyport.awsapi.responses import _encoded
+
+    body = {"Name": "Zoë ✓", "Items": [{"N": 1.5}, {}], "Big": 2**63 - 1}
+    assert _encoded(body) == json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+    assert json.loads(_encoded({"Big": 2**70})) == {"Big": 2**70}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
-from types import SimpleNamespace
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -16,6 +15,7 @@ from allyport.accounts.models import User
 from allyport.core.errors import REQUEST, refuse
 from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
+from allyport.core.plain_rows import PlainRows
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.shared.scope import opportunities
 
@@ -113,8 +113,9 @@ def list_opportunities(
         "owner": owner.pk if owner is not None else None,
         "search": search.strip(),
     }
-    if columns:
-        queryset = queryset.values(*dict.fromkeys((*columns, key.column, "public_id")))  # type: ignore[assignment]
+    plain = PlainRows(queryset, (*columns, key.column, "public_id")) if columns else None
+    if plain is not None:
+        queryset = plain.select(queryset)
     page = paginate(
         queryset,
         key,
@@ -123,6 +124,6 @@ def list_opportunities(
         token=request.get("NextToken"),
         query=query,
     )
-    if columns:
-        return replace(page, items=[SimpleNamespace(**row) for row in page.items])
+    if plain is not None:
+        return replace(page, items=plain.rows(page.items))
     return page

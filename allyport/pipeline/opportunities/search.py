@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from functools import cache
-from types import SimpleNamespace
 from typing import Any, Protocol
 
 from botocore.model import Shape
@@ -27,6 +26,8 @@ from allyport.core.errors import REQUEST, refuse
 from allyport.core.filters import Field, compile_filter
 from allyport.core.keyset import Page, SortKey, paginate
 from allyport.core.listing import page_size
+from allyport.core.plain_rows import PlainRows
+from allyport.pipeline.opportunities import search_wire
 from allyport.pipeline.opportunities.models import Opportunity
 from allyport.pipeline.opportunities.output import project
 from allyport.pipeline.opportunities.summary import known_to_aws
@@ -165,9 +166,9 @@ def search_opportunities(
     queryset, key, descending = _sorted(queryset, sort)
     query: dict[str, Any] = {"op": "SearchOpportunities", "catalog": catalog}
     query.update(keyword=keyword, filter=tree, sort=dict(sort))
-    if rows:
-        columns = dict.fromkeys((*SUMMARY_COLUMNS, key.column))
-        queryset = queryset.values(*columns)  # type: ignore[assignment]
+    plain = PlainRows(queryset, (*SUMMARY_COLUMNS, key.column)) if rows else None
+    if plain is not None:
+        queryset = plain.select(queryset)
     page = paginate(
         queryset,
         key,
@@ -176,8 +177,8 @@ def search_opportunities(
         token=request.get("NextToken"),
         query=query,
     )
-    if rows:
-        return replace(page, items=[SimpleNamespace(**row) for row in page.items])
+    if plain is not None:
+        return replace(page, items=plain.rows(page.items))
     return page
 
 
@@ -208,10 +209,19 @@ def search_summary(opportunity: SummaryRow) -> dict[str, Any]:
 
 
 def search_summary_wire(opportunity: SummaryRow) -> Wire:
-    """The same summary already in wire form, in one pass: a compact, lenient converter
-    drops empties as `clean` does, projects and serializes (the list's serializer
-    passes it through); `search_summary` walks the value three times and turns the
-    timestamps into text and back."""
+    """The same summary already in wire form (the list's serializer passes it through):
+    built in one pass for a row of the stored types (`search_wire`), else by
+    `generic_summary_wire`."""
+    try:
+        return Wire(search_wire.summary(opportunity))
+    except search_wire.Unusual:
+        return generic_summary_wire(opportunity)
+
+
+def generic_summary_wire(opportunity: SummaryRow) -> Wire:
+    """The summary in wire form by the shape: a compact, lenient converter drops
+    empties as `clean` does, projects and serializes; `search_summary` walks the value
+    three times and turns the timestamps into text and back."""
     to_wire = converter(_summary_shape(), lenient=True, compact=True)
     return Wire(to_wire(_summary_value(opportunity)))
 
