@@ -5,16 +5,16 @@ A page of 100 model instances, or of `values()` whose JSON columns go through th
 standard decoder, cost more than the query: the decoder alone was about a tenth of a
 SearchOpportunities page. JSON columns are read as text (`Cast`, the same text the
 database sends for them) and decoded with orjson, several times faster and giving the
-same values. orjson reads integers beyond 64 bits as floats and refuses NaN: text
-with a run of 19 digits or more (such an integer, or digits inside a string) and
-text orjson refuses go to the standard decoder, and text that is no JSON stays text,
-as Django's JSONField leaves it.
+same values, with one difference: orjson reads an integer beyond 64 bits as a float.
+So rows are for columns written through shape validation, which bounds integers to
+64 bits (`shapes/validation.py`); scanning each text for long digit runs cost more
+than the decoding saved. Text orjson refuses (NaN) goes to the standard decoder, and
+text that is no JSON stays text, as Django's JSONField leaves it.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any
@@ -27,17 +27,13 @@ from django.db.models.functions import Cast
 TEXT = "__as_text"
 
 
-LONG_DIGITS = re.compile(r"\d{19}")
-
-
 def decode(text: str | None) -> Any:
     if text is None:
         return None
-    if not LONG_DIGITS.search(text):
-        try:
-            return orjson.loads(text)
-        except orjson.JSONDecodeError:
-            pass
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
     try:
         return json.loads(text)
     except json.JSONDecodeError:
