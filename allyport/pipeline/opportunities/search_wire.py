@@ -111,7 +111,7 @@ def _strings(value: Any) -> list[str] | None:
 
 
 def _lists(value: dict[str, Any], keys: tuple[str, ...]) -> dict[str, list[str]] | None:
-    out = {}
+    out: dict[str, list[str]] = {}
     for key in keys:
         _put(out, key, _strings(value.get(key)))
     return out or None
