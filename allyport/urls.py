@@ -17,7 +17,6 @@ urlpatterns = [
     path("ping/session", home_views.ping_session, name="ping_session"),
     path("APNLogin", RedirectView.as_view(pattern_name="account_login"), name="apn_login"),
     path("accounts/", include("allauth.urls")),
-    path("", include("allyport.accounts.urls")),
     path("company/users/", include(users_urls)),
     path("marketplace/", include("allyport.marketplace.urls")),
     path("support/", include("allyport.support.urls")),
@@ -32,11 +31,8 @@ urlpatterns = [
     path("market/leads/", include("allyport.pipeline.urls_leads")),
     path("search/", include("allyport.search.urls")),
     path("help/", include("allyport.helpcentre.urls")),
-    path("", include("allyport.programs.urls")),
-    path("", include("allyport.content.urls")),
     path("funding/", include("allyport.funding.urls")),
     path("market/connections/", include("allyport.connections.urls")),
-    path("", include("allyport.profiles.urls")),
     path("channel/", include("allyport.channel.urls")),
     path("market/marketing-central/", include("allyport.marketing.urls")),
     path("tasks/", include("allyport.worklist.urls")),
@@ -45,6 +41,14 @@ urlpatterns = [
     path("favicon.ico", FaviconRedirect.as_view()),
     # The Language menu also stores a member's choice on My Profile.
     path("i18n/setlang/", language_views.set_language, name="set_language"),
+    # Includes without a prefix come after those with one: each is entered and all its
+    # patterns tried for any path, while a prefix is one test (a page under tasks/
+    # resolved in 25 steps). No route of theirs starts with a prefix above;
+    # accounts' staff/admin/login/ must come before the admin site.
+    path("", include("allyport.accounts.urls")),
+    path("", include("allyport.programs.urls")),
+    path("", include("allyport.content.urls")),
+    path("", include("allyport.profiles.urls")),
     path("staff/admin/", admin.site.urls),
     path("staff/support/", include("allyport.support.urls_staff")),
     path("staff/assistant/", include("allyport.assistant.urls_staff")),

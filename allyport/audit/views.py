@@ -135,22 +135,26 @@ def event_history(request: ActorRequest) -> HttpResponse:
     (`kept_page`) per member, language, rights, time zone (the form reads the times
     in it), retention period and query string (filters, page cursor) until the
     company's generation moves on, which every saved event of a change does: the page
-    lists exactly those. The time-bound edge (events older than the retention period
-    drop off) relies on the kept page's TTL (fragments.TTL, a minute). Bad filters
-    (400) and views with read-only events are drawn afresh. The first page with the
-    default filters (no query string) has nothing to check: its form is built only
-    when the page is drawn."""
+    lists exactly those. Bad filters (400) and views with read-only events are drawn
+    afresh and never kept, so a kept copy of a query string is served before the form
+    checks it again, and the first page with the default filters (no query string) has
+    nothing to check: the form is built only when the page is drawn. The time-bound
+    edges (events older than the retention period drop off; an end time falls out of
+    it and becomes an error) rely on the kept page's TTL (fragments.TTL, a minute)."""
+    days = settings.ALLYPORT_EVENT_RETENTION_DAYS  # a setting: no generation moves with it
+    fragment = kept.member_fragment(
+        f"audit:events:{timezone.get_current_timezone_name()}:{days}", request.actor
+    )
     form = None
     if request.GET:
+        copy = fragments.kept_copy(request, fragment)
+        if copy is not None:
+            return copy
         form = EventHistoryForm(request.GET)
         if not form.is_valid():
             return render_list(request, form, None)
         if shows_read_only(form):
             return render_list(request, form, _page(request, form))
-    days = settings.ALLYPORT_EVENT_RETENTION_DAYS  # a setting: no generation moves with it
-    fragment = kept.member_fragment(
-        f"audit:events:{timezone.get_current_timezone_name()}:{days}", request.actor
-    )
 
     def context() -> dict[str, Any]:
         shown = form or _default_form()

@@ -150,14 +150,34 @@ def kept_page(
     page then keeps one copy per query string, for filters and searches)."""
     if (request.GET and not by_query) or len(messages.get_messages(request)):
         return render(request, template, context())
-    if request.GET:
-        query = hashlib.blake2b(request.GET.urlencode().encode(), digest_size=8).hexdigest()
-        fragment = Fragment(f"{fragment.key}:q:{query}", fragment.versions)
-    found = lookup(fragment)
+    found = lookup(_for_query(request, fragment))
     html = found.html
     if html is None:
         html = render_to_string(template, {**context(), "csrf_token": CSRF_HOLE}, request=request)
         found.store(html)
+    return _filled(request, html)
+
+
+def kept_copy(request: HttpRequest, fragment: Fragment) -> HttpResponse | None:
+    """The copy `kept_page(..., by_query=True)` keeps for this request's query string,
+    if one is kept now; None otherwise (and when the request has messages to show).
+    For a view that checks its query string before it draws a page: a copy is kept
+    only once a query passed, so a kept one needs no second check."""
+    if len(messages.get_messages(request)):
+        return None
+    html = lookup(_for_query(request, fragment)).html
+    return None if html is None else _filled(request, html)
+
+
+def _for_query(request: HttpRequest, fragment: Fragment) -> Fragment:
+    """One copy per query string (filters, searches, page cursors)."""
+    if not request.GET:
+        return fragment
+    query = hashlib.blake2b(request.GET.urlencode().encode(), digest_size=8).hexdigest()
+    return Fragment(f"{fragment.key}:q:{query}", fragment.versions)
+
+
+def _filled(request: HttpRequest, html: str) -> HttpResponse:
     if CSRF_HOLE not in html:  # a page without forms (public ones) sets no CSRF cookie
         return HttpResponse(html)
     return HttpResponse(html.replace(CSRF_HOLE, get_token(request)))

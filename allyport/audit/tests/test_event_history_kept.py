@@ -212,3 +212,21 @@ def test_bad_filters_still_answer_400_with_the_errors(
         response = client.get(URL, {"attribute": "EventName"})
         assert response.status_code == 400
         assert "Enter a value for the lookup attribute." in response.content.decode()
+
+
+def test_a_kept_lookup_is_served_without_checking_its_filters_again(
+    company: Company, lead: User, client_for: Callable[[User], Client]
+) -> None:
+    """Only a query that passed the form is kept, so its copy is served before the
+    form runs; a query that fails is never kept and fails every time."""
+    add_event(company, "Wanted")
+    client = client_for(lead)
+    query = {"attribute": "EventName", "value": "Wanted"}
+    assert _names(_page(client, **query)) == ["Wanted"]
+    with mock.patch("allyport.audit.views.EventHistoryForm", side_effect=AssertionError):
+        assert _names(_page(client, **query)) == ["Wanted"]  # the kept copy, no form
+    bad = {"attribute": "EventName", "value": "Wanted", "after": "forged"}
+    for _ in range(2):
+        response = client.get(URL, bad)
+        assert response.status_code == 400
+        assert "This page link is not valid" in response.content.decode()
