@@ -106,13 +106,16 @@ def seed_certifications(domain: str, members: int, records: int) -> None:
     """Records over the members' addresses (user00000@domain…) and over a quarter as
     many addresses of nobody, which must not count."""
     earned, now = date.today() - timedelta(days=200), timezone.now()
+    people = members + members // 4
     rows = []
     for n in range(records):
-        person = n % (members + members // 4)
+        # n = (day * 12 + certification) * people + person: each record is one
+        # (person, certification, day), as the table's unique constraint requires.
+        person, certification, day = n % people, (n // people) % 12, n // (people * 12)
         email = f"user{person:05d}@{domain}" if person < members else f"nobody{person}@{domain}"
         rows.append(CertificationRecord(
-            email=email, name=f"AWS Certification {n % 12}", level=LEVELS[n % 4],
-            earned_on=earned - timedelta(days=n // 1000), recorded_at=now - timedelta(days=30),
+            email=email, name=f"AWS Certification {certification}", level=LEVELS[n % 4],
+            earned_on=earned - timedelta(days=day), recorded_at=now - timedelta(days=30),
         ))  # fmt: skip
     CertificationRecord.objects.bulk_create(rows, batch_size=BATCH)
 
