@@ -43,12 +43,14 @@ urlpatterns = [
     path("i18n/setlang/", language_views.set_language, name="set_language"),
     # Includes without a prefix come after those with one: each is entered and all its
     # patterns tried for any path, while a prefix is one test (a page under tasks/
-    # resolved in 25 steps). No route of theirs starts with a prefix above;
-    # accounts' staff/admin/login/ must come before the admin site.
-    path("", include("allyport.accounts.urls")),
-    path("", include("allyport.programs.urls")),
-    path("", include("allyport.content.urls")),
+    # resolved in 25 steps). No route of theirs starts with a prefix above, and none
+    # matches another's (core/tests/test_url_order.py), so they go busiest first
+    # (Company Profile, the Scorecard); accounts' staff/admin/login/ must come before
+    # the admin site.
     path("", include("allyport.profiles.urls")),
+    path("", include("allyport.programs.urls")),
+    path("", include("allyport.accounts.urls")),
+    path("", include("allyport.content.urls")),
     path("staff/admin/", admin.site.urls),
     path("staff/support/", include("allyport.support.urls_staff")),
     path("staff/assistant/", include("allyport.assistant.urls_staff")),
