@@ -59,7 +59,8 @@ def summary(row: SummaryRow) -> dict[str, Any]:
     _put(out, "RelatedEntityIdentifiers", _lists(related or {}, RELATED))
     _put(out, "OpportunityTeam", _records(data.get("OpportunityTeam"), TEAM_MEMBER))
     if known_to_aws(row):
-        _put(out, "AwsOpportunitySummary", _picked({"Origin": row.origin}, ("Origin",)) or None)
+        origin = _text(row.origin)
+        _put(out, "AwsOpportunitySummary", {"Origin": origin} if origin is not None else None)
     return out
 
 
