@@ -1,10 +1,14 @@
 import gc
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allyport.settings")
-application = get_wsgi_application()
+django.setup(set_prefix=False)  # as django.core.wsgi.get_wsgi_application does
+
+from allyport.core.handler import WSGIHandler  # noqa: E402 (needs the apps loaded)
+
+application = WSGIHandler()
 
 
 def _settle() -> None:

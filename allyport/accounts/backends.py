@@ -47,18 +47,12 @@ def load_member(user_id: Any) -> User | None:
 
 
 def fetch_prepared(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    """The rows of a query that runs on every request. On PostgreSQL it goes through a
-    cursor that binds on the server, so psycopg prepares it once per connection (after
-    a few runs): planning the four-table join took several times as long as running
-    it. Django wraps that cursor as any other (query log, execute wrappers, errors)."""
-    with connection.cursor() as cursor:  # opens (and health-checks) the connection
-        if connection.vendor == "postgresql":
-            import psycopg  # only with PostgreSQL
-
-            raw = psycopg.Cursor(connection.connection)
-            logged = connection.queries_logged
-            wrap = connection.make_debug_cursor if logged else connection.make_cursor
-            cursor = wrap(raw)  # type: ignore[arg-type]  # Django wraps a driver cursor
+    """The rows of a query that runs on every request: on PostgreSQL as a statement
+    prepared on the server (core/postgresql/base.py), elsewhere as any query."""
+    fetch = getattr(connection, "fetch_prepared", None)
+    if fetch is not None:
+        return fetch(sql, params)  # type: ignore[no-any-return]
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 

@@ -1,4 +1,5 @@
-"""Django's PostgreSQL backend, with a health check that costs no round trip.
+"""Django's PostgreSQL backend, with a health check that costs no round trip and a
+kept cursor for the one query every signed-in request runs.
 
 With CONN_HEALTH_CHECKS, Django checks a persistent connection before each
 request reuses it; its check is a `SELECT 1`, a round trip to the server on every
@@ -14,11 +15,16 @@ which answers 503 (core/outage.py) and is replaced after that request.
 from __future__ import annotations
 
 import select
+from typing import Any
 
+import psycopg
 from django.db.backends.postgresql import base
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    # A server-binding cursor kept for the connection it was made on (fetch_prepared).
+    _prepared_cursor: psycopg.Cursor[Any] | None = None
+
     def is_usable(self) -> bool:
         connection = self.connection
         if connection is None or connection.closed or connection.broken:
@@ -28,3 +34,31 @@ class DatabaseWrapper(base.DatabaseWrapper):
         except (OSError, ValueError):
             return False
         return not readable
+
+    def fetch_prepared(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        """The rows of `sql`, run as a statement prepared on the server: planning the
+        session's four-table join took several times as long as running it.
+
+        Django's own cursors bind on the client and cannot be prepared, so this runs
+        on a psycopg cursor kept with the connection. Making one, and Django's wrapper
+        around it, cost more than the query's round trip; so when no query is being
+        logged or wrapped (tests, debug), it runs with the checks Django's wrapper
+        makes (the connection's health, its thread, a broken transaction) and its
+        errors become Django's, as any query's do. Otherwise Django wraps the cursor
+        as any other, for the query log and execute wrappers."""
+        self.close_if_health_check_failed()
+        self.ensure_connection()
+        self.validate_thread_sharing()
+        with self.wrap_database_errors:
+            cursor = self._prepared_cursor
+            if cursor is None or cursor.connection is not self.connection:
+                cursor = self._prepared_cursor = psycopg.Cursor(self.connection)
+        if self.queries_logged or self.execute_wrappers:
+            wrap = self.make_debug_cursor if self.queries_logged else self.make_cursor
+            wrapped = wrap(cursor)  # type: ignore[arg-type]  # Django wraps a driver cursor
+            wrapped.execute(sql, params)
+            return wrapped.fetchall()
+        self.validate_no_broken_transaction()
+        with self.wrap_database_errors:
+            cursor.execute(sql, params, prepare=True)  # type: ignore[arg-type]
+            return cursor.fetchall()
