@@ -4,19 +4,26 @@ Every signed-in request needs both the session and the member (with company and
 roles). The session row names its user in a column (`MemberSession.user_id`), so
 loading the session joins the member too and hands it to the sign-in backend
 (`take_member`), which then runs no query of its own. The same query reads the
-generations of kept pages for the member's company (core.generations). Django still decodes the
-session and checks its hash against the member's password, as for any backend.
+generations of kept pages for the member's company (core.generations). Django still checks the
+session's hash against the member's password, as for any backend.
+
+Decoding a session (its signature checked, then unzipped and parsed) took about 50 µs of
+every signed-in request, for a text that changes only when the session does. The
+texts recently decoded are kept with their checked contents (`_checked`); each request
+parses its own copy of them, so nothing one request changes reaches another.
 """
 
 from __future__ import annotations
 
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from types import SimpleNamespace
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+from django.core import signing
 from django.core.signals import request_started
 from django.db import connection
 from django.utils import timezone
@@ -24,6 +31,8 @@ from django.utils import timezone
 from allyport.accounts.backends import MemberQuery, fetch_prepared
 from allyport.accounts.models import MemberSession, User
 from allyport.core import generations
+
+KEPT_SESSIONS = 4096  # decoded session texts one process keeps
 
 # The member loaded with this request's session, until the backend takes it.
 _loaded: ContextVar[User | None] = ContextVar("allyport_session_member", default=None)
@@ -39,6 +48,13 @@ class SessionStore(DatabaseStore):
         instance.user_id = _user_id(data.get(SESSION_KEY))
         return instance
 
+    def decode(self, session_data: bytes | str) -> dict[str, Any]:
+        secrets = (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS)
+        checked = _checked(session_data, self.key_salt, self.serializer, secrets)
+        if checked is None:  # refused: Django's decode says why and answers {}
+            return super().decode(session_data)  # type: ignore[no-any-return]
+        return self.serializer().loads(checked)  # type: ignore[no-any-return]
+
     def _get_session_from_db(self) -> Any:
         _loaded.set(None)
         query = _session_query(connection.vendor)
@@ -50,6 +66,19 @@ class SessionStore(DatabaseStore):
         _loaded.set(query.build(rows))
         generations.load(rows[0][1])
         return SimpleNamespace(session_data=rows[0][0])
+
+
+@lru_cache(KEPT_SESSIONS)
+def _checked(
+    session_data: bytes | str, salt: str, serializer: Any, secrets: tuple[str, ...]
+) -> bytes | None:
+    """The session's contents, serialized, if its signature holds under the current
+    keys (`secrets`, part of the key only); None if it does not."""
+    try:
+        value = signing.loads(session_data, salt=salt, serializer=serializer)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 (what Django's decode turns into an empty session)
+        return None
+    return serializer().dumps(value)  # type: ignore[no-any-return]
 
 
 def take_member(user_id: Any) -> User | None:

@@ -14,11 +14,13 @@ which answers 503 (core/outage.py) and is replaced after that request.
 
 from __future__ import annotations
 
+import datetime
 import select
 from typing import Any
 
 import psycopg
 from django.db.backends.postgresql import base
+from psycopg.types.datetime import TimestamptzLoader
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -52,7 +54,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         with self.wrap_database_errors:
             cursor = self._prepared_cursor
             if cursor is None or cursor.connection is not self.connection:
-                cursor = self._prepared_cursor = psycopg.Cursor(self.connection)
+                cursor = self._prepared_cursor = self._new_prepared_cursor()
         if self.queries_logged or self.execute_wrappers:
             wrap = self.make_debug_cursor if self.queries_logged else self.make_cursor
             wrapped = wrap(cursor)  # type: ignore[arg-type]  # Django wraps a driver cursor
@@ -62,3 +64,14 @@ class DatabaseWrapper(base.DatabaseWrapper):
         with self.wrap_database_errors:
             cursor.execute(sql, params, prepare=True)  # type: ignore[arg-type]
             return cursor.fetchall()
+
+    def _new_prepared_cursor(self) -> psycopg.Cursor[Any]:
+        cursor = psycopg.Cursor(self.connection)
+        # Django loads timestamps with a subclass of psycopg's loader (to set the time
+        # zone it wants), so psycopg's C loader is never used and each timestamp took
+        # about 8 µs. When Django wants UTC and the connection's session is in UTC (as
+        # Django sets it), psycopg's own loader gives the same values: its C version.
+        utc = datetime.UTC
+        if self.timezone is utc and self.connection.info.timezone is utc:
+            cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
+        return cursor

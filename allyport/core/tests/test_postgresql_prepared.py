@@ -4,6 +4,8 @@ when queries are, and a new cursor for a new connection."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.db import DatabaseError, ProgrammingError, connection, transaction
 from django.db.transaction import TransactionManagementError
@@ -60,3 +62,15 @@ def test_refused_in_a_transaction_that_must_roll_back() -> None:
             fetch_prepared("SELECT 1/0 WHERE %s", [True])
         with pytest.raises(TransactionManagementError):
             fetch_prepared(SQL, [1, "g"])
+
+
+def test_timestamps_load_as_djangos_cursor_loads_them() -> None:
+    sql = "SELECT %s::timestamptz, '2026-01-01 12:00:00.5+05'::timestamptz, NULL::timestamptz"
+    moment = datetime.datetime(2026, 12, 5, 10, 30, 1, 250, tzinfo=datetime.UTC)
+    rows = fetch_prepared(sql, [moment])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [moment])
+        assert rows == cursor.fetchall()
+    assert rows[0][0] == moment
+    assert [value.tzinfo for value in rows[0][:2]] == [datetime.UTC, datetime.UTC]
+    assert rows[0][1].hour == 7 and rows[0][2] is None
