@@ -4,8 +4,10 @@ bench/load.py.
 
 Run as `python -m bench.profile_pages [PATH ...]` with the bench environment and a
 seeded database (`python manage.py migrate && python -m bench.seed SEED.json`), and
-BENCH_SEED=SEED.json. Requests go through the whole middleware stack with the
-Django test client, carrying the seeded session cookie.
+BENCH_SEED=SEED.json. Requests go through the handler gunicorn serves
+(core/handler.py) and its whole middleware stack, carrying the seeded session, CSRF
+and language cookies as the load client does; BENCH_PROFILE_CLIENT=test uses the
+Django test client instead (it adds its own signal handlers to every request).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import os
 import pstats
 import sys
 import time
+from types import SimpleNamespace
+from typing import Any, Protocol
 
 import django
 
@@ -24,7 +28,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allyport.settings")
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, RequestFactory  # noqa: E402
+
+from allyport.core.handler import WSGIHandler  # noqa: E402
+from bench.load import BROWSER_CSRF, BROWSER_LANGUAGE  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "200"))
 # Which seeded session opens each path; /ping goes without one, as in bench/load.py.
@@ -38,14 +45,40 @@ PATHS = {
 }  # fmt: skip
 
 
-def client_for(cookie: str) -> Client:
+class Getter(Protocol):
+    def get(self, path: str) -> Any: ...  # an answer with its status_code
+
+
+class Served:
+    """Requests as gunicorn makes them: a WSGI environ given to the served handler."""
+
+    def __init__(self, session: str) -> None:
+        self.handler = WSGIHandler()
+        cookies = f"csrftoken={BROWSER_CSRF}; django_language={BROWSER_LANGUAGE}"
+        self.cookie = f"sessionid={session}; {cookies}" if session else ""
+
+    def get(self, path: str) -> SimpleNamespace:
+        route, _, query = path.partition("?")
+        environ: dict[str, Any] = RequestFactory()._base_environ(
+            PATH_INFO=route, QUERY_STRING=query, HTTP_COOKIE=self.cookie,
+            HTTP_USER_AGENT="allyport-bench", **{"wsgi.input": io.BytesIO()},
+        )  # fmt: skip
+        statuses: list[str] = []
+        response = self.handler(environ, lambda status, headers: statuses.append(status))
+        b"".join(response)
+        return SimpleNamespace(status_code=int(statuses[0].split()[0]))
+
+
+def client_for(cookie: str) -> Getter:
+    if os.environ.get("BENCH_PROFILE_CLIENT") != "test":
+        return Served(cookie)
     client = Client(HTTP_USER_AGENT="allyport-bench", raise_request_exception=True)
     if cookie:
         client.cookies["sessionid"] = cookie
     return client
 
 
-def measure(client: Client, path: str) -> tuple[int, float]:
+def measure(client: Getter, path: str) -> tuple[int, float]:
     """Queries of one warm request, and milliseconds per request over REQUESTS."""
     for _ in range(5):
         assert client.get(path).status_code == 200, path
@@ -61,7 +94,7 @@ def measure(client: Client, path: str) -> tuple[int, float]:
     return len(queries), (time.perf_counter() - started) * 1000 / REQUESTS
 
 
-def profile(client: Client, path: str, top: int = 25) -> str:
+def profile(client: Getter, path: str, top: int = 25) -> str:
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(REQUESTS):
