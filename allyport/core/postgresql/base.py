@@ -46,8 +46,14 @@ class DatabaseWrapper(base.DatabaseWrapper):
         around it, cost more than the query's round trip; so when no query is being
         logged or wrapped (tests, debug), it runs with the checks Django's wrapper
         makes (the connection's health, its thread, a broken transaction) and its
-        errors become Django's, as any query's do. Otherwise Django wraps the cursor
-        as any other, for the query log and execute wrappers."""
+        errors become Django's, as any query's do. Otherwise (a query log, execute
+        wrappers) it runs on Django's own cursor, as any other query."""
+        if self.queries_logged or self.execute_wrappers:
+            # Django's own cursor: a statement prepared on the server runs by name, so
+            # psycopg would leave Django nothing to log for it.
+            with self.cursor() as logged:
+                logged.execute(sql, params)
+                return logged.fetchall()
         self.close_if_health_check_failed()
         self.ensure_connection()
         self.validate_thread_sharing()
@@ -55,11 +61,6 @@ class DatabaseWrapper(base.DatabaseWrapper):
             cursor = self._prepared_cursor
             if cursor is None or cursor.connection is not self.connection:
                 cursor = self._prepared_cursor = self._new_prepared_cursor()
-        if self.queries_logged or self.execute_wrappers:
-            wrap = self.make_debug_cursor if self.queries_logged else self.make_cursor
-            wrapped = wrap(cursor)  # type: ignore[arg-type]  # Django wraps a driver cursor
-            wrapped.execute(sql, params)
-            return wrapped.fetchall()
         self.validate_no_broken_transaction()
         with self.wrap_database_errors:
             cursor.execute(sql, params, prepare=True)  # type: ignore[arg-type]

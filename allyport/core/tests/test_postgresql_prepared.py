@@ -42,10 +42,13 @@ def test_the_cursor_is_kept_for_its_connection_and_made_anew_for_a_new_one() -> 
 
 
 def test_logged_like_any_query_when_queries_are_logged() -> None:
-    with CaptureQueriesContext(connection) as queries:
-        assert fetch_prepared(SQL, [5, "d"]) == [(6, "d")]
-    # Logged as the server ran it ($1 for each parameter).
-    assert [query["sql"] for query in queries.captured_queries] == ["SELECT $1::int + 1, $2::text"]
+    fetch_prepared(SQL, [4, "c"])  # prepared on this connection already
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert fetch_prepared(SQL, [5, "d"]) == [(6, "d")]
+        assert [query["sql"] for query in queries.captured_queries] == [
+            "SELECT 5::int + 1, 'd'::text"
+        ]
 
 
 def test_errors_are_djangos_and_the_connection_goes_on() -> None:
