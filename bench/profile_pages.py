@@ -31,7 +31,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 
 from allyport.core.handler import WSGIHandler  # noqa: E402
-from bench.load import BROWSER_CSRF, BROWSER_LANGUAGE  # noqa: E402
+from bench.load import cookie_header  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "200"))
 # Which seeded session opens each path; /ping goes without one, as in bench/load.py.
@@ -53,13 +53,12 @@ class Served:
     """Requests as gunicorn makes them: a WSGI environ given to the served handler."""
 
     def __init__(self, session: str) -> None:
-        self.handler = WSGIHandler()
-        cookies = f"csrftoken={BROWSER_CSRF}; django_language={BROWSER_LANGUAGE}"
-        self.cookie = f"sessionid={session}; {cookies}" if session else ""
+        self.handler, self.factory = WSGIHandler(), RequestFactory()
+        self.cookie = cookie_header(session)
 
     def get(self, path: str) -> SimpleNamespace:
         route, _, query = path.partition("?")
-        environ: dict[str, Any] = RequestFactory()._base_environ(
+        environ: dict[str, Any] = self.factory._base_environ(
             PATH_INFO=route, QUERY_STRING=query, HTTP_COOKIE=self.cookie,
             HTTP_USER_AGENT="allyport-bench", **{"wsgi.input": io.BytesIO()},
         )  # fmt: skip

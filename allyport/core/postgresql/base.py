@@ -57,12 +57,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self.close_if_health_check_failed()
         self.ensure_connection()
         self.validate_thread_sharing()
+        self.validate_no_broken_transaction()
         with self.wrap_database_errors:
             cursor = self._prepared_cursor
             if cursor is None or cursor.connection is not self.connection:
                 cursor = self._prepared_cursor = self._new_prepared_cursor()
-        self.validate_no_broken_transaction()
-        with self.wrap_database_errors:
             cursor.execute(sql, params, prepare=True)  # type: ignore[arg-type]
             return cursor.fetchall()
 
